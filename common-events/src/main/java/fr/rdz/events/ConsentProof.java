@@ -1,0 +1,18 @@
+package fr.rdz.events;
+
+import java.time.Instant;
+
+/**
+ * The proof of prior consent a buyer must be able to show before calling (French law): the
+ * consent flag, the consent text (or its version), the page it was given on, from which IP and
+ * browser, and when.
+ */
+public record ConsentProof(
+        Boolean rgpdConsent, String consentText, String pageUrl, String ip, String userAgent, Instant consentedAt) {
+
+    @Override
+    public String toString() {
+        return "ConsentProof[rgpdConsent=" + rgpdConsent + ", pageUrl=" + pageUrl + ", ip=" + Pii.maskIp(ip)
+                + ", consentedAt=" + consentedAt + "]";
+    }
+}
