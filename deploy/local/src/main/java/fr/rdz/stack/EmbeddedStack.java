@@ -1,0 +1,54 @@
+package fr.rdz.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Kafka, MongoDB and SMTP for RDZ, started together and stopped in reverse order. Locally
+ * ({@link #local}) on the fixed ports of the spec with data under {@code var/}; in tests
+ * ({@link #forTests}) on free ports with Kafka in a temporary directory and Mongo in memory.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final KafkaBroker kafka;
+    private final MongoWireServer mongo;
+    private final SmtpCatcher smtp;
+
+    private EmbeddedStack(KafkaBroker kafka, MongoWireServer mongo, SmtpCatcher smtp) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.smtp = smtp;
+    }
+
+    public static EmbeddedStack local(Path varDir, int kafkaPort, int mongoPort, int smtpPort) {
+        MongoWireServer mongo = MongoWireServer.start(mongoPort, varDir.resolve("mongo"));
+        SmtpCatcher smtp = SmtpCatcher.start(smtpPort, varDir.resolve("mail"));
+        KafkaBroker kafka = KafkaBroker.start(kafkaPort, varDir.resolve("kafka"));
+        return new EmbeddedStack(kafka, mongo, smtp);
+    }
+
+    public static EmbeddedStack forTests(Path tempDir) {
+        MongoWireServer mongo = MongoWireServer.start(0, null);
+        SmtpCatcher smtp = SmtpCatcher.start(0, tempDir.resolve("mail"));
+        KafkaBroker kafka = KafkaBroker.start(0, tempDir.resolve("kafka"));
+        return new EmbeddedStack(kafka, mongo, smtp);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
+    public SmtpCatcher smtp() {
+        return smtp;
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        smtp.close();
+        mongo.close();
+    }
+}
