@@ -1,4 +1,4 @@
 package fr.rdz.events;
 
 /** Facts published by delivery-service when a run is planned. */
-public sealed interface DeliveryEvent extends RdzEvent permits DeliveryPlanned, LeadDelivered {}
+public sealed interface DeliveryEvent extends RdzEvent permits DeliveryPlanned, LeadDelivered, RunCompleted {}

@@ -13,6 +13,7 @@ public enum EventType {
     PERSON_ERASED("PersonErased", 1, PersonErased.class, Topics.PERSON_ERASED),
     LEAD_DELIVERED("LeadDelivered", 1, LeadDelivered.class, Topics.LEAD_DELIVERED),
     DELIVERY_PLANNED("DeliveryPlanned", 1, DeliveryPlanned.class, Topics.DELIVERY_PLANNED),
+    RUN_COMPLETED("RunCompleted", 1, RunCompleted.class, Topics.RUN_COMPLETED),
     DELIVERY_OUTCOME("DeliveryOutcome", 1, DeliveryOutcome.class, Topics.DELIVERY_OUTCOME),
     FORM_SNAPSHOT("FormSnapshot", 1, FormSnapshot.class, Topics.CATALOG_FORMS),
     LP_SNAPSHOT("LpSnapshot", 1, LpSnapshot.class, Topics.CATALOG_LPS),

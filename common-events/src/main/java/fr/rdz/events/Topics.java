@@ -15,6 +15,7 @@ public final class Topics {
     public static final String PERSON_ERASED = "rdz.person.erased.v1";
     public static final String DELIVERY_PLANNED = "rdz.delivery.planned.v1";
     public static final String DELIVERY_OUTCOME = "rdz.delivery.outcome.v1";
+    public static final String RUN_COMPLETED = "rdz.run.completed.v1";
     public static final String CATALOG_FORMS = "rdz.catalog.forms.v1";
     public static final String CATALOG_LPS = "rdz.catalog.lps.v1";
     public static final String CATALOG_CLIENTS = "rdz.catalog.clients.v1";
@@ -36,6 +37,7 @@ public final class Topics {
             new Spec(PERSON_ERASED, LEAD_PARTITIONS, false),
             new Spec(DELIVERY_PLANNED, DEFAULT_PARTITIONS, false),
             new Spec(DELIVERY_OUTCOME, DEFAULT_PARTITIONS, false),
+            new Spec(RUN_COMPLETED, DEFAULT_PARTITIONS, false),
             new Spec(CATALOG_FORMS, DEFAULT_PARTITIONS, true),
             new Spec(CATALOG_LPS, DEFAULT_PARTITIONS, true),
             new Spec(CATALOG_CLIENTS, DEFAULT_PARTITIONS, true),

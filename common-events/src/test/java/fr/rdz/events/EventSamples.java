@@ -189,6 +189,16 @@ public final class EventSamples {
                                 false),
                         "delivery-service"),
                 sample(
+                        "00000000-0000-4000-8000-000000000021",
+                        new RunCompleted(
+                                "run-ZR7-2026-11-20",
+                                Entity.ZR7,
+                                LocalDate.parse("2026-11-20"),
+                                AT,
+                                List.of(new BatchSummary(
+                                        "b-0001", "cmd-0001", "c-0001", Product.PV, 10, 7, 2, 0, 3, true))),
+                        "delivery-service"),
+                sample(
                         "00000000-0000-4000-8000-000000000020",
                         new DeliveryOutcome(
                                 "b-0001",

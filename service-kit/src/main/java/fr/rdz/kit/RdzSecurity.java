@@ -1,0 +1,133 @@
+package fr.rdz.kit;
+
+import fr.rdz.events.Entity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin security rule of every service: deny by default; {@code /admin/**} behind HTTP Basic,
+ * reads for {@code viewer} and {@code admin}, writes for {@code admin} only; health, OpenAPI and
+ * the service's declared public paths open; 401/403 answered as JSON.
+ */
+public final class RdzSecurity {
+
+    static final String ENTITY_AUTHORITY_PREFIX = "ENTITY_";
+
+    private RdzSecurity() {}
+
+    static SecurityWebFilterChain filterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+        List<String> open = new ArrayList<>(List.of(
+                "/actuator/health",
+                "/actuator/health/**",
+                "/actuator/info",
+                "/v3/api-docs",
+                "/v3/api-docs/**",
+                "/swagger-ui.html",
+                "/swagger-ui/**",
+                "/webjars/**"));
+        open.addAll(properties.getPublicPaths());
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(cors -> {})
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED, "authentication required")))
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(
+                                (exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED, "authentication required"))
+                        .accessDeniedHandler((exchange, e) -> json(exchange, HttpStatus.FORBIDDEN, "forbidden")))
+                .authorizeExchange(auth -> auth.pathMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/admin/**")
+                        .hasAnyRole("ADMIN", "VIEWER")
+                        .pathMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyExchange()
+                        .denyAll())
+                .build();
+    }
+
+    static MapReactiveUserDetailsService users(RdzSecurityProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        if (properties.getAdminPassword() != null
+                && !properties.getAdminPassword().isBlank()) {
+            users.add(user("admin", properties.getAdminPassword(), RdzSecurityProperties.Role.ADMIN, null, encoder));
+        }
+        for (RdzSecurityProperties.User u : properties.getUsers()) {
+            users.add(user(u.getName(), u.getPassword(), u.getRole(), u.getEntity(), encoder));
+        }
+        if (users.isEmpty()) {
+            throw new IllegalStateException(
+                    "No admin credentials configured: set RDZ_ADMIN_PASSWORD (or rdz.security.users). "
+                            + "Only the 'local' profile has a default password.");
+        }
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    private static UserDetails user(
+            String name, String password, RdzSecurityProperties.Role role, Entity entity, PasswordEncoder encoder) {
+        if (name == null || password == null || password.isBlank()) {
+            throw new IllegalStateException("Every rdz.security user needs a name and a password");
+        }
+        String encoded = password.startsWith("{") ? password : encoder.encode(password);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        if (entity != null) {
+            authorities.add(new SimpleGrantedAuthority(ENTITY_AUTHORITY_PREFIX + entity.name()));
+        }
+        return User.withUsername(name)
+                .password(encoded)
+                .authorities(authorities)
+                .build();
+    }
+
+    /** The operator of the current admin request. */
+    public static Mono<Operator> currentOperator() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(ctx -> ctx.getAuthentication())
+                .map(auth -> toOperator(auth.getName(), auth.getAuthorities()));
+    }
+
+    static Operator toOperator(String name, Collection<? extends GrantedAuthority> authorities) {
+        RdzSecurityProperties.Role role = RdzSecurityProperties.Role.VIEWER;
+        Entity scope = null;
+        for (GrantedAuthority a : authorities) {
+            String value = a.getAuthority();
+            if (value.equals("ROLE_ADMIN")) {
+                role = RdzSecurityProperties.Role.ADMIN;
+            } else if (value.startsWith(ENTITY_AUTHORITY_PREFIX)) {
+                scope = Entity.valueOf(value.substring(ENTITY_AUTHORITY_PREFIX.length()));
+            }
+        }
+        return new Operator(name, role, scope);
+    }
+
+    private static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String error) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set("WWW-Authenticate", "Basic realm=\"RDZ admin\"");
+        }
+        byte[] body =
+                ("{\"status\":" + status.value() + ",\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

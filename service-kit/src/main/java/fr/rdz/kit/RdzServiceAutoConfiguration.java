@@ -1,0 +1,64 @@
+package fr.rdz.kit;
+
+import java.time.Clock;
+import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoReactiveHealthContributorAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/** Wires the kit into every service: the clock, admin security, Kafka health. */
+@AutoConfiguration(
+        before = {ReactiveSecurityAutoConfiguration.class, MongoReactiveHealthContributorAutoConfiguration.class},
+        after = MongoReactiveDataAutoConfiguration.class)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(RdzSecurityProperties.class)
+public class RdzServiceAutoConfiguration {
+
+    /** The one source of time: every time-dependent rule reads it; tests replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MapReactiveUserDetailsService rdzUsers(RdzSecurityProperties properties, PasswordEncoder encoder) {
+        return RdzSecurity.users(properties, encoder);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain rdzSecurityFilterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+        return RdzSecurity.filterChain(http, properties);
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnMissingBean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties properties) {
+        return new KafkaHealthIndicator(properties);
+    }
+}
