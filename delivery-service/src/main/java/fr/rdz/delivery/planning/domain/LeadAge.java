@@ -1,0 +1,53 @@
+package fr.rdz.delivery.planning.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Fresh or LB (spec §1, §5.5), seen from the run's reference instant:
+ * <ul>
+ *   <li>Fresh: never delivered and received at most 8 days before the reference (exactly 8 days is still Fresh);
+ *   <li>LB: never delivered and received more than 8 days before, or last delivered more than 30 days before;
+ *   <li>otherwise not distributable: received at or after the reference, or delivered within the last 30
+ *       days (a delivery on D−30 at the run time still blocks on D; the lead re-enters LB on D−30+31).
+ * </ul>
+ * A delivery recorded after the reference (a later run, seen by a catch-up run for an earlier date) also
+ * blocks: a lead is never delivered twice within 30 days, whatever the order runs are made in.
+ */
+public final class LeadAge {
+
+    public static final int FRESH_DAYS = 8;
+    public static final int REDELIVERY_DAYS = 30;
+
+    public enum Kind {
+        FRESH,
+        LB
+    }
+
+    private final Instant reference;
+    private final Instant freshSince;
+    private final Instant redeliverableBefore;
+
+    public LeadAge(Instant reference) {
+        this.reference = reference;
+        this.freshSince = RunReference.daysBefore(reference, FRESH_DAYS);
+        this.redeliverableBefore = RunReference.daysBefore(reference, REDELIVERY_DAYS);
+    }
+
+    public Optional<Kind> classify(PoolLead lead) {
+        if (lead.receivedAt() == null || !lead.receivedAt().isBefore(reference)) {
+            return Optional.empty();
+        }
+        boolean everDelivered = false;
+        for (Instant at : lead.deliveredAt()) {
+            if (!at.isBefore(redeliverableBefore)) {
+                return Optional.empty();
+            }
+            everDelivered = true;
+        }
+        if (everDelivered) {
+            return Optional.of(Kind.LB);
+        }
+        return Optional.of(lead.receivedAt().isBefore(freshSince) ? Kind.LB : Kind.FRESH);
+    }
+}
