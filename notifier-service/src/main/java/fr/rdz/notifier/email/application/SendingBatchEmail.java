@@ -1,0 +1,200 @@
+package fr.rdz.notifier.email.application;
+
+import fr.rdz.events.DeliveryOutcome;
+import fr.rdz.events.DeliveryPlanned;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.OutcomeChannel;
+import fr.rdz.events.OutcomeStatus;
+import fr.rdz.events.PlannedLead;
+import fr.rdz.notifier.email.domain.BatchCsv;
+import fr.rdz.notifier.email.domain.BatchMail;
+import fr.rdz.notifier.email.domain.CsvFileNameRule;
+import fr.rdz.notifier.email.domain.CsvFormat;
+import fr.rdz.notifier.email.domain.FailureReason;
+import fr.rdz.notifier.email.domain.MailSummary;
+import fr.rdz.notifier.email.domain.OncePerBatchRule;
+import fr.rdz.notifier.email.domain.SentMail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the CSV e-mail of a batch (spec §6.1) exactly once: composes it in the entity's format and
+ * template, claims the batch's sent-mail record, hands it to the entity's SMTP account, records
+ * the result and publishes the {@code DeliveryOutcome}. A failure is thrown back to the caller
+ * (the Kafka retry topics) after being recorded; the last one ends in {@link #deadLettered}.
+ */
+public class SendingBatchEmail {
+
+    private static final Logger log = LoggerFactory.getLogger(SendingBatchEmail.class);
+
+    private final SentMails sentMails;
+    private final MailRenderer renderer;
+    private final BatchMailer mailer;
+    private final OutcomePublisher outcomes;
+    private final Clock clock;
+    private final Duration lease;
+
+    public SendingBatchEmail(
+            SentMails sentMails,
+            MailRenderer renderer,
+            BatchMailer mailer,
+            OutcomePublisher outcomes,
+            Clock clock,
+            Duration lease) {
+        this.sentMails = sentMails;
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.outcomes = outcomes;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Whether this channel has anything to do with the batch. */
+    public static boolean concerns(DeliveryPlanned batch) {
+        return batch.client() != null
+                && batch.client().deliveryChannel() != null
+                && batch.client().deliveryChannel().byEmail()
+                && batch.leads() != null
+                && !batch.leads().isEmpty();
+    }
+
+    /**
+     * One delivery of the batch's event.
+     *
+     * @param willBeRetried whether a failure of this attempt goes to a retry topic (then a
+     *     {@code retrying} outcome is published) or to the dead-letter topic
+     */
+    public void send(DeliveryPlanned batch, boolean willBeRetried) {
+        if (!concerns(batch)) {
+            log.debug("batch {}: not an e-mail batch, ignored", batch.batchId());
+            return;
+        }
+        SentMail record = sentMails.find(batch.batchId());
+        Instant now = clock.instant();
+        OncePerBatchRule.Decision decision = OncePerBatchRule.decide(record, now);
+        switch (decision) {
+            case SKIP_ALREADY_SENT -> {
+                log.info("batch {}: e-mail already sent, redelivery ignored", batch.batchId());
+                return;
+            }
+            case PUBLISH_MISSING_OUTCOME -> {
+                log.info("batch {}: e-mail already sent, publishing its outcome again", batch.batchId());
+                publish(record.outcomeEventId(), outcome(batch, OutcomeStatus.SENT, null, record.attempts()));
+                return;
+            }
+            case WAIT_IN_PROGRESS -> throw new BatchInProgress(batch.batchId());
+            case RESEND_AFTER_LOST_ATTEMPT ->
+                log.warn(
+                        "batch {}: attempt {} died while sending; sending again with the same Message-ID",
+                        batch.batchId(),
+                        record.attempts());
+            case SEND -> {}
+        }
+        BatchMail mail = compose(batch);
+        int attempt = sentMails.claim(batch, record, mail.messageId(), now, now.plus(lease));
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            String reason = FailureReason.of(e);
+            log.warn("batch {}: attempt {} failed: {}", batch.batchId(), attempt, reason);
+            sentMails.markFailed(batch.batchId(), reason, clock.instant());
+            if (willBeRetried && !(e instanceof PermanentMailFailure)) {
+                publishQuietly(outcome(batch, OutcomeStatus.RETRYING, reason, attempt));
+            }
+            throw e;
+        }
+        UUID outcomeEventId = UUID.randomUUID();
+        sentMails.markSent(batch.batchId(), clock.instant(), outcomeEventId);
+        log.info("batch {}: {} sent (attempt {})", batch.batchId(), mail, attempt);
+        publish(outcomeEventId, outcome(batch, OutcomeStatus.SENT, null, attempt));
+    }
+
+    /** The batch's event reached the dead-letter topic: record it and report it, nothing is lost. */
+    public void deadLettered(DeliveryPlanned batch, String reason) {
+        if (!concerns(batch)) {
+            return;
+        }
+        SentMail record = sentMails.find(batch.batchId());
+        if (OncePerBatchRule.decide(record, clock.instant()) == OncePerBatchRule.Decision.SKIP_ALREADY_SENT) {
+            return;
+        }
+        if (record != null && record.state() == fr.rdz.notifier.email.domain.SentMailState.SENT) {
+            // sent, only the outcome was never acknowledged: report it as sent
+            publish(record.outcomeEventId(), outcome(batch, OutcomeStatus.SENT, null, record.attempts()));
+            return;
+        }
+        String cleanReason = FailureReason.clean(reason == null ? "unknown" : reason);
+        SentMail dead = sentMails.markDeadLettered(batch, cleanReason, clock.instant(), UUID.randomUUID());
+        log.error("batch {}: dead-lettered after {} attempt(s): {}", batch.batchId(), dead.attempts(), cleanReason);
+        publish(dead.outcomeEventId(), outcome(batch, OutcomeStatus.DEAD_LETTERED, cleanReason, dead.attempts()));
+    }
+
+    /** The e-mail of a batch: CSV in the entity's format, the entity's templates, a Message-ID fixed by the batch. */
+    public BatchMail compose(DeliveryPlanned batch) {
+        List<String> to = batch.client().emails() == null
+                ? List.of()
+                : batch.client().emails().stream()
+                        .filter(address -> address != null && !address.isBlank())
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
+        if (to.isEmpty()) {
+            throw new PermanentMailFailure("client " + batch.client().id() + " has no delivery e-mail address");
+        }
+        String fileName = CsvFileNameRule.fileName(
+                batch.entity(),
+                batch.product(),
+                batch.client().name(),
+                batch.client().id(),
+                batch.runDate());
+        List<LeadData> leads = batch.leads().stream().map(PlannedLead::lead).toList();
+        byte[] csv = BatchCsv.write(CsvFormat.of(batch.entity()), leads);
+        MailRenderer.RenderedMail rendered = renderer.render(batch.entity(), MailSummary.of(batch, fileName));
+        return new BatchMail(
+                batch.batchId(),
+                batch.entity(),
+                to,
+                rendered.subject(),
+                rendered.textBody(),
+                rendered.htmlBody(),
+                fileName,
+                csv,
+                messageId(batch));
+    }
+
+    static String messageId(DeliveryPlanned batch) {
+        return "<batch." + batch.batchId().replaceAll("[^A-Za-z0-9.-]", "-") + "@notifier.rdz>";
+    }
+
+    private void publish(UUID eventId, DeliveryOutcome outcome) {
+        outcomes.publish(eventId, outcome);
+        sentMails.markOutcomePublished(outcome.batchId());
+    }
+
+    private void publishQuietly(DeliveryOutcome outcome) {
+        try {
+            outcomes.publish(UUID.randomUUID(), outcome);
+        } catch (RuntimeException e) {
+            log.warn("batch {}: could not report the retry: {}", outcome.batchId(), e.getMessage());
+        }
+    }
+
+    private DeliveryOutcome outcome(DeliveryPlanned batch, OutcomeStatus status, String reason, int attempts) {
+        return new DeliveryOutcome(
+                batch.batchId(),
+                batch.runId(),
+                batch.entity(),
+                batch.client().id(),
+                OutcomeChannel.EMAIL,
+                batch.leads().stream().map(l -> l.lead().leadId()).toList(),
+                status,
+                reason,
+                attempts,
+                clock.instant());
+    }
+}

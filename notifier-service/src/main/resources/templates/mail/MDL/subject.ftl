@@ -1,0 +1,1 @@
+[${entity}] ${count} lead<#if count != 1>s</#if> ${product} – livraison du ${date}
