@@ -1,0 +1,49 @@
+package fr.rdz.intake.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * intake-service settings ({@code rdz.intake.*}).
+ *
+ * @param maxBody largest accepted public body (413 above)
+ * @param quarantineMaxBody how much of a refused body the quarantine keeps
+ * @param trustForwardedFor take the caller's IP from the first {@code X-Forwarded-For} entry (behind the reverse proxy)
+ * @param corsAllowedOrigins origins of the landing pages allowed to call {@code /public/**}; never {@code *}
+ * @param rateLimit per-IP limit on {@code /public/**}
+ * @param outbox relay of stored leads to Kafka
+ */
+@ConfigurationProperties("rdz.intake")
+public record IntakeProperties(
+        @DefaultValue("64KB") DataSize maxBody,
+        @DefaultValue("8KB") DataSize quarantineMaxBody,
+        @DefaultValue("50MB") DataSize maxImport,
+        @DefaultValue("true") boolean trustForwardedFor,
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * @param requestsPerPeriod requests one IP may make per period
+     * @param period refill period
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") int requestsPerPeriod,
+            @DefaultValue("1s") Duration period) {}
+
+    /**
+     * @param sweepInterval how often leads still pending publication are looked for
+     * @param sweepGrace age under which a pending lead is left to the immediate relay
+     * @param sweepBatch leads taken per sweep
+     * @param markInterval how often broker-acknowledged leads are marked published (one write per batch)
+     */
+    public record Outbox(
+            @DefaultValue("5s") Duration sweepInterval,
+            @DefaultValue("3s") Duration sweepGrace,
+            @DefaultValue("500") int sweepBatch,
+            @DefaultValue("50ms") Duration markInterval) {}
+}

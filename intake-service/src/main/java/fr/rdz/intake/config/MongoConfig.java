@@ -1,0 +1,58 @@
+package fr.rdz.intake.config;
+
+import com.mongodb.WriteConcern;
+import fr.rdz.intake.inbound.mongo.QuarantineDocument;
+import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
+import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
+import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import reactor.core.publisher.Flux;
+
+/**
+ * Mongo for intake: every write acknowledged by a majority ({@code w: majority}) — a lead is
+ * answered only once it survives a primary failover — and the indexes created explicitly at start
+ * and awaited (the local wire server builds auto-created indexes asynchronously).
+ */
+@Configuration
+class MongoConfig {
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer majorityWrites() {
+        return settings -> settings.writeConcern(WriteConcern.MAJORITY);
+    }
+
+    @Bean
+    IndexesReady indexes(ReactiveMongoTemplate mongo) {
+        Flux.concat(
+                        mongo.indexOps(LeadDocument.class)
+                                .ensureIndex(new Index()
+                                        .on("outbox.state", Sort.Direction.ASC)
+                                        .on("outbox.occurredAt", Sort.Direction.ASC)),
+                        mongo.indexOps(LeadDocument.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC)),
+                        mongo.indexOps(LeadDocument.class)
+                                .ensureIndex(new Index().on("receivedAt", Sort.Direction.DESC)),
+                        mongo.indexOps(SubmitGuardDocument.class).ensureIndex(new Index().on("at", Sort.Direction.ASC)),
+                        mongo.indexOps(VisitorSessionDocument.class)
+                                .ensureIndex(new Index()
+                                        .on("visitorId", Sort.Direction.ASC)
+                                        .on("lpCode", Sort.Direction.ASC)
+                                        .on("createdAt", Sort.Direction.DESC)),
+                        mongo.indexOps(TrackingEventDocument.class)
+                                .ensureIndex(new Index().on("sessionId", Sort.Direction.ASC)),
+                        mongo.indexOps(QuarantineDocument.class)
+                                .ensureIndex(new Index().on("receivedAt", Sort.Direction.DESC)))
+                .then()
+                .block(Duration.ofSeconds(60));
+        return new IndexesReady();
+    }
+
+    /** Marker: the indexes exist. */
+    static final class IndexesReady {}
+}

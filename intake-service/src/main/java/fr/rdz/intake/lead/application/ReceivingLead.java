@@ -1,0 +1,222 @@
+package fr.rdz.intake.lead.application;
+
+import fr.rdz.events.ConsentProof;
+import fr.rdz.events.LeadContact;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadProject;
+import fr.rdz.events.LeadReceived;
+import fr.rdz.events.LeadSource;
+import fr.rdz.events.LeadStatus;
+import fr.rdz.events.Pii;
+import fr.rdz.intake.catalog.application.Catalog;
+import fr.rdz.intake.catalog.domain.CatalogForm;
+import fr.rdz.intake.catalog.domain.LiaisonCode;
+import fr.rdz.intake.lead.domain.DepartementFromPostalCode;
+import fr.rdz.intake.lead.domain.DoubleSubmitRule;
+import fr.rdz.intake.lead.domain.LeadAssessment;
+import fr.rdz.intake.lead.domain.LeadStatusRule;
+import fr.rdz.intake.lead.domain.LeadSubmission;
+import fr.rdz.intake.lead.domain.PhoneNumberRule;
+import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.lead.mongo.LeadStore;
+import fr.rdz.intake.tracking.application.SessionTouch;
+import fr.rdz.intake.tracking.application.TrackingVisits;
+import fr.rdz.intake.tracking.domain.Attribution;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receiving a lead (spec §3, absolute rule): every submission is assessed, stored with its outbox
+ * marker (majority write) before the answer, then relayed to Kafka. The same pipeline takes
+ * imported original leads (spec §8), keeping their id and reception time.
+ */
+@Service
+public class ReceivingLead {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingLead.class);
+    /** The seed's landing pages only take house owners: it forced these two answers. */
+    static final String TYPE_LOGEMENT = "maison";
+
+    static final String STATUT_OCCUPANT = "proprietaire";
+
+    private final Catalog catalog;
+    private final TrackingVisits visits;
+    private final LeadStore store;
+    private final RelayingReceivedLeads relay;
+    private final Clock clock;
+    private final LeadStatusRule rules = new LeadStatusRule(new PhoneNumberRule(), new DepartementFromPostalCode());
+    private final DoubleSubmitRule doubleSubmit;
+
+    public ReceivingLead(
+            Catalog catalog, TrackingVisits visits, LeadStore store, RelayingReceivedLeads relay, Clock clock) {
+        this.catalog = catalog;
+        this.visits = visits;
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+        this.doubleSubmit = new DoubleSubmitRule(clock);
+    }
+
+    /** A lead posted by a landing page. */
+    public Mono<Reception> receive(LeadSubmission s, RequestOrigin origin) {
+        Instant now = clock.instant();
+        Optional<CatalogForm> form = catalog.form(s.formCode());
+        LeadAssessment assessment = rules.assess(s, form.isPresent());
+        String leadId = UUID.randomUUID().toString();
+        String guardKey =
+                assessment.mayBeDoubleSubmit() ? DoubleSubmitRule.key(s.sessionId(), assessment.phone()) : null;
+        Mono<Optional<String>> repeatOf = guardKey == null
+                ? Mono.just(Optional.empty())
+                : store.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart());
+        Mono<Optional<SessionTouch>> touch =
+                visits.convert(s.sessionId(), leadId).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(repeatOf, touch).flatMap(found -> {
+            LeadAssessment verdict =
+                    found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
+            LeadDocument lead =
+                    document(leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
+            return store.insert(lead).map(stored -> {
+                relay.relay(stored);
+                log.debug(
+                        "Lead {} stored: status={} form={} phone={}",
+                        leadId,
+                        verdict.status(),
+                        s.formCode(),
+                        Pii.maskPhone(verdict.phone()));
+                boolean repeat = verdict.status() == LeadStatus.DOUBLE_SUBMIT;
+                return new Reception(
+                        repeat ? verdict.originalLeadId() : leadId,
+                        verdict.status(),
+                        verdict.message(),
+                        verdict.warning(),
+                        !repeat);
+            });
+        });
+    }
+
+    /** What happened to one imported lead. */
+    public enum Imported {
+        IMPORTED,
+        ALREADY_PRESENT
+    }
+
+    /**
+     * An original RDZ lead, through the same rules, keeping its id and reception time; one already
+     * imported (same id) is left as it is, so importing a file twice creates nothing new.
+     */
+    public Mono<Imported> receiveImported(
+            LeadSubmission s, String leadId, Instant receivedAt, RequestOrigin origin, String doubleSubmitOf) {
+        Optional<CatalogForm> form = catalog.form(s.formCode());
+        LeadAssessment assessment = rules.assess(s, form.isPresent());
+        if (doubleSubmitOf != null && assessment.mayBeDoubleSubmit()) {
+            assessment = assessment.asDoubleSubmitOf(doubleSubmitOf);
+        }
+        LeadDocument lead = document(
+                leadId,
+                receivedAt,
+                s,
+                assessment,
+                form,
+                Optional.empty(),
+                origin,
+                LeadReceived.ORIGIN_IMPORT,
+                clock.instant());
+        return store.insert(lead)
+                .doOnNext(relay::relay)
+                .thenReturn(Imported.IMPORTED)
+                .onErrorReturn(DuplicateKeyException.class, Imported.ALREADY_PRESENT);
+    }
+
+    private static LeadDocument document(
+            String leadId,
+            Instant receivedAt,
+            LeadSubmission s,
+            LeadAssessment a,
+            Optional<CatalogForm> form,
+            Optional<SessionTouch> touch,
+            RequestOrigin origin,
+            String originName,
+            Instant now) {
+        Attribution first = touch.map(SessionTouch::attribution).orElse(Attribution.NONE);
+        String formCode = text(s.formCode());
+        String lpCode = or(text(s.lpCode()), touch.map(SessionTouch::lpCode).orElse(null));
+        String liaison = or(text(s.liaisonCode()), LiaisonCode.of(lpCode, formCode));
+        LeadData data = new LeadData(
+                leadId,
+                receivedAt,
+                form.map(CatalogForm::entity).orElse(null),
+                form.map(CatalogForm::product).orElse(null),
+                new LeadContact(
+                        a.phone(),
+                        text(s.civilite()),
+                        text(s.nom()),
+                        text(s.prenom()),
+                        text(s.email()),
+                        text(s.codePostal()),
+                        a.departement(),
+                        text(s.ville()),
+                        text(s.adresse())),
+                new LeadProject(
+                        TYPE_LOGEMENT,
+                        STATUT_OCCUPANT,
+                        text(s.surfaceHabitable()),
+                        text(s.anneeConstruction()),
+                        text(s.typeChauffage()),
+                        text(s.factureElectricite()),
+                        text(s.factureChauffage()),
+                        text(s.typeProjet()),
+                        text(s.delaiProjet()),
+                        text(s.budget()),
+                        s.newsletter() != null ? s.newsletter() : Boolean.FALSE),
+                new LeadSource(
+                        text(s.sessionId()),
+                        formCode,
+                        lpCode,
+                        liaison,
+                        or(text(s.utmSource()), first.utmSource()),
+                        or(text(s.utmMedium()), first.utmMedium()),
+                        or(text(s.utmCampaign()), first.utmCampaign()),
+                        or(text(s.utmContent()), first.utmContent()),
+                        or(text(s.utmTerm()), first.utmTerm()),
+                        or(text(s.gclid()), first.gclid()),
+                        or(text(s.fbclid()), first.fbclid()),
+                        or(text(s.referrer()), touch.map(SessionTouch::referrer).orElse(null))),
+                new ConsentProof(
+                        s.rgpdConsent() != null ? s.rgpdConsent() : Boolean.TRUE,
+                        or(text(s.consentText()), text(s.consentVersion())),
+                        text(s.pageUrl()),
+                        text(origin.ip()),
+                        text(origin.userAgent()),
+                        receivedAt));
+        LeadReceived received = new LeadReceived(data, a.status(), a.missingFields(), a.originalLeadId(), originName);
+        boolean publish = a.status() != LeadStatus.DOUBLE_SUBMIT;
+        LeadDocument.Outbox outbox = new LeadDocument.Outbox(
+                UUID.randomUUID().toString(),
+                now,
+                publish ? LeadDocument.Outbox.PENDING : LeadDocument.Outbox.NOT_PUBLISHED,
+                null);
+        return new LeadDocument(
+                leadId, a.status(), originName, text(s.sessionId()), a.phone(), receivedAt, received, outbox);
+    }
+
+    /** Purges double-submit guards far older than their window (retention done by hand: no TTL locally). */
+    public Mono<Long> purgeGuards() {
+        return store.purgeGuards(clock.instant().minus(Duration.ofHours(1)));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String or(String first, String second) {
+        return first != null ? first : text(second);
+    }
+}

@@ -1,0 +1,192 @@
+package fr.rdz.intake.lead.application;
+
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadReceived;
+import fr.rdz.events.Pii;
+import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.kafka.LeadReceivedPublisher;
+import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.lead.mongo.LeadStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The outbox relay: publishes the {@code LeadReceived} of every stored lead whose outbox is
+ * pending, and marks it published only after the broker acknowledged it.
+ *
+ * <ul>
+ *   <li>right after the insert ({@link #relay}), off the request thread: the HTTP answer never waits on Kafka;
+ *   <li>periodically, a sweep of every lead still pending (Kafka was down, the process crashed
+ *       between insert and send, an acknowledgement was lost);
+ *   <li>acknowledged leads are marked published in batches (one Mongo write per batch).
+ * </ul>
+ *
+ * The same event id is sent on every retry; a lead may be published more than once (crash after
+ * the ack, before the mark), never zero times. Consumers deduplicate by {@code event_id}.
+ */
+@Service
+public class RelayingReceivedLeads implements SmartLifecycle {
+
+    public static final String PRODUCER = "intake-service";
+    private static final Logger log = LoggerFactory.getLogger(RelayingReceivedLeads.class);
+
+    private final LeadStore store;
+    private final LeadReceivedPublisher publisher;
+    private final Clock clock;
+    private final IntakeProperties.Outbox settings;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicLong failures = new AtomicLong();
+    private ExecutorService sender;
+    private Disposable marking;
+    private Disposable sweeping;
+    private volatile boolean running;
+
+    public RelayingReceivedLeads(
+            LeadStore store, LeadReceivedPublisher publisher, Clock clock, IntakeProperties properties) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.settings = properties.outbox();
+    }
+
+    /** Publishes a freshly stored lead as soon as possible; returns at once. */
+    public void relay(LeadDocument lead) {
+        if (!running || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
+            return;
+        }
+        sender.execute(() -> send(lead));
+    }
+
+    /** One sweep: relays every lead still pending publication and not already on its way. */
+    public Mono<Integer> sweep() {
+        return store.pendingPublication(clock.instant().minus(settings.sweepGrace()), settings.sweepBatch())
+                .filter(lead -> !inFlight.contains(lead.id()))
+                .doOnNext(this::relay)
+                .count()
+                .map(Long::intValue)
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info(
+                                "Outbox sweep: {} stored lead(s) still to publish relayed ({} send failure(s) so far)",
+                                n,
+                                failures.get());
+                    }
+                });
+    }
+
+    static Envelope<LeadReceived> envelope(LeadDocument lead) {
+        return Envelope.of(
+                UUID.fromString(lead.outbox().eventId()),
+                lead.received(),
+                PRODUCER,
+                lead.outbox().occurredAt());
+    }
+
+    private void send(LeadDocument lead) {
+        CompletableFuture<?> ack;
+        try {
+            ack = publisher.publish(envelope(lead));
+        } catch (RuntimeException e) {
+            ack = CompletableFuture.failedFuture(e);
+        }
+        ack.whenComplete((result, error) -> {
+            if (error == null) {
+                acknowledged.add(lead.id());
+            } else {
+                inFlight.remove(lead.id());
+                failures.incrementAndGet();
+                log.debug(
+                        "LeadReceived of lead {} (phone {}) not acknowledged, left to the sweep: {}",
+                        lead.id(),
+                        Pii.maskPhone(lead.phone()),
+                        error.toString());
+            }
+        });
+    }
+
+    private Mono<Void> markAcknowledged() {
+        List<String> ids = new ArrayList<>();
+        String id;
+        while (ids.size() < 1000 && (id = acknowledged.poll()) != null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return store.markPublished(ids, clock.instant())
+                .doOnError(e ->
+                        log.warn("Could not mark {} lead(s) published, the sweep will send them again", ids.size()))
+                .onErrorResume(e -> Mono.empty())
+                .doFinally(signal -> ids.forEach(inFlight::remove))
+                .then();
+    }
+
+    @Override
+    public void start() {
+        sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lead-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        marking = Flux.interval(settings.markInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> markAcknowledged(), 1)
+                .subscribe();
+        sweeping = Flux.interval(Duration.ZERO, settings.sweepInterval())
+                .onBackpressureDrop()
+                .concatMap(
+                        tick -> sweep().onErrorResume(e -> {
+                            log.warn("Outbox sweep failed: {}", e.toString());
+                            return Mono.empty();
+                        }),
+                        1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        sweeping.dispose();
+        marking.dispose();
+        sender.shutdown();
+        try {
+            sender.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            markAcknowledged().block(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Last outbox marks not written; those leads will be published again: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stops before the Kafka producer and Mongo client, starts after them
+        return Integer.MAX_VALUE - 100;
+    }
+}

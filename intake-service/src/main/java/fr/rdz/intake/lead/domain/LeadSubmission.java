@@ -1,0 +1,53 @@
+package fr.rdz.intake.lead.domain;
+
+import fr.rdz.events.Pii;
+
+/**
+ * What a landing page posts to {@code POST /public/leads} (seed 000 {@code LeadData} plus
+ * {@code code_postal}, {@code page_url} and {@code consent_text}/{@code consent_version}), also the
+ * shape of an imported original lead. Every field is optional here: the rules decide the status.
+ */
+public record LeadSubmission(
+        String sessionId,
+        String formCode,
+        String phone,
+        String nom,
+        String prenom,
+        String civilite,
+        String email,
+        String departement,
+        String codePostal,
+        String ville,
+        String adresse,
+        String typeLogement,
+        String statutOccupant,
+        String surfaceHabitable,
+        String anneeConstruction,
+        String typeChauffage,
+        String factureElectricite,
+        String factureChauffage,
+        String typeProjet,
+        String delaiProjet,
+        String budget,
+        Boolean rgpdConsent,
+        Boolean newsletter,
+        String lpCode,
+        String liaisonCode,
+        String utmSource,
+        String utmMedium,
+        String utmCampaign,
+        String utmContent,
+        String utmTerm,
+        String gclid,
+        String fbclid,
+        String referrer,
+        String pageUrl,
+        String consentText,
+        String consentVersion) {
+
+    @Override
+    public String toString() {
+        return "LeadSubmission[sessionId=" + sessionId + ", formCode=" + formCode + ", phone=" + Pii.maskPhone(phone)
+                + ", email=" + Pii.maskEmail(email) + ", departement=" + departement + "]";
+    }
+}

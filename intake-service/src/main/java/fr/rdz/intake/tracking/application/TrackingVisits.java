@@ -1,0 +1,234 @@
+package fr.rdz.intake.tracking.application;
+
+import fr.rdz.intake.catalog.application.Catalog;
+import fr.rdz.intake.catalog.domain.CatalogLp;
+import fr.rdz.intake.catalog.domain.LiaisonCode;
+import fr.rdz.intake.tracking.domain.Attribution;
+import fr.rdz.intake.tracking.domain.OncePerSessionEvents;
+import fr.rdz.intake.tracking.domain.SessionReuseRule;
+import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
+import fr.rdz.intake.tracking.mongo.TrackingStore;
+import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tracking of visits (seed 000 {@code /track/*}): sessions per visitor and LP, reused within 30
+ * minutes; funnel events, {@code lp_visit}/{@code cta_click}/{@code form_start} once per session;
+ * first-touch UTM/gclid/fbclid kept on the session for the lead.
+ */
+@Service
+public class TrackingVisits {
+
+    private final TrackingStore store;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final SessionReuseRule reuse;
+
+    public TrackingVisits(TrackingStore store, Catalog catalog, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.reuse = new SessionReuseRule(clock);
+    }
+
+    public Mono<SessionOpened> openSession(SessionRequest r, String knownVisitorId, String ip, String userAgent) {
+        boolean newVisitor = knownVisitorId == null || knownVisitorId.isBlank();
+        String visitorId = newVisitor ? UUID.randomUUID().toString() : knownVisitorId;
+        String lpCode = nz(r.lpCode());
+        String formCode = nz(r.formCode());
+        String liaisonCode = nz(r.liaisonCode());
+        if (!lpCode.isEmpty() && formCode.isEmpty()) {
+            formCode = catalog.lp(lpCode)
+                    .map(CatalogLp::formCode)
+                    .map(TrackingVisits::nz)
+                    .orElse("");
+            if (!formCode.isEmpty() && liaisonCode.isEmpty()) {
+                liaisonCode = LiaisonCode.of(lpCode, formCode);
+            }
+        }
+        String resolvedForm = formCode;
+        String liaison = liaisonCode;
+        Mono<SessionOpened> reused = newVisitor || lpCode.isEmpty()
+                ? Mono.empty()
+                : store.latestSession(visitorId, lpCode, reuse.reusableSince())
+                        .map(s -> new SessionOpened(
+                                s.id(),
+                                visitorId,
+                                lpCode,
+                                s.formCode() == null ? resolvedForm : s.formCode(),
+                                true,
+                                false));
+        return reused.switchIfEmpty(Mono.defer(() -> {
+            VisitorSessionDocument session = new VisitorSessionDocument(
+                    UUID.randomUUID().toString(),
+                    visitorId,
+                    lpCode,
+                    resolvedForm,
+                    liaison,
+                    nz(r.referrer()),
+                    r.userAgent() == null || r.userAgent().isBlank() ? nz(userAgent) : r.userAgent(),
+                    nz(r.utmSource()),
+                    nz(r.utmMedium()),
+                    nz(r.utmCampaign()),
+                    nz(r.utmContent()),
+                    nz(r.utmTerm()),
+                    nz(r.gclid()),
+                    nz(r.fbclid()),
+                    nz(ip),
+                    clock.instant(),
+                    "active",
+                    null);
+            return store.insert(session)
+                    .map(s -> new SessionOpened(s.id(), visitorId, lpCode, resolvedForm, false, newVisitor));
+        }));
+    }
+
+    public Mono<TrackAnswer> recordLpVisit(Map<String, Object> data, String ip, String userAgent) {
+        String sessionId = text(data, "session_id");
+        if (sessionId.isEmpty()) {
+            return Mono.just(TrackAnswer.refused("session_id requis"));
+        }
+        return store.session(sessionId)
+                .flatMap(session -> {
+                    String lpCode = firstNonEmpty(text(data, "lp_code"), session.lpCode());
+                    Attribution incoming = attribution(data);
+                    TrackingEventDocument event = event(
+                            sessionId,
+                            session,
+                            OncePerSessionEvents.LP_VISIT,
+                            lpCode,
+                            null,
+                            null,
+                            incoming,
+                            text(data, "referrer"),
+                            firstNonEmpty(text(data, "user_agent"), userAgent),
+                            ip);
+                    return once(event)
+                            .flatMap(answer -> Boolean.TRUE.equals(answer.duplicate())
+                                    ? Mono.just(answer)
+                                    : store.fill(
+                                                    sessionId,
+                                                    attributionOf(session).firstTouchFill(incoming))
+                                            .thenReturn(answer));
+                })
+                .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
+    }
+
+    public Mono<TrackAnswer> recordEvent(Map<String, Object> data, String ip, String userAgent) {
+        String sessionId = text(data, "session_id");
+        String eventType = text(data, "event_type");
+        if (sessionId.isEmpty() || eventType.isEmpty()) {
+            return Mono.just(TrackAnswer.refused("session_id et event_type requis"));
+        }
+        return store.session(sessionId)
+                .flatMap(session -> {
+                    String lpCode = firstNonEmpty(text(data, "lp_code"), session.lpCode());
+                    String formCode = firstNonEmpty(text(data, "form_code"), session.formCode());
+                    String liaison = firstNonEmpty(text(data, "liaison_code"), session.liaisonCode());
+                    if (liaison.isEmpty() && !lpCode.isEmpty() && !formCode.isEmpty()) {
+                        liaison = LiaisonCode.of(lpCode, formCode);
+                    }
+                    TrackingEventDocument event = event(
+                            sessionId,
+                            session,
+                            eventType,
+                            lpCode,
+                            formCode,
+                            liaison,
+                            Attribution.NONE,
+                            "",
+                            firstNonEmpty(text(data, "user_agent"), userAgent),
+                            ip);
+                    return OncePerSessionEvents.isOncePerSession(eventType)
+                            ? once(event)
+                            : store.insert(event).map(e -> TrackAnswer.recorded(e.eventId()));
+                })
+                .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
+    }
+
+    /** The session's attribution for a lead, marking the session converted; empty when there is no such session. */
+    public Mono<SessionTouch> convert(String sessionId, String leadId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Mono.empty();
+        }
+        return store.convert(sessionId, leadId)
+                .map(s -> new SessionTouch(s.lpCode(), s.formCode(), s.liaisonCode(), s.referrer(), attributionOf(s)));
+    }
+
+    private Mono<TrackAnswer> once(TrackingEventDocument event) {
+        return store.insertOnce(event)
+                .flatMap(inserted -> inserted
+                        ? Mono.just(TrackAnswer.recorded(event.eventId()))
+                        : store.event(event.id())
+                                .map(first -> TrackAnswer.duplicateOf(first.eventId()))
+                                .defaultIfEmpty(TrackAnswer.duplicateOf(null)));
+    }
+
+    private TrackingEventDocument event(
+            String sessionId,
+            VisitorSessionDocument session,
+            String type,
+            String lpCode,
+            String formCode,
+            String liaisonCode,
+            Attribution a,
+            String referrer,
+            String userAgent,
+            String ip) {
+        String eventId = UUID.randomUUID().toString();
+        String id = OncePerSessionEvents.isOncePerSession(type) ? sessionId + ":" + type : eventId;
+        return new TrackingEventDocument(
+                id,
+                eventId,
+                sessionId,
+                session.visitorId(),
+                type,
+                lpCode,
+                formCode,
+                liaisonCode,
+                a.utmSource(),
+                a.utmMedium(),
+                a.utmCampaign(),
+                a.utmContent(),
+                a.utmTerm(),
+                a.gclid(),
+                a.fbclid(),
+                referrer,
+                userAgent,
+                nz(ip),
+                clock.instant());
+    }
+
+    private static Attribution attribution(Map<String, Object> data) {
+        return new Attribution(
+                text(data, "utm_source"),
+                text(data, "utm_medium"),
+                text(data, "utm_campaign"),
+                text(data, "utm_content"),
+                text(data, "utm_term"),
+                text(data, "gclid"),
+                text(data, "fbclid"));
+    }
+
+    private static Attribution attributionOf(VisitorSessionDocument s) {
+        return new Attribution(
+                s.utmSource(), s.utmMedium(), s.utmCampaign(), s.utmContent(), s.utmTerm(), s.gclid(), s.fbclid());
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        Object value = data.get(key);
+        return value == null ? "" : value.toString().strip();
+    }
+
+    private static String firstNonEmpty(String first, String second) {
+        return first != null && !first.isEmpty() ? first : nz(second);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,96 @@
+package fr.rdz.intake.tracking.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.rdz.intake.inbound.web.Callers;
+import fr.rdz.intake.inbound.web.PublicBodies;
+import fr.rdz.intake.tracking.application.SessionOpened;
+import fr.rdz.intake.tracking.application.SessionRequest;
+import fr.rdz.intake.tracking.application.TrackAnswer;
+import fr.rdz.intake.tracking.application.TrackingVisits;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tracking calls of the landing-page scripts (seed 000 {@code /track/*}), JSON or {@code text/plain}
+ * sendBeacon bodies. The visitor is recognised by the {@code _rdz_vid} cookie (1 year, HttpOnly,
+ * SameSite=Lax).
+ */
+@RestController
+public class TrackingController {
+
+    public static final String VISITOR_COOKIE = "_rdz_vid";
+    private static final Duration COOKIE_AGE = Duration.ofDays(365);
+
+    private final PublicBodies bodies;
+    private final Callers callers;
+    private final TrackingVisits visits;
+
+    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits) {
+        this.bodies = bodies;
+        this.callers = callers;
+        this.visits = visits;
+    }
+
+    /** {@code {success, session_id, visitor_id, lp_code, form_code, reused?}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionAnswer(
+            boolean success, String sessionId, String visitorId, String lpCode, String formCode, Boolean reused) {}
+
+    /** {@code {success, event_id, duplicate?}} or {@code {success: false, error}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventAnswer(boolean success, String eventId, Boolean duplicate, String error) {
+        static EventAnswer of(TrackAnswer a) {
+            return new EventAnswer(a.success(), a.eventId(), a.duplicate(), a.error());
+        }
+    }
+
+    @Operation(summary = "Open (or continue within 30 min) a visitor session on an LP")
+    @PostMapping("/public/track/session")
+    public Mono<ResponseEntity<SessionAnswer>> session(ServerHttpRequest request) {
+        HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
+        String visitorId = cookie == null ? null : cookie.getValue();
+        return bodies.readJson(request, SessionRequest.class)
+                .flatMap(r -> visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request)))
+                .map(this::answer);
+    }
+
+    @Operation(summary = "Record the LP visit of a session (once per session); fills first-touch attribution")
+    @PostMapping("/public/track/lp-visit")
+    public Mono<EventAnswer> lpVisit(ServerHttpRequest request) {
+        return bodies.readLenient(request)
+                .flatMap(data -> visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request)))
+                .map(EventAnswer::of);
+    }
+
+    @Operation(summary = "Record a funnel event (lp_visit, cta_click, form_start once per session)")
+    @PostMapping("/public/track/event")
+    public Mono<EventAnswer> event(ServerHttpRequest request) {
+        return bodies.readLenient(request)
+                .flatMap(data -> visits.recordEvent(data, callers.ip(request), callers.userAgent(request)))
+                .map(EventAnswer::of);
+    }
+
+    private ResponseEntity<SessionAnswer> answer(SessionOpened s) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (s.newVisitor()) {
+            ok.header(
+                    "Set-Cookie",
+                    ResponseCookie.from(VISITOR_COOKIE, s.visitorId())
+                            .maxAge(COOKIE_AGE)
+                            .httpOnly(true)
+                            .sameSite("Lax")
+                            .path("/")
+                            .build()
+                            .toString());
+        }
+        return ok.body(new SessionAnswer(
+                true, s.sessionId(), s.visitorId(), s.lpCode(), s.formCode(), s.reused() ? Boolean.TRUE : null));
+    }
+}
