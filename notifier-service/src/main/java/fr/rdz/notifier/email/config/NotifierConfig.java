@@ -79,13 +79,17 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
 
     @Override
     protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
-        return factory -> factory.setHeadersFunction((record, exception) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(
-                    DeliveryPlannedListener.REASON_HEADER,
-                    FailureReason.of(unwrap(exception)).getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
+        return factory -> {
+            // each failed attempt is logged once, by SendingBatchEmail, with its short reason
+            factory.neverLogListenerException();
+            factory.setHeadersFunction((record, exception) -> {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(
+                        DeliveryPlannedListener.REASON_HEADER,
+                        FailureReason.of(unwrap(exception)).getBytes(StandardCharsets.UTF_8));
+                return headers;
+            });
+        };
     }
 
     static Throwable unwrap(Throwable exception) {
