@@ -1,0 +1,23 @@
+package fr.rdz.delivery.config;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * delivery-service settings ({@code rdz.delivery.*}): this instance's name (run ownership), how long a
+ * run may stay in PLANNING before another instance takes it over, how often the outbox sweeper
+ * looks for unpublished batches, and whether the 09:30 schedule, the start-up catch-up and the sweeper
+ * run at all (tests switch them off and trigger runs by hand).
+ */
+@ConfigurationProperties("rdz.delivery")
+public record DeliveryProperties(
+        String instanceId, Duration planningLease, Duration outboxSweep, Boolean schedulingEnabled) {
+
+    public DeliveryProperties {
+        instanceId = instanceId == null || instanceId.isBlank() ? "delivery-" + UUID.randomUUID() : instanceId;
+        planningLease = planningLease == null ? Duration.ofMinutes(10) : planningLease;
+        outboxSweep = outboxSweep == null ? Duration.ofSeconds(30) : outboxSweep;
+        schedulingEnabled = schedulingEnabled == null || schedulingEnabled;
+    }
+}

@@ -1,0 +1,57 @@
+package fr.rdz.delivery.config;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import jakarta.annotation.PostConstruct;
+import java.time.Duration;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The collections of rdz_delivery and their indexes, created explicitly (and awaited) before any
+ * listener or run starts: the wire server builds auto-created indexes asynchronously.
+ */
+@Component
+public class MongoCollections {
+
+    public static final String POOL = "pool_leads";
+    public static final String COMMANDES = "commandes";
+    public static final String CLIENTS = "clients";
+    public static final String ERASED_PHONES = "erased_phones";
+    public static final String RUNS = "runs";
+    public static final String BATCHES = "batches";
+    public static final String LEDGER = "ledger";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public MongoCollections(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        Flux.concat(
+                        index(POOL, Indexes.ascending("entity", "product", "received_at"), false),
+                        index(POOL, Indexes.ascending("phone"), false),
+                        index(LEDGER, Indexes.ascending("delivered_at"), false),
+                        index(LEDGER, Indexes.ascending("run_id"), false),
+                        index(LEDGER, Indexes.ascending("phone"), false),
+                        index(BATCHES, Indexes.ascending("run_id", "published"), false),
+                        index(RUNS, Indexes.ascending("date"), false),
+                        index(RUNS, Indexes.ascending("state"), false))
+                .then()
+                .block(Duration.ofSeconds(60));
+    }
+
+    private Mono<String> index(String collection, org.bson.conversions.Bson keys, boolean unique) {
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.createIndex(keys, new IndexOptions().unique(unique))));
+    }
+
+    public Mono<com.mongodb.reactivestreams.client.MongoCollection<Document>> get(String name) {
+        return mongo.getCollection(name);
+    }
+}

@@ -1,0 +1,371 @@
+package fr.rdz.delivery.run.application;
+
+import fr.rdz.delivery.config.DeliveryProperties;
+import fr.rdz.delivery.planning.domain.DailyRunPlanner;
+import fr.rdz.delivery.planning.domain.LeadAge;
+import fr.rdz.delivery.planning.domain.PlannedBatch;
+import fr.rdz.delivery.planning.domain.PlannedDelivery;
+import fr.rdz.delivery.planning.domain.RunInput;
+import fr.rdz.delivery.planning.domain.RunReference;
+import fr.rdz.delivery.pool.mongo.CatalogStore;
+import fr.rdz.delivery.pool.mongo.PoolStore;
+import fr.rdz.delivery.run.mongo.BatchStore;
+import fr.rdz.delivery.run.mongo.LedgerStore;
+import fr.rdz.delivery.run.mongo.RunStore;
+import fr.rdz.events.BatchClient;
+import fr.rdz.events.BatchSummary;
+import fr.rdz.events.ClientSnapshot;
+import fr.rdz.events.CommandeSnapshot;
+import fr.rdz.events.DeliveryPlanned;
+import fr.rdz.events.Entity;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.EventCodec;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadDelivered;
+import fr.rdz.events.PlannedLead;
+import fr.rdz.events.RunCompleted;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The daily run of one entity for one date, exactly once: the run record ({@code _id = run-<ENTITY>-
+ * <date>}) is inserted before anything is planned; whoever inserts it plans, everybody else gets the
+ * existing run. Planning reads the pool, catalog and ledger, asks the pure {@link DailyRunPlanner},
+ * writes the batches (outbox), the ledger lines and the pool's delivery marks — all keyed by run, so
+ * a run that crashed before RECORDED is redone from scratch by the next instance once its lease has
+ * expired — then flips the run to RECORDED and hands it to the outbox relay. Nothing is published
+ * before RECORDED, so a redone run never delivers a lead twice. A dry run plans the same way and
+ * records nothing.
+ */
+@Service
+public class PlanningDailyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningDailyRun.class);
+    private static final String PRODUCER = "delivery-service";
+    private static final Duration WAIT_FOR_OTHER_PLANNER = Duration.ofMinutes(2);
+
+    private final PoolStore pool;
+    private final CatalogStore catalog;
+    private final LedgerStore ledger;
+    private final RunStore runs;
+    private final BatchStore batches;
+    private final PublishingRunOutbox outbox;
+    private final Clock clock;
+    private final DeliveryProperties properties;
+    private final DailyRunPlanner planner = new DailyRunPlanner();
+
+    public PlanningDailyRun(
+            PoolStore pool,
+            CatalogStore catalog,
+            LedgerStore ledger,
+            RunStore runs,
+            BatchStore batches,
+            PublishingRunOutbox outbox,
+            Clock clock,
+            DeliveryProperties properties) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.runs = runs;
+        this.batches = batches;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public static String runId(Entity entity, LocalDate date) {
+        return "run-" + entity + "-" + date;
+    }
+
+    public Mono<RunView> run(Entity entity, LocalDate date, boolean dryRun) {
+        String runId = runId(entity, date);
+        if (dryRun) {
+            return existing(runId).switchIfEmpty(Mono.defer(() -> preview(entity, date)));
+        }
+        Instant now = clock.instant();
+        return runs.create(runId, entity, date, properties.instanceId(), now, now.plus(properties.planningLease()))
+                .flatMap(created -> created ? execute(runId, entity, date) : joinOrResume(runId, entity, date));
+    }
+
+    public Mono<RunView> find(String runId) {
+        return existing(runId);
+    }
+
+    public reactor.core.publisher.Flux<RunView> list(LocalDate date, Entity entity) {
+        return runs.list(date, entity).concatMap(this::view);
+    }
+
+    /** Resumes every run left in PLANNING whose owner's lease has expired (called at start and by the sweeper). */
+    public Mono<Void> resumeAbandonedRuns() {
+        Instant now = clock.instant();
+        return runs.inState(RunStore.PLANNING)
+                .filter(d -> d.getDate("lease_until").toInstant().isBefore(now))
+                .concatMap(d -> joinOrResume(
+                                d.getString("_id"),
+                                Entity.valueOf(d.getString("entity")),
+                                LocalDate.parse(d.getString("date")))
+                        .onErrorResume(e -> {
+                            log.error("Could not resume run {}", d.getString("_id"), e);
+                            return Mono.empty();
+                        }))
+                .then();
+    }
+
+    private Mono<RunView> existing(String runId) {
+        return runs.find(runId).flatMap(this::view);
+    }
+
+    private Mono<RunView> joinOrResume(String runId, Entity entity, LocalDate date) {
+        Instant now = clock.instant();
+        return runs.takeOver(runId, properties.instanceId(), now, now.plus(properties.planningLease()))
+                .flatMap(taken -> {
+                    log.warn("Run {} was abandoned while PLANNING: redoing it", runId);
+                    return ledger.deleteRun(runId)
+                            .then(batches.deleteRun(runId))
+                            .then(pool.removeRunDeliveries(runId))
+                            .then(execute(runId, entity, date));
+                })
+                .switchIfEmpty(Mono.defer(() -> awaitRecorded(runId)));
+    }
+
+    /** Another instance is planning this run: answer once it is recorded (or after a while, as it stands). */
+    private Mono<RunView> awaitRecorded(String runId) {
+        return runs.find(runId)
+                .filter(d -> !RunStore.PLANNING.equals(d.getString("state")))
+                .repeatWhenEmpty(repeats ->
+                        repeats.delayElements(Duration.ofMillis(200)).take(WAIT_FOR_OTHER_PLANNER.toMillis() / 200))
+                .switchIfEmpty(runs.find(runId))
+                .flatMap(this::view);
+    }
+
+    private Mono<RunView> preview(Entity entity, LocalDate date) {
+        return plan(entity, date)
+                .map(planned -> new RunView(
+                        runId(entity, date),
+                        entity,
+                        date,
+                        true,
+                        null,
+                        null,
+                        planned.batches().stream()
+                                .map(b -> batchView(runId(entity, date), b))
+                                .toList()));
+    }
+
+    private record Planned(
+            List<PlannedBatch> batches, Map<String, ClientSnapshot> clients, Map<String, CommandeSnapshot> commandes) {}
+
+    private Mono<Planned> plan(Entity entity, LocalDate date) {
+        Instant reference = RunReference.of(date);
+        Mono<List<CommandeSnapshot>> commandes = catalog.commandes().collectList();
+        Mono<List<ClientSnapshot>> clients = catalog.clients().collectList();
+        return Mono.zip(commandes, clients).flatMap(catalogs -> {
+            boolean crossEntity = catalogs.getT1().stream()
+                    .anyMatch(c -> c.entity() == entity && c.allowCrossEntity() && c.active() && !c.deleted());
+            Set<Entity> entities = crossEntity ? EnumSet.allOf(Entity.class) : EnumSet.of(entity);
+            return Mono.zip(
+                            pool.forPlanning(entities, reference).collectList(),
+                            ledger.between(RunReference.daysBefore(reference, LeadAge.REDELIVERY_DAYS + 1), reference)
+                                    .collectList())
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(data -> {
+                        long started = System.nanoTime();
+                        List<PlannedBatch> planned = planner.plan(new RunInput(
+                                entity, date, data.getT1(), catalogs.getT1(), catalogs.getT2(), data.getT2()));
+                        log.info(
+                                "Planned {} {}: {} batches from {} pool leads in {} ms",
+                                entity,
+                                date,
+                                planned.size(),
+                                data.getT1().size(),
+                                (System.nanoTime() - started) / 1_000_000);
+                        return new Planned(
+                                planned,
+                                catalogs.getT2().stream()
+                                        .collect(
+                                                Collectors.toMap(ClientSnapshot::id, Function.identity(), (a, b) -> b)),
+                                catalogs.getT1().stream()
+                                        .collect(Collectors.toMap(
+                                                CommandeSnapshot::id, Function.identity(), (a, b) -> b)));
+                    });
+        });
+    }
+
+    private Mono<RunView> execute(String runId, Entity entity, LocalDate date) {
+        Instant reference = RunReference.of(date);
+        return plan(entity, date)
+                .flatMap(planned -> {
+                    List<String> leadIds = planned.batches().stream()
+                            .flatMap(b -> b.leadIds().stream())
+                            .toList();
+                    return pool.leads(leadIds)
+                            .collectMap(LeadData::leadId)
+                            .flatMap(leads -> record(runId, entity, date, reference, planned, leads));
+                })
+                .doOnSuccess(v -> outbox.publishSoon(runId))
+                .then(Mono.defer(() -> existing(runId)));
+    }
+
+    private Mono<Void> record(
+            String runId,
+            Entity entity,
+            LocalDate date,
+            Instant reference,
+            Planned planned,
+            Map<String, LeadData> leads) {
+        Instant now = clock.instant();
+        List<Document> batchDocs = new ArrayList<>();
+        List<LeadDelivered> lines = new ArrayList<>();
+        Map<String, String> clientByLead = new LinkedHashMap<>();
+        List<BatchSummary> summaries = new ArrayList<>();
+        int order = 0;
+        for (PlannedBatch b : planned.batches()) {
+            String batchId = runId + ":" + b.commandeId();
+            ClientSnapshot client = planned.clients().get(b.clientId());
+            List<PlannedLead> plannedLeads = new ArrayList<>();
+            List<String> deliveredEvents = new ArrayList<>();
+            for (PlannedDelivery d : b.leads()) {
+                LeadData lead = leads.get(d.leadId());
+                plannedLeads.add(new PlannedLead(lead, d.kind(), d.crossEntity()));
+                LeadDelivered line = new LeadDelivered(
+                        d.leadId(),
+                        d.phone(),
+                        b.product(),
+                        entity,
+                        d.leadEntity(),
+                        b.clientId(),
+                        b.commandeId(),
+                        batchId,
+                        runId,
+                        date,
+                        reference,
+                        d.kind(),
+                        d.crossEntity());
+                lines.add(line);
+                clientByLead.put(d.leadId(), b.clientId());
+                deliveredEvents.add(json(Envelope.of(UUID.randomUUID(), line, PRODUCER, now)));
+            }
+            Document doc = batchDocument(batchId, runId, b, order++)
+                    .append("entity", entity.name())
+                    .append("run_date", date.toString())
+                    .append("published", b.leads().isEmpty())
+                    .append("delivered_events", deliveredEvents);
+            if (!b.leads().isEmpty()) {
+                DeliveryPlanned event = new DeliveryPlanned(
+                        batchId, runId, date, entity, b.product(), b.commandeId(), batchClient(client), plannedLeads);
+                doc.append("planned_event", json(Envelope.of(UUID.randomUUID(), event, PRODUCER, now)));
+            }
+            batchDocs.add(doc);
+            summaries.add(new BatchSummary(
+                    batchId,
+                    b.commandeId(),
+                    b.clientId(),
+                    b.product(),
+                    b.target(),
+                    b.fresh(),
+                    b.lb(),
+                    b.crossEntity(),
+                    b.duplicatesReplaced(),
+                    b.isShort()));
+        }
+        String completed = json(
+                Envelope.of(UUID.randomUUID(), new RunCompleted(runId, entity, date, now, summaries), PRODUCER, now));
+        return batches.write(batchDocs)
+                .then(ledger.write(lines))
+                .then(pool.recordDeliveries(runId, reference, clientByLead))
+                .then(runs.markRecorded(runId, properties.instanceId(), now, completed))
+                .doOnNext(recorded -> {
+                    if (recorded) {
+                        log.info("Run {} recorded: {} batches, {} leads", runId, batchDocs.size(), lines.size());
+                    } else {
+                        log.warn("Run {} was taken over by another instance before it was recorded", runId);
+                    }
+                })
+                .then();
+    }
+
+    private static Document batchDocument(String batchId, String runId, PlannedBatch b, int order) {
+        return new Document("_id", batchId)
+                .append("run_id", runId)
+                .append("order", order)
+                .append("commande_id", b.commandeId())
+                .append("client_id", b.clientId())
+                .append("product", b.product().name())
+                .append("lead_ids", b.leadIds())
+                .append("target", b.target())
+                .append("fresh", b.fresh())
+                .append("lb", b.lb())
+                .append("cross_entity", b.crossEntity())
+                .append("duplicates_replaced", b.duplicatesReplaced())
+                .append("short", b.isShort());
+    }
+
+    private static BatchClient batchClient(ClientSnapshot c) {
+        return new BatchClient(c.id(), c.name(), c.emails(), c.deliveryChannel(), c.apiUrl(), c.apiKeyEncrypted());
+    }
+
+    private static String json(Envelope<?> envelope) {
+        return new String(EventCodec.encode(envelope), StandardCharsets.UTF_8);
+    }
+
+    private static RunView.BatchView batchView(String runId, PlannedBatch b) {
+        return new RunView.BatchView(
+                runId + ":" + b.commandeId(),
+                b.commandeId(),
+                b.clientId(),
+                b.product().name(),
+                b.leadIds(),
+                b.fresh(),
+                b.lb(),
+                b.crossEntity(),
+                b.duplicatesReplaced(),
+                b.target(),
+                b.isShort());
+    }
+
+    private Mono<RunView> view(Document run) {
+        String runId = run.getString("_id");
+        Date plannedAt = run.getDate("planned_at");
+        return batches.ofRun(runId)
+                .map(b -> new RunView.BatchView(
+                        b.getString("_id"),
+                        b.getString("commande_id"),
+                        b.getString("client_id"),
+                        b.getString("product"),
+                        b.getList("lead_ids", String.class),
+                        b.getInteger("fresh"),
+                        b.getInteger("lb"),
+                        b.getInteger("cross_entity"),
+                        b.getInteger("duplicates_replaced"),
+                        b.getInteger("target"),
+                        b.getBoolean("short")))
+                .collectList()
+                .map(list -> new RunView(
+                        runId,
+                        Entity.valueOf(run.getString("entity")),
+                        LocalDate.parse(run.getString("date")),
+                        false,
+                        run.getString("state"),
+                        plannedAt == null ? null : plannedAt.toInstant(),
+                        list));
+    }
+}

@@ -1,0 +1,84 @@
+package fr.rdz.delivery.run.application;
+
+import fr.rdz.delivery.planning.domain.CatchUpPolicy;
+import fr.rdz.delivery.planning.domain.RunReference;
+import fr.rdz.events.Entity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * When runs happen by themselves: every day at 09:30 Europe/Paris (the cron is evaluated in that zone,
+ * so DST changes never move it), one run per entity, one entity after the other (a cross-entity
+ * commande of one never races the other's run in this instance). At start, runs abandoned in PLANNING
+ * are redone and today's run is caught up if 09:30 Paris has passed ({@link CatchUpPolicy}). The outbox
+ * sweeper retries unpublished batches. ShedLock keeps the instances from all waking the job together;
+ * the unique run record is what guarantees one run per entity and date.
+ */
+@Component
+@ConditionalOnProperty(name = "rdz.delivery.scheduling-enabled", havingValue = "true", matchIfMissing = true)
+public class SchedulingDailyRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulingDailyRuns.class);
+
+    private final PlanningDailyRun planning;
+    private final PublishingRunOutbox outbox;
+    private final Clock clock;
+
+    public SchedulingDailyRuns(PlanningDailyRun planning, PublishingRunOutbox outbox, Clock clock) {
+        this.planning = planning;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "0 30 9 * * *", zone = "Europe/Paris")
+    @SchedulerLock(name = "delivery-daily-run", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void dailyRun() {
+        runAll(RunReference.parisDate(clock.instant()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void catchUpAtStart() {
+        Schedulers.boundedElastic().schedule(() -> {
+            try {
+                planning.resumeAbandonedRuns().block(Duration.ofMinutes(30));
+                CatchUpPolicy.dateToCatchUp(clock.instant()).ifPresent(this::runAll);
+                outbox.sweep().block(Duration.ofMinutes(10));
+            } catch (RuntimeException e) {
+                log.error("Catch-up at start failed", e);
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${rdz.delivery.outbox-sweep:PT30S}", initialDelayString = "PT1M")
+    public void sweepOutbox() {
+        planning.resumeAbandonedRuns().then(outbox.sweep()).block(Duration.ofMinutes(10));
+    }
+
+    private void runAll(LocalDate date) {
+        Flux.fromArray(Entity.values())
+                .concatMap(entity -> planning.run(entity, date, false)
+                        .doOnNext(run -> log.info(
+                                "Run {}: {} ({} batches)",
+                                run.id(),
+                                run.state(),
+                                run.batches().size()))
+                        .onErrorResume(e -> {
+                            log.error("Run of {} for {} failed", entity, date, e);
+                            return Mono.empty();
+                        }))
+                .then()
+                .block(Duration.ofMinutes(30));
+    }
+}

@@ -1,0 +1,125 @@
+package fr.rdz.delivery.run.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.rdz.delivery.run.application.PlanningDailyRun;
+import fr.rdz.delivery.run.application.RunView;
+import fr.rdz.events.Entity;
+import fr.rdz.kit.Operator;
+import fr.rdz.kit.RdzSecurity;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Daily runs by hand: {@code POST /admin/runs {entity, date, dry_run}} plans (or previews) the run of
+ * an entity for a date — an existing run is returned as it is, nothing new planned —; {@code GET
+ * /admin/runs?date=&entity=} and {@code GET /admin/runs/{id}} show runs with their batches' figures.
+ */
+@RestController
+@RequestMapping("/admin/runs")
+@SecurityRequirement(name = "basic")
+class RunController {
+
+    private final PlanningDailyRun planning;
+
+    RunController(PlanningDailyRun planning) {
+        this.planning = planning;
+    }
+
+    record RunRequest(@NotNull Entity entity, @NotNull LocalDate date, Boolean dryRun) {}
+
+    record BatchResponse(
+            String batchId,
+            String commandeId,
+            String clientId,
+            String product,
+            List<String> leadIds,
+            int fresh,
+            int lb,
+            int crossEntity,
+            int duplicatesReplaced,
+            int target,
+            @JsonProperty("short") boolean isShort) {}
+
+    record RunResponse(
+            String id,
+            Entity entity,
+            LocalDate date,
+            boolean dryRun,
+            String state,
+            Instant plannedAt,
+            List<BatchResponse> batches) {
+
+        static RunResponse of(RunView run) {
+            return new RunResponse(
+                    run.id(),
+                    run.entity(),
+                    run.date(),
+                    run.dryRun(),
+                    run.state(),
+                    run.plannedAt(),
+                    run.batches().stream()
+                            .map(b -> new BatchResponse(
+                                    b.batchId(),
+                                    b.commandeId(),
+                                    b.clientId(),
+                                    b.product(),
+                                    b.leadIds(),
+                                    b.fresh(),
+                                    b.lb(),
+                                    b.crossEntity(),
+                                    b.duplicatesReplaced(),
+                                    b.target(),
+                                    b.isShort()))
+                            .toList());
+        }
+    }
+
+    @PostMapping
+    Mono<RunResponse> run(@Valid @RequestBody RunRequest request) {
+        return operator()
+                .flatMap(op -> {
+                    if (!op.canSee(request.entity())) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "entity out of scope"));
+                    }
+                    return planning.run(request.entity(), request.date(), Boolean.TRUE.equals(request.dryRun()));
+                })
+                .map(RunResponse::of);
+    }
+
+    @GetMapping
+    Flux<RunResponse> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) Entity entity) {
+        return operator().flatMapMany(op -> planning.list(date, entity)
+                .filter(run -> op.canSee(run.entity()))
+                .map(RunResponse::of));
+    }
+
+    @GetMapping("/{id}")
+    Mono<RunResponse> get(@PathVariable String id) {
+        return operator()
+                .flatMap(op -> planning.find(id).filter(run -> op.canSee(run.entity())))
+                .map(RunResponse::of)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id)));
+    }
+
+    private static Mono<Operator> operator() {
+        return RdzSecurity.currentOperator();
+    }
+}
