@@ -84,6 +84,10 @@ class SmtpFailureIT extends NotifierIntegrationTest {
         assertThat(dead.attempts()).isEqualTo(5);
         assertThat(dead.reason()).contains("MailSendException").containsIgnoringCase("connect");
         assertThat(dead.leadIds()).containsExactly("lead-1", "lead-2", "lead-3");
+        assertThat(outcomesOf(batchId))
+                .as("every attempt but the last is reported as retrying")
+                .filteredOn(o -> o.status() == OutcomeStatus.RETRYING)
+                .hasSize(4);
 
         ConsumerRecord<String, byte[]> deadLetter = deadLettersOf(batchId).get(0);
         assertThat(deadLetter.key()).isEqualTo(batch.client().id());

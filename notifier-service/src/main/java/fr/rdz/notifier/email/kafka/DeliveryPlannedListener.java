@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code rdz.delivery.planned.v1} → {@link SendingBatchEmail}. The one error policy of the
  * service: a failed attempt goes to the non-blocking retry topics
- * ({@code rdz.delivery.planned.v1.notifier.retry-N}, exponential backoff from
+ * ({@code rdz.delivery.planned.v1.notifier.retry-<delay ms>}, exponential backoff from
  * {@code rdz.notifier.retry.*}), the last one to {@code rdz.delivery.planned.v1.notifier.dlt}
  * with the reason in the {@value #REASON_HEADER} header (and Spring's {@code kafka_dlt-exception-*}
  * headers); a {@link PermanentMailFailure} or an unreadable record goes there at once.
