@@ -1,0 +1,229 @@
+package fr.rdz.routing.catalog.application;
+
+import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.append;
+import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.notBlank;
+import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.require;
+
+import fr.rdz.events.DeliveryChannel;
+import fr.rdz.events.Entity;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.Pii;
+import fr.rdz.kit.Operator;
+import fr.rdz.routing.catalog.mongo.CatalogStore;
+import fr.rdz.routing.catalog.mongo.ClientDocument;
+import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.RequestRejected;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Clients: create, replace, soft-delete; the API key is stored only encrypted, every change published. */
+@Service
+public class ManagingClients {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final CatalogStore store;
+    private final ApiKeys apiKeys;
+    private final Clock clock;
+
+    public ManagingClients(CatalogStore store, ApiKeys apiKeys, Clock clock) {
+        this.store = store;
+        this.apiKeys = apiKeys;
+        this.clock = clock;
+    }
+
+    public Mono<ClientDocument> create(Operator operator, ClientTerms terms) {
+        validate(terms, null);
+        Scope.requireWrite(operator, terms.entity());
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        String key = notBlank(terms.apiKey()) ? terms.apiKey().trim() : null;
+        ClientDocument doc = new ClientDocument(
+                id,
+                terms.entity(),
+                terms.name().trim(),
+                emails(terms),
+                channel(terms),
+                blank(terms.apiUrl()),
+                key == null ? null : apiKeys.encrypt(key),
+                key == null ? null : Pii.maskSecret(key),
+                terms.active() == null || terms.active(),
+                false,
+                now,
+                now,
+                1,
+                List.of());
+        return store.insert(withSnapshot(doc), "clients", id, "client");
+    }
+
+    public Mono<ClientDocument> replace(Operator operator, String id, ClientTerms terms) {
+        return get(operator, id).flatMap(existing -> {
+            Scope.requireWrite(operator, existing.entity());
+            if (terms.entity() != null && terms.entity() != existing.entity()) {
+                throw RequestRejected.invalid("a client cannot change entity (" + existing.entity() + ")");
+            }
+            ClientTerms full = new ClientTerms(
+                    existing.entity(),
+                    terms.name(),
+                    terms.emails(),
+                    terms.deliveryChannel(),
+                    terms.apiUrl(),
+                    terms.apiKey(),
+                    terms.active());
+            validate(full, existing);
+            String encrypted = existing.apiKeyEncrypted();
+            String hint = existing.apiKeyHint();
+            if (terms.apiKey() != null) {
+                String key = terms.apiKey().trim();
+                encrypted = key.isEmpty() ? null : apiKeys.encrypt(key);
+                hint = key.isEmpty() ? null : Pii.maskSecret(key);
+            }
+            ClientDocument changed = new ClientDocument(
+                    id,
+                    existing.entity(),
+                    full.name().trim(),
+                    emails(full),
+                    channel(full),
+                    blank(full.apiUrl()),
+                    encrypted,
+                    hint,
+                    full.active() == null || full.active(),
+                    false,
+                    existing.createdAt(),
+                    clock.instant(),
+                    existing.version() + 1,
+                    existing.outbox());
+            requireKeyForApi(changed.deliveryChannel(), changed.apiKeyEncrypted());
+            return store.replace(withSnapshot(changed), "clients", id, existing.version(), "client");
+        });
+    }
+
+    public Mono<ClientDocument> delete(Operator operator, String id) {
+        return get(operator, id).flatMap(existing -> {
+            Scope.requireWrite(operator, existing.entity());
+            ClientDocument changed = new ClientDocument(
+                    id,
+                    existing.entity(),
+                    existing.name(),
+                    existing.emails(),
+                    existing.deliveryChannel(),
+                    existing.apiUrl(),
+                    existing.apiKeyEncrypted(),
+                    existing.apiKeyHint(),
+                    false,
+                    true,
+                    existing.createdAt(),
+                    clock.instant(),
+                    existing.version() + 1,
+                    existing.outbox());
+            return store.replace(withSnapshot(changed), "clients", id, existing.version(), "client");
+        });
+    }
+
+    /** A client visible to the operator and not deleted. */
+    public Mono<ClientDocument> get(Operator operator, String id) {
+        return store.mongo()
+                .findById(id, ClientDocument.class, "clients")
+                .filter(c -> !c.deleted() && Scope.visible(operator, c.entity()))
+                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no client " + id)));
+    }
+
+    public Flux<ClientDocument> list(Operator operator, Entity entity, Boolean active) {
+        Scope.EntityFilter filter = Scope.filter(operator, entity);
+        if (filter.none()) {
+            return Flux.empty();
+        }
+        Criteria c = Criteria.where("deleted").is(false);
+        filter.only().ifPresent(e -> c.and("entity").is(e));
+        if (active != null) {
+            c.and("active").is(active);
+        }
+        return store.mongo().find(Query.query(c).with(Sort.by("name", "_id")), ClientDocument.class, "clients");
+    }
+
+    private void validate(ClientTerms terms, ClientDocument existing) {
+        require(terms.entity() != null, "entity is required (ZR7 or MDL)");
+        require(notBlank(terms.name()), "name is required");
+        DeliveryChannel channel = channel(terms);
+        List<String> emails = emails(terms);
+        for (String email : emails) {
+            require(EMAIL.matcher(email).matches(), "invalid e-mail address: " + Pii.maskEmail(email));
+        }
+        if (channel.byEmail()) {
+            require(!emails.isEmpty(), "emails must hold at least one address for delivery_channel " + wire(channel));
+        }
+        if (notBlank(terms.apiUrl())) {
+            require(isHttpUrl(terms.apiUrl().trim()), "api_url must be an http(s) URL");
+        }
+        if (channel.byApi()) {
+            require(notBlank(terms.apiUrl()), "api_url is required for delivery_channel " + wire(channel));
+            if (existing == null) {
+                requireKeyForApi(channel, notBlank(terms.apiKey()) ? "set" : null);
+            }
+        }
+    }
+
+    private static void requireKeyForApi(DeliveryChannel channel, String key) {
+        require(!channel.byApi() || key != null, "api_key is required for delivery_channel " + wire(channel));
+    }
+
+    private static String wire(DeliveryChannel channel) {
+        return channel.name().toLowerCase();
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static DeliveryChannel channel(ClientTerms terms) {
+        return terms.deliveryChannel() == null ? DeliveryChannel.EMAIL : terms.deliveryChannel();
+    }
+
+    private static List<String> emails(ClientTerms terms) {
+        return terms.emails() == null
+                ? List.of()
+                : terms.emails().stream()
+                        .filter(ManagingLpsAndForms::notBlank)
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
+    }
+
+    private static String blank(String s) {
+        return ManagingLpsAndForms.blankToNull(s);
+    }
+
+    private ClientDocument withSnapshot(ClientDocument d) {
+        return new ClientDocument(
+                d.id(),
+                d.entity(),
+                d.name(),
+                d.emails(),
+                d.deliveryChannel(),
+                d.apiUrl(),
+                d.apiKeyEncrypted(),
+                d.apiKeyHint(),
+                d.active(),
+                d.deleted(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.version(),
+                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), "routing-service", d.updatedAt()))));
+    }
+}

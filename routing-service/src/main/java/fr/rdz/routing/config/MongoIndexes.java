@@ -1,0 +1,49 @@
+package fr.rdz.routing.config;
+
+import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Creates routing's indexes explicitly at start and waits for them (auto-creation is off: the
+ * wire server builds auto-created indexes asynchronously), before any listener consumes. Codes
+ * and ids are {@code _id}s, unique by nature.
+ */
+@Component
+class MongoIndexes implements InitializingBean {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoIndexes(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Flux.concat(
+                        mongo.indexOps("clients").ensureIndex(new Index().on("entity", Sort.Direction.ASC)),
+                        mongo.indexOps("commandes")
+                                .ensureIndex(new Index()
+                                        .on("entity", Sort.Direction.ASC)
+                                        .on("product", Sort.Direction.ASC)),
+                        mongo.indexOps("leads").ensureIndex(new Index().on("lead.contact.phone", Sort.Direction.ASC)),
+                        mongo.indexOps("leads")
+                                .ensureIndex(new Index()
+                                        .on("lead.entity", Sort.Direction.ASC)
+                                        .on("lead.receivedAt", Sort.Direction.DESC)),
+                        mongo.indexOps("delivery_ledger")
+                                .ensureIndex(new Index()
+                                        .on("phone", Sort.Direction.ASC)
+                                        .on("product", Sort.Direction.ASC)),
+                        mongo.indexOps("figures")
+                                .ensureIndex(new Index()
+                                        .on("entity", Sort.Direction.ASC)
+                                        .on("day", Sort.Direction.ASC)))
+                .then()
+                .block(Duration.ofSeconds(30));
+    }
+}

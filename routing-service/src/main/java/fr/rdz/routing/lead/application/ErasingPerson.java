@@ -1,0 +1,111 @@
+package fr.rdz.routing.lead.application;
+
+import fr.rdz.events.ConsentProof;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.PersonErased;
+import fr.rdz.events.Pii;
+import fr.rdz.kit.Operator;
+import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.OutboxRelay;
+import fr.rdz.routing.shared.application.Scope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Erasure of one person (by phone) at their request: every routing record of that phone loses
+ * its personal fields (contact but the département, IP and browser of the consent proof), the
+ * ledger lines lose the phone, the anonymous figures stay; {@code PersonErased} is published
+ * (through the {@code erasures} outbox) for the other services. Only an unscoped admin may erase:
+ * the request concerns the person in both entities.
+ */
+@Service
+public class ErasingPerson {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasingPerson.class);
+
+    /** The answer: how many routing records were erased. */
+    public record Erasure(String phone, long leadsErased, Instant erasedAt) {}
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Mono<Erasure> erase(Operator operator, String rawPhone) {
+        Scope.requireUnscopedAdmin(operator);
+        String phone = PhoneNumbers.normalise(rawPhone);
+        Instant now = clock.instant();
+        Envelope<PersonErased> event = Envelope.of(new PersonErased(phone, now), RoutingLead.PRODUCER, now);
+        String erasureId = UUID.randomUUID().toString();
+        Document erasure = new Document("_id", erasureId)
+                .append("erasedAt", java.util.Date.from(now))
+                .append("by", operator.name())
+                .append(
+                        "outbox",
+                        List.of(new Document("eventId", event.eventId().toString())
+                                .append("topic", event.topic())
+                                .append("key", event.key())
+                                .append("envelope", OutboxEntry.of(event).envelope())));
+        Mono<Long> leads = mongo.find(
+                        Query.query(Criteria.where("lead.contact.phone").is(phone)), LeadDocument.class)
+                .concatMap(doc -> mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(doc.id())),
+                        new Update()
+                                .set("lead", erased(doc.lead()))
+                                .set("erased", true)
+                                .push(
+                                        "history",
+                                        HistoryEntry.of(event.eventId().toString(), "erased", now)
+                                                .withBy(operator.name())),
+                        LeadDocument.class))
+                .count();
+        return mongo.insert(erasure, "erasures")
+                .then(leads)
+                .flatMap(count -> mongo.updateMulti(
+                                Query.query(Criteria.where("phone").is(phone)),
+                                new Update().unset("phone"),
+                                LedgerEntry.class)
+                        .thenReturn(count))
+                .doOnSuccess(count -> {
+                    relay.flush("erasures", erasureId);
+                    log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone));
+                })
+                .map(count -> new Erasure(Pii.maskPhone(phone), count, now));
+    }
+
+    static LeadData erased(LeadData lead) {
+        ConsentProof c = lead.consent();
+        ConsentProof consent = c == null
+                ? null
+                : new ConsentProof(c.rgpdConsent(), c.consentText(), c.pageUrl(), null, null, c.consentedAt());
+        return new LeadData(
+                lead.leadId(),
+                lead.receivedAt(),
+                lead.entity(),
+                lead.product(),
+                lead.contact() == null ? null : lead.contact().erased(),
+                lead.project(),
+                lead.source(),
+                consent);
+    }
+}

@@ -1,0 +1,182 @@
+package fr.rdz.routing.lead.application;
+
+import fr.rdz.events.BatchSummary;
+import fr.rdz.events.DeliveryOutcome;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadDelivered;
+import fr.rdz.events.LeadKind;
+import fr.rdz.events.OutcomeChannel;
+import fr.rdz.events.RunCompleted;
+import fr.rdz.routing.lead.mongo.DeliveryRef;
+import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureStore;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What happened to leads after routing, as delivery and the channels report it: the delivery
+ * ledger the duplicate rule reads, each lead's history (delivered, sent/pushed/failed), and the
+ * dashboard figures. Every write is keyed by the fact or guarded by the event id, so a redelivered
+ * event changes nothing.
+ */
+@Service
+public class RecordingDeliveries {
+
+    private final ReactiveMongoTemplate mongo;
+    private final FigureStore figures;
+
+    public RecordingDeliveries(ReactiveMongoTemplate mongo, FigureStore figures) {
+        this.mongo = mongo;
+        this.figures = figures;
+    }
+
+    public Mono<Void> delivered(Envelope<LeadDelivered> envelope) {
+        LeadDelivered d = envelope.payload();
+        String eventId = envelope.eventId().toString();
+        LedgerEntry line = new LedgerEntry(
+                d.leadId() + ":" + d.clientId() + ":" + d.batchId(),
+                d.leadId(),
+                d.phone(),
+                d.product(),
+                d.clientId(),
+                d.deliveredAt());
+        HistoryEntry entry = HistoryEntry.of(eventId, "delivered", d.deliveredAt())
+                .withDelivery(d.clientId(), d.commandeId(), d.batchId(), d.runId())
+                .withKind(Wire.of(d.kind()), d.crossEntity());
+        Update update = new Update()
+                .push("history", entry)
+                .push(
+                        "deliveries",
+                        new DeliveryRef(
+                                d.clientId(),
+                                d.commandeId(),
+                                d.batchId(),
+                                d.runId(),
+                                d.deliveredAt(),
+                                Wire.of(d.kind()),
+                                d.crossEntity()))
+                .set("status", "delivered");
+        return mongo.save(line)
+                .then(mongo.updateFirst(notYet(d.leadId(), eventId), update, LeadDocument.class))
+                .then(mongo.findById(d.leadId(), LeadDocument.class)
+                        .map(LeadDocument::lead)
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()))
+                .flatMap(lead -> figures.record(deliveredFigure(d, lead.orElse(null))));
+    }
+
+    public Mono<Void> outcome(Envelope<DeliveryOutcome> envelope) {
+        DeliveryOutcome o = envelope.payload();
+        String eventId = envelope.eventId().toString();
+        String status = Wire.of(o.status());
+        String type =
+                switch (o.status()) {
+                    case SENT -> "sent";
+                    case SUCCESS -> "pushed";
+                    case DUPLICATE -> "duplicate";
+                    case RETRYING -> "retrying";
+                    default -> "failed";
+                };
+        HistoryEntry entry = HistoryEntry.of(eventId, type, o.at())
+                .withStatus(status)
+                .withChannel(Wire.of(o.channel()))
+                .withDelivery(o.clientId(), null, o.batchId(), o.runId())
+                .withReason(o.reason());
+        Mono<Void> history = o.leadIds() == null || o.leadIds().isEmpty()
+                ? Mono.empty()
+                : Flux.fromIterable(o.leadIds())
+                        .concatMap(id -> mongo.updateFirst(
+                                notYet(id, eventId), new Update().push("history", entry), LeadDocument.class))
+                        .then();
+        return history.then(figures.record(outcomeFigure(eventId, o)));
+    }
+
+    public Mono<Void> runCompleted(Envelope<RunCompleted> envelope) {
+        RunCompleted run = envelope.payload();
+        return Flux.fromIterable(run.batches() == null ? java.util.List.<BatchSummary>of() : run.batches())
+                .concatMap(b -> {
+                    Map<String, Integer> counts = new HashMap<>();
+                    counts.put(Figure.DUPLICATES_REPLACED, b.duplicatesReplaced());
+                    counts.put(Figure.COMMANDES_SHORT, b.shortOfTarget() ? 1 : 0);
+                    return figures.record(new Figure(
+                            "batch:" + b.batchId(),
+                            run.runDate().toString(),
+                            run.entity(),
+                            b.product(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            counts));
+                })
+                .then();
+    }
+
+    private static Query notYet(String leadId, String eventId) {
+        return Query.query(
+                Criteria.where("_id").is(leadId).and("history.eventId").ne(eventId));
+    }
+
+    static Figure deliveredFigure(LeadDelivered d, LeadData lead) {
+        Map<String, Integer> counts = new HashMap<>();
+        counts.put(Figure.DELIVERED, 1);
+        counts.put(d.kind() == LeadKind.LB ? Figure.DELIVERED_LB : Figure.DELIVERED_FRESH, 1);
+        if (d.crossEntity()) {
+            counts.put(Figure.DELIVERED_CROSS_ENTITY, 1);
+        }
+        String day = d.runDate() != null
+                ? d.runDate().toString()
+                : BusinessTime.dayOf(d.deliveredAt()).toString();
+        return new Figure(
+                "delivered:" + d.leadId() + ":" + d.clientId() + ":" + d.batchId(),
+                day,
+                d.entity(),
+                d.product(),
+                lead == null ? null : lead.departement(),
+                lead == null || lead.source() == null ? null : lead.source().formCode(),
+                lead == null || lead.source() == null ? null : lead.source().lpCode(),
+                lead == null || lead.source() == null ? null : lead.source().utmSource(),
+                counts);
+    }
+
+    static Figure outcomeFigure(String eventId, DeliveryOutcome o) {
+        Map<String, Integer> counts = new HashMap<>();
+        int leads = o.leadIds() == null ? 0 : o.leadIds().size();
+        if (o.channel() == OutcomeChannel.EMAIL) {
+            switch (o.status()) {
+                case SENT -> counts.put(Figure.EMAILS_SENT, 1);
+                case RETRYING -> {}
+                default -> counts.put(Figure.EMAIL_FAILURES, 1);
+            }
+        } else {
+            switch (o.status()) {
+                case SUCCESS -> counts.put(Figure.PUSHES_SUCCEEDED, leads);
+                case DUPLICATE -> counts.put(Figure.PUSH_DUPLICATES, leads);
+                case RETRYING -> {}
+                default -> counts.put(Figure.PUSH_FAILURES, leads);
+            }
+        }
+        return new Figure(
+                "outcome:" + eventId,
+                BusinessTime.dayOf(o.at()).toString(),
+                o.entity(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                counts);
+    }
+}

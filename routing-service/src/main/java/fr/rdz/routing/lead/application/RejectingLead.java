@@ -1,0 +1,125 @@
+package fr.rdz.routing.lead.application;
+
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadRejected;
+import fr.rdz.kit.Operator;
+import fr.rdz.routing.lead.mongo.DeliveryRef;
+import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.OutboxRelay;
+import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * A client rejects a lead delivered to it (spec §7), within {@code rdz.routing.rejection-window}
+ * of the delivery: the lead is marked rejected, counted apart, and {@code LeadRejected} is
+ * published (through the lead's outbox) so that delivery never resells it to that client; routing
+ * itself no longer names that client for this phone and product.
+ */
+@Service
+public class RejectingLead {
+
+    private final ReactiveMongoTemplate mongo;
+    private final SearchingLeads leads;
+    private final OutboxRelay relay;
+    private final FigureStore figures;
+    private final Clock clock;
+    private final Duration window;
+
+    public RejectingLead(
+            ReactiveMongoTemplate mongo,
+            SearchingLeads leads,
+            OutboxRelay relay,
+            FigureStore figures,
+            Clock clock,
+            @Value("${rdz.routing.rejection-window:P30D}") Duration window) {
+        this.mongo = mongo;
+        this.leads = leads;
+        this.relay = relay;
+        this.figures = figures;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    public Mono<LeadDocument> reject(Operator operator, String leadId, RejectTerms terms) {
+        return leads.get(operator, leadId).flatMap(doc -> {
+            Scope.requireWrite(operator, doc.lead().entity());
+            if (terms == null || terms.reason() == null || terms.reason().isBlank()) {
+                throw RequestRejected.invalid("reason is required");
+            }
+            List<DeliveryRef> deliveries = doc.deliveries() == null ? List.of() : doc.deliveries();
+            if (deliveries.isEmpty()) {
+                throw RequestRejected.conflict("lead " + leadId + " was never delivered: there is nothing to reject");
+            }
+            DeliveryRef delivery = terms.clientId() == null || terms.clientId().isBlank()
+                    ? deliveries.get(deliveries.size() - 1)
+                    : deliveries.stream()
+                            .filter(d -> d.clientId().equals(terms.clientId()))
+                            .reduce((a, b) -> b)
+                            .orElseThrow(() -> RequestRejected.invalid(
+                                    "lead " + leadId + " was not delivered to client " + terms.clientId()));
+            if (doc.rejectedClientIds() != null && doc.rejectedClientIds().contains(delivery.clientId())) {
+                return Mono.just(doc);
+            }
+            Instant now = clock.instant();
+            if (delivery.deliveredAt() != null
+                    && delivery.deliveredAt().plus(window).isBefore(now)) {
+                throw RequestRejected.invalid(
+                        "the rejection window of " + window.toDays() + " days after delivery has passed for this lead");
+            }
+            Envelope<LeadRejected> event = Envelope.of(
+                    new LeadRejected(
+                            leadId,
+                            doc.lead().phone(),
+                            doc.lead().product(),
+                            doc.lead().entity(),
+                            delivery.clientId(),
+                            delivery.batchId(),
+                            terms.reason().trim(),
+                            now),
+                    RoutingLead.PRODUCER,
+                    now);
+            HistoryEntry entry = HistoryEntry.of(event.eventId().toString(), "rejected", now)
+                    .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
+                    .withReason(terms.reason().trim())
+                    .withBy(operator.name());
+            Update update = new Update()
+                    .addToSet("rejectedClientIds", delivery.clientId())
+                    .set("status", "rejected")
+                    .push("history", entry)
+                    .push("outbox", OutboxEntry.of(event));
+            Query query = Query.query(
+                    Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
+            Figure figure = new Figure(
+                    "rejected:" + leadId + ":" + delivery.clientId(),
+                    BusinessTime.dayOf(now).toString(),
+                    doc.lead().entity(),
+                    doc.lead().product(),
+                    doc.lead().departement(),
+                    doc.lead().source() == null ? null : doc.lead().source().formCode(),
+                    doc.lead().source() == null ? null : doc.lead().source().lpCode(),
+                    doc.lead().source() == null ? null : doc.lead().source().utmSource(),
+                    Map.of(Figure.REJECTED, 1));
+            return mongo.updateFirst(query, update, LeadDocument.class)
+                    .then(figures.record(figure))
+                    .doOnSuccess(v -> relay.flush("leads", leadId))
+                    .then(mongo.findById(leadId, LeadDocument.class));
+        });
+    }
+}

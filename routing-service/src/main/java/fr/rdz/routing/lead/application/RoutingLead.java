@@ -1,0 +1,251 @@
+package fr.rdz.routing.lead.application;
+
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadReceived;
+import fr.rdz.events.LeadRouted;
+import fr.rdz.events.LeadStatus;
+import fr.rdz.events.Pii;
+import fr.rdz.events.RoutingState;
+import fr.rdz.routing.catalog.domain.Commande;
+import fr.rdz.routing.catalog.domain.Departements;
+import fr.rdz.routing.catalog.mongo.ClientDocument;
+import fr.rdz.routing.catalog.mongo.CommandeDocument;
+import fr.rdz.routing.catalog.mongo.FormDocument;
+import fr.rdz.routing.lead.domain.DuplicateRule;
+import fr.rdz.routing.lead.domain.RoutingDecision;
+import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.OutboxRelay;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routes a received lead once (spec §4): resolves entity and product, keeps non-pending leads out
+ * of distribution, finds the commandes it is eligible for (minus 30-day duplicates and clients
+ * who rejected this person's lead), stores the routing record with its {@code LeadRouted} in the
+ * same document, and has the relay publish it. The lead id is the record's id: a redelivered
+ * {@code LeadReceived} finds the record and only makes sure its event and figure exist.
+ */
+@Service
+public class RoutingLead {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingLead.class);
+    static final String PRODUCER = "routing-service";
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final FigureStore figures;
+    private final Clock clock;
+
+    public RoutingLead(ReactiveMongoTemplate mongo, OutboxRelay relay, FigureStore figures, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    public Mono<Void> on(Envelope<LeadReceived> envelope) {
+        LeadReceived received = envelope.payload();
+        String leadId = received.lead().leadId();
+        return mongo.findById(leadId, LeadDocument.class)
+                .switchIfEmpty(Mono.defer(() -> route(envelope)))
+                .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
+                .doOnNext(doc -> relay.flush("leads", doc.id()))
+                .then();
+    }
+
+    private Mono<LeadDocument> route(Envelope<LeadReceived> envelope) {
+        LeadReceived received = envelope.payload();
+        Instant now = clock.instant();
+        return resolveForm(received.lead()).flatMap(lead -> candidates(lead, received.status(), now)
+                .map(candidates -> RoutingDecision.decide(
+                        lead, received.status(), received.missingFields(), candidates, BusinessTime.dayOf(now)))
+                .flatMap(decision -> store(envelope, lead, decision, now)));
+    }
+
+    /** Entity and product come with the lead; a lead whose form routing knows but intake did not is completed here. */
+    private Mono<LeadData> resolveForm(LeadData lead) {
+        String formCode = lead.source() == null ? null : lead.source().formCode();
+        if ((lead.entity() != null && lead.product() != null) || formCode == null) {
+            return Mono.just(lead);
+        }
+        return mongo.findById(formCode, FormDocument.class)
+                .map(form -> new LeadData(
+                        lead.leadId(),
+                        lead.receivedAt(),
+                        form.entity(),
+                        form.product(),
+                        lead.contact(),
+                        lead.project(),
+                        lead.source(),
+                        lead.consent()))
+                .defaultIfEmpty(lead);
+    }
+
+    private Mono<RoutingDecision.Candidates> candidates(LeadData lead, LeadStatus status, Instant now) {
+        RoutingDecision.Candidates none = new RoutingDecision.Candidates(List.of(), Set.of(), Set.of(), Set.of());
+        if (status != LeadStatus.PENDING
+                || lead.entity() == null
+                || lead.product() == null
+                || lead.departement() == null) {
+            return Mono.just(none);
+        }
+        Query commandesQuery = Query.query(Criteria.where("entity")
+                .is(lead.entity())
+                .and("product")
+                .is(lead.product())
+                .and("active")
+                .is(true)
+                .and("deleted")
+                .is(false)
+                .and("departements")
+                .in(lead.departement(), Departements.ALL));
+        Mono<List<Commande>> commandes = mongo.find(commandesQuery, CommandeDocument.class)
+                .map(CommandeDocument::toDomain)
+                .collectList();
+        return commandes.flatMap(list -> {
+            Set<String> clientIds = new HashSet<>();
+            list.forEach(c -> clientIds.add(c.clientId()));
+            Mono<Set<String>> activeClients = clientIds.isEmpty()
+                    ? Mono.just(Set.of())
+                    : mongo.find(
+                                    Query.query(Criteria.where("_id")
+                                            .in(clientIds)
+                                            .and("active")
+                                            .is(true)
+                                            .and("deleted")
+                                            .is(false)),
+                                    ClientDocument.class)
+                            .map(ClientDocument::id)
+                            .collect(HashSet::new, Set::add);
+            return Mono.zip(activeClients, duplicates(lead, now), rejecting(lead))
+                    .map(t -> new RoutingDecision.Candidates(list, t.getT1(), t.getT2(), t.getT3()));
+        });
+    }
+
+    private Mono<Set<String>> duplicates(LeadData lead, Instant now) {
+        if (lead.phone() == null) {
+            return Mono.just(Set.of());
+        }
+        return mongo.find(
+                        Query.query(Criteria.where("phone")
+                                .is(lead.phone())
+                                .and("product")
+                                .is(lead.product())
+                                .and("deliveredAt")
+                                .gt(DuplicateRule.windowStart(now))),
+                        LedgerEntry.class)
+                .map(e -> new DuplicateRule.Delivery(e.phone(), e.product(), e.clientId(), e.deliveredAt()))
+                .collectList()
+                .map(ledger -> DuplicateRule.barredClients(lead.phone(), lead.product(), ledger, now));
+    }
+
+    /** Clients who rejected a lead of this phone and product: it is never resold to them. */
+    private Mono<Set<String>> rejecting(LeadData lead) {
+        if (lead.phone() == null) {
+            return Mono.just(Set.of());
+        }
+        return mongo.find(
+                        Query.query(Criteria.where("lead.contact.phone")
+                                .is(lead.phone())
+                                .and("lead.product")
+                                .is(lead.product())
+                                .and("rejectedClientIds.0")
+                                .exists(true)),
+                        LeadDocument.class)
+                .flatMapIterable(LeadDocument::rejectedClientIds)
+                .collect(HashSet::new, Set::add);
+    }
+
+    private Mono<LeadDocument> store(
+            Envelope<LeadReceived> envelope, LeadData lead, RoutingDecision decision, Instant now) {
+        LeadReceived received = envelope.payload();
+        Envelope<LeadRouted> routed = Envelope.of(
+                new LeadRouted(lead, decision.state(), decision.eligibleCommandeIds(), decision.reason()),
+                PRODUCER,
+                now);
+        String state = Wire.of(decision.state());
+        List<HistoryEntry> history = List.of(
+                HistoryEntry.of(envelope.eventId().toString(), "received", lead.receivedAt())
+                        .withStatus(Wire.of(received.status()))
+                        .withReason(
+                                received.missingFields() == null
+                                                || received.missingFields().isEmpty()
+                                        ? null
+                                        : "missing " + String.join(", ", received.missingFields())),
+                HistoryEntry.of(routed.eventId().toString(), "routed", now)
+                        .withState(state, decision.eligibleCommandeIds())
+                        .withReason(decision.reason()));
+        LeadDocument doc = new LeadDocument(
+                lead.leadId(),
+                lead,
+                Wire.of(received.status()),
+                received.missingFields(),
+                received.originalLeadId(),
+                state,
+                decision.eligibleCommandeIds(),
+                decision.reason(),
+                state,
+                List.of(),
+                List.of(),
+                false,
+                history,
+                List.of(OutboxEntry.of(routed)));
+        log.info(
+                "Lead {} ({}) routed {} to {} commande(s)",
+                lead.leadId(),
+                Pii.maskPhone(lead.phone()),
+                state,
+                decision.eligibleCommandeIds().size());
+        return mongo.insert(doc)
+                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(lead.leadId(), LeadDocument.class));
+    }
+
+    static Figure receivedFigure(LeadDocument doc) {
+        LeadData lead = doc.lead();
+        Map<String, Integer> counts = new HashMap<>();
+        counts.put(Figure.RECEIVED, 1);
+        String intake = doc.intakeStatus();
+        if ("pending".equals(intake)) {
+            counts.put(Figure.VALID, 1);
+        } else if (intake != null) {
+            counts.put(intake, 1);
+        }
+        if (Wire.of(RoutingState.FRESH).equals(doc.routingState())) {
+            counts.put(Figure.ROUTED, 1);
+        } else if (Wire.of(RoutingState.NO_ORDER).equals(doc.routingState())) {
+            counts.put(Figure.NO_ORDER, 1);
+        } else if (Wire.of(RoutingState.ORPHAN).equals(doc.routingState()) && !"orphan".equals(intake)) {
+            counts.put(Figure.ORPHAN, 1);
+        }
+        return new Figure(
+                "received:" + doc.id(),
+                BusinessTime.dayOf(lead.receivedAt()).toString(),
+                lead.entity(),
+                lead.product(),
+                lead.departement(),
+                lead.source() == null ? null : lead.source().formCode(),
+                lead.source() == null ? null : lead.source().lpCode(),
+                lead.source() == null ? null : lead.source().utmSource(),
+                counts);
+    }
+}

@@ -1,0 +1,111 @@
+package fr.rdz.routing.lead.application;
+
+import fr.rdz.kit.Operator;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.shared.domain.RequestRejected;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Lead search and detail for operators, always within the operator's entity scope. */
+@Service
+public class SearchingLeads {
+
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /** One page of results and the total number of matches. */
+    public record Page(List<LeadDocument> items, long total, int page, int size) {}
+
+    private final ReactiveMongoTemplate mongo;
+
+    public SearchingLeads(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<LeadDocument> get(Operator operator, String leadId) {
+        return mongo.findById(leadId, LeadDocument.class)
+                .filter(doc -> Scope.visible(operator, doc.lead().entity()))
+                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId)));
+    }
+
+    public Mono<Page> search(Operator operator, LeadSearch search) {
+        int size = search.size() <= 0 ? 50 : Math.min(search.size(), MAX_PAGE_SIZE);
+        int page = Math.max(0, search.page());
+        Scope.EntityFilter filter = Scope.filter(operator, search.entity());
+        if (filter.none()) {
+            return Mono.just(new Page(List.of(), 0, page, size));
+        }
+        Criteria c = new Criteria();
+        filter.only().ifPresent(e -> c.and("lead.entity").is(e));
+        if (notBlank(search.status())) {
+            String s = search.status().trim().toLowerCase();
+            c.orOperator(
+                    Criteria.where("status").is(s),
+                    Criteria.where("intakeStatus").is(s),
+                    Criteria.where("routingState").is(s));
+        }
+        if (notBlank(search.phone())) {
+            c.and("lead.contact.phone").is(PhoneNumbers.normalise(search.phone()));
+        }
+        if (notBlank(search.from()) || notBlank(search.to())) {
+            Criteria received = c.and("lead.receivedAt");
+            if (notBlank(search.from())) {
+                received.gte(instant(search.from(), false, "from"));
+            }
+            if (notBlank(search.to())) {
+                received.lt(instant(search.to(), true, "to"));
+            }
+        }
+        if (search.product() != null) {
+            c.and("lead.product").is(search.product());
+        }
+        if (notBlank(search.form())) {
+            c.and("lead.source.formCode").is(search.form().trim());
+        }
+        if (notBlank(search.lp())) {
+            c.and("lead.source.lpCode").is(search.lp().trim());
+        }
+        if (notBlank(search.utmSource())) {
+            c.and("lead.source.utmSource").is(search.utmSource().trim());
+        }
+        if (notBlank(search.utmCampaign())) {
+            c.and("lead.source.utmCampaign").is(search.utmCampaign().trim());
+        }
+        Query count = Query.query(c);
+        Query query = Query.query(c)
+                .with(Sort.by(Sort.Direction.DESC, "lead.receivedAt"))
+                .skip((long) page * size)
+                .limit(size);
+        return Mono.zip(mongo.find(query, LeadDocument.class).collectList(), mongo.count(count, LeadDocument.class))
+                .map(t -> new Page(t.getT1(), t.getT2(), page, size));
+    }
+
+    /** A date means its Paris day: {@code from} its start, {@code to} the start of the next day (so it is included). */
+    static Instant instant(String value, boolean end, String name) {
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (end ? day.plusDays(1) : day)
+                        .atStartOfDay(BusinessTime.PARIS)
+                        .toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw RequestRejected.invalid(name + " must be a date (2026-11-20) or an instant (2026-11-20T08:30:00Z)");
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

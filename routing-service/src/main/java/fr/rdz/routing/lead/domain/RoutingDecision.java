@@ -1,0 +1,68 @@
+package fr.rdz.routing.lead.domain;
+
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadStatus;
+import fr.rdz.events.RoutingState;
+import fr.rdz.routing.catalog.domain.Commande;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Routing's decision for one received lead (spec §4): leads that are not {@code pending} stay out
+ * of distribution ({@code invalid}, {@code orphan}, {@code double_submit}); a pending lead is
+ * {@code fresh} with the commandes of its entity and product that cover its département, are in
+ * force on the day and whose client is active, may still receive it (30-day duplicate rule) and
+ * has not rejected this person's lead; {@code no_order} when none remains.
+ */
+public record RoutingDecision(RoutingState state, List<String> eligibleCommandeIds, String reason) {
+
+    /** What the decision is made from, besides the lead itself. */
+    public record Candidates(
+            Collection<Commande> commandes,
+            Set<String> activeClientIds,
+            Set<String> duplicateClientIds,
+            Set<String> rejectingClientIds) {}
+
+    public static RoutingDecision decide(
+            LeadData lead, LeadStatus status, List<String> missingFields, Candidates candidates, LocalDate day) {
+        switch (status) {
+            case INVALID_PHONE -> {
+                return new RoutingDecision(RoutingState.INVALID, List.of(), "invalid_phone");
+            }
+            case MISSING_REQUIRED -> {
+                String missing =
+                        missingFields == null || missingFields.isEmpty() ? "" : ": " + String.join(", ", missingFields);
+                return new RoutingDecision(RoutingState.INVALID, List.of(), "missing_required" + missing);
+            }
+            case DOUBLE_SUBMIT -> {
+                return new RoutingDecision(RoutingState.DOUBLE_SUBMIT, List.of(), "double_submit");
+            }
+            case ORPHAN -> {
+                return new RoutingDecision(RoutingState.ORPHAN, List.of(), "unknown form");
+            }
+            default -> {
+                // pending: routed below
+            }
+        }
+        if (lead.entity() == null || lead.product() == null) {
+            return new RoutingDecision(RoutingState.ORPHAN, List.of(), "unknown form");
+        }
+        List<String> eligible = candidates.commandes().stream()
+                .filter(c -> c.entity() == lead.entity() && c.product() == lead.product())
+                .filter(c -> c.covers(lead.departement()))
+                .filter(c -> c.inForceOn(day))
+                .filter(c -> candidates.activeClientIds().contains(c.clientId()))
+                .filter(c -> !candidates.duplicateClientIds().contains(c.clientId()))
+                .filter(c -> !candidates.rejectingClientIds().contains(c.clientId()))
+                .sorted(Comparator.comparingInt(Commande::priority).thenComparing(Commande::id))
+                .map(Commande::id)
+                .toList();
+        if (eligible.isEmpty()) {
+            return new RoutingDecision(RoutingState.NO_ORDER, List.of(), "no matching commande");
+        }
+        return new RoutingDecision(RoutingState.FRESH, eligible, null);
+    }
+}

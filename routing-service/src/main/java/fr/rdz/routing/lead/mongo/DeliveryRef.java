@@ -1,0 +1,13 @@
+package fr.rdz.routing.lead.mongo;
+
+import java.time.Instant;
+
+/** A delivery of this lead to one client, as routing recorded it from {@code LeadDelivered}. */
+public record DeliveryRef(
+        String clientId,
+        String commandeId,
+        String batchId,
+        String runId,
+        Instant deliveredAt,
+        String kind,
+        boolean crossEntity) {}

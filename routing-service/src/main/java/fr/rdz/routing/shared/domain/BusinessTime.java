@@ -1,0 +1,17 @@
+package fr.rdz.routing.shared.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The business runs on Paris time: a lead's day, a commande's validity day and the dashboard's days are Paris dates. */
+public final class BusinessTime {
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private BusinessTime() {}
+
+    public static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, PARIS);
+    }
+}

@@ -1,0 +1,100 @@
+package fr.rdz.routing.stats.application;
+
+import fr.rdz.events.Entity;
+import fr.rdz.kit.Operator;
+import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Dashboard figures (spec §7) per day and entity, grouped by one dimension, summed by the
+ * database from the anonymous figures recorded for each fact — never by loading leads.
+ */
+@Service
+public class ComputingStats {
+
+    /** The answer: the filter applied, one row per group and the totals. */
+    public record Stats(
+            Entity entity,
+            LocalDate from,
+            LocalDate to,
+            String groupBy,
+            List<Map<String, Object>> rows,
+            Map<String, Long> totals) {}
+
+    private static final int MAX_DAYS = 366;
+
+    private final FigureStore figures;
+    private final Clock clock;
+
+    public ComputingStats(FigureStore figures, Clock clock) {
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    public Mono<Stats> compute(Operator operator, Entity entity, String fromText, String toText, String groupBy) {
+        String group =
+                groupBy == null || groupBy.isBlank() ? "day" : groupBy.trim().toLowerCase();
+        String field = Figure.GROUPS.get(group);
+        if (field == null) {
+            throw RequestRejected.invalid("group_by must be one of "
+                    + String.join(", ", Figure.GROUPS.keySet().stream().sorted().toList()));
+        }
+        LocalDate today = BusinessTime.dayOf(clock.instant());
+        LocalDate to = day(toText, today, "to");
+        LocalDate from = day(fromText, to.minusDays(29), "from");
+        if (from.isAfter(to)) {
+            throw RequestRejected.invalid("from (" + from + ") is after to (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw RequestRejected.invalid("the date range may cover at most " + MAX_DAYS + " days");
+        }
+        Scope.EntityFilter filter = Scope.filter(operator, entity);
+        Entity shown = filter.none() ? entity : filter.entity();
+        if (filter.none()) {
+            return Mono.just(new Stats(shown, from, to, group, List.of(), totals(List.of())));
+        }
+        Criteria match = Criteria.where("day").gte(from.toString()).lte(to.toString());
+        if (filter.entity() != null) {
+            match.and("entity").is(filter.entity());
+        }
+        return figures.sum(match, field)
+                .collectList()
+                .map(rows -> new Stats(shown, from, to, group, rows, totals(rows)));
+    }
+
+    private static Map<String, Long> totals(List<Map<String, Object>> rows) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (String counter : Figure.COUNTERS) {
+            totals.put(
+                    counter,
+                    rows.stream()
+                            .mapToLong(r -> ((Number) r.getOrDefault(counter, 0L)).longValue())
+                            .sum());
+        }
+        return totals;
+    }
+
+    private static LocalDate day(String text, LocalDate fallback, String name) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
+        } catch (DateTimeParseException e) {
+            throw RequestRejected.invalid(name + " must be a date like 2026-11-20");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package fr.rdz.routing.stats.domain;
+
+import fr.rdz.events.Entity;
+import fr.rdz.events.Product;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The anonymous contribution of one fact to the dashboard (a lead received, a lead delivered, a
+ * batch outcome, a rejection…): the day (Paris) and dimensions it counts under and its counters.
+ * Keyed by the fact, so recording it again changes nothing; the dashboard sums them with an
+ * aggregation. No personal data: erasure leaves the figures intact.
+ */
+public record Figure(
+        String id,
+        String day,
+        Entity entity,
+        Product product,
+        String departement,
+        String formCode,
+        String lpCode,
+        String utmSource,
+        Map<String, Integer> counts) {
+
+    public static final String RECEIVED = "received";
+    public static final String VALID = "valid";
+    public static final String INVALID_PHONE = "invalid_phone";
+    public static final String MISSING_REQUIRED = "missing_required";
+    public static final String DOUBLE_SUBMIT = "double_submit";
+    public static final String ORPHAN = "orphan";
+    public static final String ROUTED = "routed";
+    public static final String NO_ORDER = "no_order";
+    public static final String DELIVERED = "delivered";
+    public static final String DELIVERED_FRESH = "delivered_fresh";
+    public static final String DELIVERED_LB = "delivered_lb";
+    public static final String DELIVERED_CROSS_ENTITY = "delivered_cross_entity";
+    public static final String DUPLICATES_REPLACED = "duplicates_replaced";
+    public static final String COMMANDES_SHORT = "commandes_short";
+    public static final String EMAILS_SENT = "emails_sent";
+    public static final String EMAIL_FAILURES = "email_failures";
+    public static final String PUSHES_SUCCEEDED = "pushes_succeeded";
+    public static final String PUSH_DUPLICATES = "push_duplicates";
+    public static final String PUSH_FAILURES = "push_failures";
+    public static final String REJECTED = "rejected";
+
+    /** Every counter, in the order the dashboard shows them. */
+    public static final List<String> COUNTERS = List.of(
+            RECEIVED,
+            VALID,
+            INVALID_PHONE,
+            MISSING_REQUIRED,
+            DOUBLE_SUBMIT,
+            ORPHAN,
+            ROUTED,
+            NO_ORDER,
+            DELIVERED,
+            DELIVERED_FRESH,
+            DELIVERED_LB,
+            DELIVERED_CROSS_ENTITY,
+            DUPLICATES_REPLACED,
+            COMMANDES_SHORT,
+            EMAILS_SENT,
+            EMAIL_FAILURES,
+            PUSHES_SUCCEEDED,
+            PUSH_DUPLICATES,
+            PUSH_FAILURES,
+            REJECTED);
+
+    /** The dimensions a dashboard may group by, and the field each reads. */
+    public static final Map<String, String> GROUPS = Map.of(
+            "day", "day",
+            "entity", "entity",
+            "product", "product",
+            "departement", "departement",
+            "source", "formCode",
+            "form", "formCode",
+            "lp", "lpCode",
+            "utm_source", "utmSource");
+}
