@@ -99,20 +99,29 @@ public class PoolStore {
                 .then());
     }
 
-    /** The distributable leads of {@code entities} received before {@code before}, planning fields only. */
-    public Flux<PoolLead> forPlanning(Collection<Entity> entities, Instant before) {
-        Bson filter = Filters.and(
+    /** What a run reads of a pool document: the planning fields only, never the whole lead. */
+    public static final Bson PLANNING_PROJECTION = Projections.include(
+            "entity", "product", "departement", "phone", "received_at", "deliveries.at", "rejected_by");
+
+    /** The distributable leads of {@code entities} received before {@code before}. */
+    public static Bson planningFilter(Collection<Entity> entities, Instant before) {
+        return Filters.and(
                 Filters.in("entity", entities.stream().map(Entity::name).toList()),
                 Filters.eq("distributable", true),
                 Filters.lt("received_at", Date.from(before)));
-        Bson projection = Projections.include(
-                "entity", "product", "departement", "phone", "received_at", "deliveries.at", "rejected_by");
+    }
+
+    /** The distributable leads of {@code entities} received before {@code before}, planning fields only. */
+    public Flux<PoolLead> forPlanning(Collection<Entity> entities, Instant before) {
         return collections.get(MongoCollections.POOL).flatMapMany(c -> Flux.from(
-                        c.find(filter).projection(projection).batchSize(10_000))
+                        c.find(planningFilter(entities, before))
+                                .projection(PLANNING_PROJECTION)
+                                .batchSize(10_000))
                 .map(PoolStore::toPoolLead));
     }
 
-    static PoolLead toPoolLead(Document d) {
+    /** A pool document (planning projection) as the planner sees it. */
+    public static PoolLead toPoolLead(Document d) {
         List<Instant> delivered = List.of();
         List<Document> deliveries = d.getList("deliveries", Document.class);
         if (deliveries != null && !deliveries.isEmpty()) {
