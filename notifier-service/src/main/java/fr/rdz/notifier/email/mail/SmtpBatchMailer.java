@@ -6,6 +6,7 @@ import fr.rdz.notifier.email.domain.BatchMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a batch e-mail through its entity's SMTP account: {@code From} the entity's address, to
  * every client address, text and HTML alternatives, the CSV attached as
- * {@code text/csv; charset=UTF-8}, {@code Message-ID} and {@code X-RDZ-Batch-Id} fixed by the batch.
+ * {@code text/csv; charset=UTF-8} in base64, {@code Message-ID} and {@code X-RDZ-Batch-Id} fixed by the batch.
  * A message that cannot even be built (an address that is not one) is a {@link PermanentMailFailure};
  * every SMTP failure (connection, 4xx, 5xx) is thrown as is and retried.
  */
@@ -46,6 +47,9 @@ class SmtpBatchMailer implements BatchMailer {
             helper.setText(mail.textBody(), mail.htmlBody());
             helper.addAttachment(
                     mail.attachmentName(), new ByteArrayResource(mail.attachment()), "text/csv; charset=UTF-8");
+            // base64, never quoted-printable: no relay may touch the CRLFs or the BOM of the file
+            MimeMultipart root = helper.getRootMimeMultipart();
+            root.getBodyPart(root.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
             message.setHeader(BATCH_HEADER, mail.batchId());
             return message;
         } catch (MessagingException e) {

@@ -85,6 +85,7 @@ class LocalSmtpCatcherTest {
             }
             assertThat(csv).isNotNull();
             assertThat(csv.getFileName()).isEqualTo("ZR7_PV_Solaire-Pro_2026-11-20.csv");
+            assertThat(csv.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
             byte[] bytes = csv.getInputStream().readAllBytes();
             assertThat(new String(bytes, StandardCharsets.UTF_8))
                     .startsWith("\uFEFFnom;prenom;telephone;email;code_postal;departement;proprietaire_maison\r\n")
