@@ -36,13 +36,15 @@ public record IntakeProperties(
             @DefaultValue("1s") Duration period) {}
 
     /**
-     * @param sweepInterval how often leads still pending publication are looked for
+     * @param sweepInterval how often the relay checks whether a sweep is due (after a failed send)
+     * @param fullSweepInterval how often Mongo is swept anyway (crash recovery, other instances)
      * @param sweepGrace age under which a pending lead is left to the immediate relay
      * @param sweepBatch leads taken per sweep
      * @param markInterval how often broker-acknowledged leads are marked published (one write per batch)
      */
     public record Outbox(
             @DefaultValue("5s") Duration sweepInterval,
+            @DefaultValue("1m") Duration fullSweepInterval,
             @DefaultValue("3s") Duration sweepGrace,
             @DefaultValue("500") int sweepBatch,
             @DefaultValue("50ms") Duration markInterval) {}

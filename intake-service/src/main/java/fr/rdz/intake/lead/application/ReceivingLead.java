@@ -25,6 +25,7 @@ import fr.rdz.intake.tracking.domain.Attribution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class ReceivingLead {
 
     /** A lead posted by a landing page. */
     public Mono<Reception> receive(LeadSubmission s, RequestOrigin origin) {
-        Instant now = clock.instant();
+        Instant now = now();
         Optional<CatalogForm> form = catalog.form(s.formCode());
         LeadAssessment assessment = rules.assess(s, form.isPresent());
         String leadId = UUID.randomUUID().toString();
@@ -121,14 +122,14 @@ public class ReceivingLead {
         }
         LeadDocument lead = document(
                 leadId,
-                receivedAt,
+                receivedAt.truncatedTo(ChronoUnit.MILLIS),
                 s,
                 assessment,
                 form,
                 Optional.empty(),
                 origin,
                 LeadReceived.ORIGIN_IMPORT,
-                clock.instant());
+                now());
         return store.insert(lead)
                 .doOnNext(relay::relay)
                 .thenReturn(Imported.IMPORTED)
@@ -210,6 +211,11 @@ public class ReceivingLead {
     /** Purges double-submit guards far older than their window (retention done by hand: no TTL locally). */
     public Mono<Long> purgeGuards() {
         return store.purgeGuards(clock.instant().minus(Duration.ofHours(1)));
+    }
+
+    /** Mongo keeps milliseconds: the event sent right away and the one a sweep rebuilds from Mongo must be equal. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String text(String value) {

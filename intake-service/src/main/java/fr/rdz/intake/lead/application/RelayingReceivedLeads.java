@@ -55,6 +55,8 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong failures = new AtomicLong();
+    private volatile long failuresAtLastSweep;
+    private volatile java.time.Instant lastFullSweep;
     private ExecutorService sender;
     private Disposable marking;
     private Disposable sweeping;
@@ -74,6 +76,24 @@ public class RelayingReceivedLeads implements SmartLifecycle {
             return;
         }
         sender.execute(() -> send(lead));
+    }
+
+    /**
+     * A sweep looks into Mongo when this instance saw a send fail since the last look, or when the
+     * last look is older than {@code full-sweep-interval} (leads left pending by a crash, by another
+     * instance, by a lost acknowledgement): the query is cheap with the index, but not free.
+     */
+    Mono<Integer> sweepIfDue() {
+        long failed = failures.get();
+        java.time.Instant now = clock.instant();
+        if (failed == failuresAtLastSweep
+                && lastFullSweep != null
+                && lastFullSweep.plus(settings.fullSweepInterval()).isAfter(now)) {
+            return Mono.just(0);
+        }
+        failuresAtLastSweep = failed;
+        lastFullSweep = now;
+        return sweep();
     }
 
     /** One sweep: relays every lead still pending publication and not already on its way. */
@@ -155,7 +175,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         sweeping = Flux.interval(Duration.ZERO, settings.sweepInterval())
                 .onBackpressureDrop()
                 .concatMap(
-                        tick -> sweep().onErrorResume(e -> {
+                        tick -> sweepIfDue().onErrorResume(e -> {
                             log.warn("Outbox sweep failed: {}", e.toString());
                             return Mono.empty();
                         }),

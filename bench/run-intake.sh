@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Intake benchmark: sustained POST /public/leads throughput and p50/p99 latency of intake-service
+# (real path: rules, Mongo majority write of the lead + outbox, relay to Kafka) against a bare
+# WebFlux endpoint that only parses the same JSON into the same record — same machine, same run,
+# same JVM heap, same wrk settings. Prints both and the ratio (target: intake >= 0.4 x bare, p99 < 50 ms).
+#
+#   bench/run-intake.sh                      # 10 s warm-up + 30 s measure each, 16 connections
+#   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
+#
+# Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
+# server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
+# stops all of them at the end. Builds only intake-service (+ compiles fr.rdz.bench.intake against it).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+HEAP=${HEAP:--Xmx512m}
+KAFKA_PORT=${KAFKA_PORT:-29092}
+MONGO_PORT=${MONGO_PORT:-28017}
+SMTP_PORT=${SMTP_PORT:-22525}
+INTAKE_PORT=${INTAKE_PORT:-18081}
+BARE_PORT=${BARE_PORT:-18090}
+
+command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/rdz-bench-intake.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+wait_for() { # file pattern seconds
+  for _ in $(seq 1 "$3"); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done
+  echo "timed out waiting for '$2' in $1" >&2; tail -20 "$1" >&2; exit 1
+}
+
+echo "== build (intake-service only)"
+./mvnw -q -pl intake-service package -DskipTests
+./mvnw -q -pl intake-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp" >/dev/null
+CP="$ROOT/intake-service/target/classes:$(cat "$WORK/cp")"
+mkdir -p "$WORK/classes"
+javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/fr/rdz/bench/intake/*.java
+CP="$WORK/classes:$CP"
+JAR=$(ls intake-service/target/intake-service-*-exec.jar)
+
+echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT)"
+java $HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
+  -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
+PIDS+=($!)
+wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
+
+echo "== intake-service :$INTAKE_PORT"
+RDZ_ADMIN_PASSWORD=bench java $HEAP -jar "$JAR" \
+  --server.port="$INTAKE_PORT" \
+  --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
+  --spring.data.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/rdz_intake" \
+  --rdz.intake.rate-limit.enabled=false \
+  --logging.level.root=WARN >"$WORK/intake.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$INTAKE_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break; sleep 1
+done
+java -cp "$CP" fr.rdz.bench.intake.SeedCatalog "127.0.0.1:$KAFKA_PORT"
+for _ in $(seq 1 60); do # the catalog reached intake once a lead of PV-001 is pending
+  curl -s -H 'Content-Type: application/json' "http://127.0.0.1:$INTAKE_PORT/public/leads" \
+    -d "{\"session_id\":\"probe-$RANDOM\",\"form_code\":\"PV-001\",\"phone\":\"0611223344\",\"nom\":\"Probe\",\"departement\":\"75\"}" \
+    | grep -q '"status":"pending"' && break; sleep 1
+done
+
+echo "== bare WebFlux endpoint :$BARE_PORT"
+java $HEAP -cp "$CP" fr.rdz.bench.intake.BareLeadEndpoint "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+wait_for "$WORK/bare.log" "BARE-ENDPOINT READY" 60
+
+cat >"$WORK/leads.lua" <<'LUA'
+-- every request a new session and phone: no double submit, every lead goes through every rule
+local next_id = 0
+function setup(thread) thread:set("tid", next_id); next_id = next_id + 1 end
+local n = 0
+function init(args) math.randomseed(os.time() + (tid or 0) * 7919) end
+function request()
+  n = n + 1
+  local phone = string.format("06%08d", math.random(12000000, 91999999))
+  local body = string.format('{"session_id":"bench-%d-%d-%d","form_code":"PV-001","phone":"%s",'
+    .. '"nom":"Martin","prenom":"Lea","civilite":"Mme","email":"lea.martin@example.fr","code_postal":"75011",'
+    .. '"ville":"Paris","adresse":"12 rue Oberkampf","surface_habitable":"120","type_chauffage":"fioul",'
+    .. '"rgpd_consent":true,"newsletter":false,"lp_code":"LP-001","utm_campaign":"bench",'
+    .. '"page_url":"https://lp.example.fr/formulaire","consent_text":"J accepte d etre recontacte par telephone."}',
+    tid or 0, n, math.random(1, 1000000000), phone)
+  return wrk.format("POST", "/public/leads",
+    {["Content-Type"] = "application/json", ["User-Agent"] = "wrk-bench", ["X-Forwarded-For"] = "10.0.0." .. (n % 250 + 1)}, body)
+end
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f requests=%d non2xx=%d socket_errors=%d\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+measure() { # name port
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/leads.lua" "http://127.0.0.1:$2" >/dev/null
+  local line
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/leads.lua" "http://127.0.0.1:$2" | grep '^RESULT')
+  echo "$1 ${line#RESULT }" >&2
+  echo "$line"
+}
+
+echo "== measuring: wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measure $DURATION each"
+BARE=$(measure bare "$BARE_PORT")
+INTAKE=$(measure intake "$INTAKE_PORT")
+field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+
+printf '\n%-8s %10s %9s %9s %9s %8s\n' "" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx"
+printf '%-8s %10s %9s %9s %9s %8s\n' bare "$(field "$BARE" rps)" "$(field "$BARE" p50_ms)" "$(field "$BARE" p99_ms)" "$(field "$BARE" max_ms)" "$(field "$BARE" non2xx)"
+printf '%-8s %10s %9s %9s %9s %8s\n' intake "$(field "$INTAKE" rps)" "$(field "$INTAKE" p50_ms)" "$(field "$INTAKE" p99_ms)" "$(field "$INTAKE" max_ms)" "$(field "$INTAKE" non2xx)"
+awk -v i="$(field "$INTAKE" rps)" -v b="$(field "$BARE" rps)" -v p="$(field "$INTAKE" p99_ms)" 'BEGIN {
+  r = i / b; printf "\nratio intake/bare = %.2f (target >= 0.40: %s); intake p99 = %s ms (target < 50: %s)\n",
+  r, (r >= 0.4 ? "met" : "NOT met"), p, (p < 50 ? "met" : "NOT met") }'
+grep -E "ERROR" "$WORK/intake.log" | head -5 || true
