@@ -1,0 +1,30 @@
+package fr.rdz.crmpush.push.kafka;
+
+import fr.rdz.crmpush.push.application.OutcomePublisher;
+import fr.rdz.crmpush.push.application.PendingOutcome;
+import fr.rdz.events.Envelope;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+
+/** {@code DeliveryOutcome} (channel api, one lead) on {@code rdz.delivery.outcome.v1}, keyed by client id, with the event id fixed in the ledger. */
+public class KafkaOutcomePublisher implements OutcomePublisher {
+
+    static final String PRODUCER = "crm-push-service";
+
+    private final KafkaTemplate<String, Envelope<?>> template;
+
+    public KafkaOutcomePublisher(KafkaTemplate<String, Envelope<?>> template) {
+        this.template = template;
+    }
+
+    @Override
+    public Mono<Void> publish(PendingOutcome pending) {
+        Envelope<?> envelope = Envelope.of(
+                pending.eventId(),
+                pending.outcome(),
+                PRODUCER,
+                pending.outcome().at());
+        return Mono.defer(() -> Mono.fromFuture(template.send(envelope.topic(), envelope.key(), envelope)))
+                .then();
+    }
+}

@@ -1,0 +1,250 @@
+package fr.rdz.crmpush.push.mongo;
+
+import fr.rdz.crmpush.push.application.Claim;
+import fr.rdz.crmpush.push.application.LedgerEntry;
+import fr.rdz.crmpush.push.application.PendingOutcome;
+import fr.rdz.crmpush.push.application.PushLedger;
+import fr.rdz.crmpush.push.domain.PushStatus;
+import fr.rdz.crmpush.push.domain.PushTask;
+import fr.rdz.events.DeliveryOutcome;
+import fr.rdz.events.Entity;
+import fr.rdz.events.OutcomeChannel;
+import fr.rdz.events.OutcomeStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code push_attempts}: one document per (batch_id, lead_id), {@code _id} {@code <batch_id>:<lead_id>} and a unique
+ * index on the pair. Every change is a single-document write; the outcome to publish rides in the same write.
+ */
+public class MongoPushLedger implements PushLedger {
+
+    static final String COLLECTION = "push_attempts";
+
+    private static final List<String> FINAL = Arrays.stream(PushStatus.values())
+            .filter(PushStatus::isFinal)
+            .map(Enum::name)
+            .toList();
+
+    private final ReactiveMongoTemplate mongo;
+
+    public MongoPushLedger(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The unique index on (batch_id, lead_id). */
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION)
+                .ensureIndex(new Index()
+                        .on("batch_id", Sort.Direction.ASC)
+                        .on("lead_id", Sort.Direction.ASC)
+                        .unique()
+                        .named("batch_lead_unique"))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> open(PushTask task, Instant now) {
+        Update update = new Update()
+                .setOnInsert("batch_id", task.batchId())
+                .setOnInsert("lead_id", task.leadId())
+                .setOnInsert("client_id", task.clientId())
+                .setOnInsert(
+                        "entity", task.entity() == null ? null : task.entity().name())
+                .setOnInsert("status", PushStatus.PENDING.name())
+                .setOnInsert("attempts", 0)
+                .setOnInsert("created_at", Date.from(now))
+                .setOnInsert("due_at", Date.from(now))
+                .setOnInsert("task", TaskJson.encode(task));
+        return mongo.upsert(byId(task.pushId()), update, COLLECTION)
+                .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.empty())
+                .then();
+    }
+
+    @Override
+    public Mono<Claim> claim(String pushId, Instant now, Duration lease) {
+        String token = UUID.randomUUID().toString();
+        Query query = new Query(Criteria.where("_id")
+                .is(pushId)
+                .and("status")
+                .nin(FINAL)
+                .orOperator(
+                        Criteria.where("lease_until").is(null),
+                        Criteria.where("lease_until").lt(Date.from(now))));
+        Date until = Date.from(now.plus(lease));
+        Update update =
+                new Update().set("lease_until", until).set("lease_token", token).set("due_at", until);
+        return mongo.findAndModify(
+                        query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+                .map(doc -> new Claim(token, intOf(doc, "attempts")));
+    }
+
+    @Override
+    public Mono<LedgerEntry> find(String pushId) {
+        return mongo.findOne(byId(pushId), Document.class, COLLECTION).map(MongoPushLedger::entry);
+    }
+
+    @Override
+    public Mono<Boolean> record(
+            String pushId,
+            Claim claim,
+            PushStatus status,
+            int attempts,
+            String lastError,
+            PendingOutcome pending,
+            Instant nextDue,
+            Instant now) {
+        Query query =
+                new Query(Criteria.where("_id").is(pushId).and("lease_token").is(claim.token()));
+        Update update = new Update()
+                .set("status", status.name())
+                .set("attempts", attempts)
+                .set("updated_at", Date.from(now))
+                .unset("lease_until")
+                .unset("lease_token");
+        if (lastError != null) {
+            update.set("last_error", lastError);
+        }
+        if (status.isFinal()) {
+            update.set("completed_at", Date.from(now));
+        }
+        if (nextDue != null) {
+            update.set("due_at", Date.from(nextDue));
+        } else {
+            update.unset("due_at");
+        }
+        if (pending != null) {
+            update.set("pending_outcome", document(pending));
+        } else {
+            update.unset("pending_outcome");
+        }
+        return mongo.updateFirst(query, update, COLLECTION).map(r -> r.getModifiedCount() > 0);
+    }
+
+    @Override
+    public Mono<LedgerEntry> deadLettered(String pushId, PendingOutcome pending, Instant now) {
+        Query query = new Query(Criteria.where("_id").is(pushId).and("status").nin(FINAL));
+        Update update = new Update()
+                .set("status", PushStatus.DEAD_LETTERED.name())
+                .set("updated_at", Date.from(now))
+                .set("dead_lettered_at", Date.from(now))
+                .set("pending_outcome", document(pending))
+                .unset("due_at")
+                .unset("lease_until")
+                .unset("lease_token");
+        return mongo.findAndModify(
+                        query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+                .map(MongoPushLedger::entry);
+    }
+
+    @Override
+    public Flux<PushTask> stalled(Instant dueBefore) {
+        return mongo.find(stalledQuery(null, dueBefore).limit(500), Document.class, COLLECTION)
+                .flatMap(d -> {
+                    String json = d.getString("task");
+                    return json == null ? Mono.empty() : Mono.just(TaskJson.decode(json));
+                });
+    }
+
+    @Override
+    public Mono<Boolean> requeue(String pushId, Instant dueBefore, Instant now) {
+        Update update = new Update()
+                .set("due_at", Date.from(now))
+                .set("requeued_at", Date.from(now))
+                .inc("requeues", 1)
+                .unset("lease_until")
+                .unset("lease_token");
+        return mongo.updateFirst(stalledQuery(pushId, dueBefore), update, COLLECTION)
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
+    private static Query stalledQuery(String pushId, Instant dueBefore) {
+        List<String> settled = new java.util.ArrayList<>(FINAL);
+        settled.add(PushStatus.DEAD_LETTERED.name());
+        Criteria criteria = Criteria.where("status").nin(settled).and("due_at").lt(Date.from(dueBefore));
+        if (pushId != null) {
+            criteria = criteria.and("_id").is(pushId);
+        }
+        return new Query(criteria);
+    }
+
+    @Override
+    public Mono<Void> outcomePublished(String pushId, PendingOutcome pending) {
+        Query query = new Query(Criteria.where("_id")
+                .is(pushId)
+                .and("pending_outcome.event_id")
+                .is(pending.eventId().toString()));
+        return mongo.updateFirst(query, new Update().unset("pending_outcome"), COLLECTION)
+                .then();
+    }
+
+    private static Query byId(String id) {
+        return new Query(Criteria.where("_id").is(id));
+    }
+
+    private static Document document(PendingOutcome pending) {
+        DeliveryOutcome o = pending.outcome();
+        return new Document("event_id", pending.eventId().toString())
+                .append("batch_id", o.batchId())
+                .append("run_id", o.runId())
+                .append("entity", o.entity() == null ? null : o.entity().name())
+                .append("client_id", o.clientId())
+                .append("lead_ids", o.leadIds())
+                .append("status", o.status().name())
+                .append("reason", o.reason())
+                .append("attempts", o.attempts())
+                .append("at", Date.from(o.at()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PendingOutcome pending(Document d) {
+        if (d == null) {
+            return null;
+        }
+        String entity = d.getString("entity");
+        return new PendingOutcome(
+                UUID.fromString(d.getString("event_id")),
+                new DeliveryOutcome(
+                        d.getString("batch_id"),
+                        d.getString("run_id"),
+                        entity == null ? null : Entity.valueOf(entity),
+                        d.getString("client_id"),
+                        OutcomeChannel.API,
+                        (List<String>) d.get("lead_ids"),
+                        OutcomeStatus.valueOf(d.getString("status")),
+                        d.getString("reason"),
+                        intOf(d, "attempts"),
+                        d.getDate("at").toInstant()));
+    }
+
+    static LedgerEntry entry(Document d) {
+        return new LedgerEntry(
+                d.getString("_id"),
+                d.getString("batch_id"),
+                d.getString("lead_id"),
+                d.getString("client_id"),
+                PushStatus.valueOf(d.getString("status")),
+                intOf(d, "attempts"),
+                d.getString("last_error"),
+                pending(d.get("pending_outcome", Document.class)));
+    }
+
+    private static int intOf(Document d, String field) {
+        Object v = d.get(field);
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+}
