@@ -156,6 +156,26 @@ class DailyRunIT extends DeliveryIntegrationTest {
                 .json("[]");
     }
 
+    @Test
+    void aDateWithoutAnyServedCommandeRecordsNothingAndStaysOpen() {
+        admin().post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of("entity", "MDL", "date", "1999-01-04", "dry_run", false))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("NOTHING_TO_PLAN")
+                .jsonPath("$.batches.length()")
+                .isEqualTo(0);
+        admin().get()
+                .uri("/admin/runs/run-MDL-1999-01-04")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
     private void awaitPool(String suffix, int expected) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == expected);

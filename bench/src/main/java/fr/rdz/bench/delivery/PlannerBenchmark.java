@@ -16,7 +16,9 @@ import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
-import fr.rdz.stack.MongoWireServer;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +34,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The daily run planner against the pool it reads: N pool leads (default 1,000,000, both entities,
- * 3 products, 96 départements, received over 60 days, 15 % delivered before) stored in the embedded
- * Mongo wire server (deploy/local) in the shape delivery-service writes them, and M commandes (default
+ * 3 products, 96 départements, received over 60 days, 15 % delivered before) stored in the Mongo
+ * wire server deploy/local embeds (mongo-java-server, memory backend) in the shape delivery-service writes them, and M commandes (default
  * 2,000, all of ZR7, 10 % cross-entity, so the whole pool is read). Measures (1) reading the pool once
  * the way a run does (same filter, projection and mapping as {@link PoolStore#forPlanning}) and (2)
  * planning the run ({@link DailyRunPlanner#plan}, index build included) over that list, and prints
@@ -55,8 +57,12 @@ public final class PlannerBenchmark {
         Random random = new Random(42);
         System.out.printf("delivery planner benchmark: %,d pool leads x %,d commandes%n", leads, commandeCount);
 
-        try (MongoWireServer server = MongoWireServer.start(0, null);
-                MongoClient client = MongoClients.create(server.uri("rdz_delivery"))) {
+        // the wire server of deploy/local (mongo-java-server, in-memory backend), without the oplog
+        // MongoWireServer turns on for change streams: the oplog would double the heap for 1M inserts
+        MongoServer server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/rdz_delivery")) {
             MongoCollection<Document> pool = client.getDatabase("rdz_delivery").getCollection("pool_leads");
             long loadStart = System.nanoTime();
             List<Delivery> ledger = fill(pool, leads, random);
@@ -101,6 +107,8 @@ public final class PlannerBenchmark {
                     batches.size(), planned, target, shortBatches, replaced);
             System.out.printf("RESULT read_pool_ms=%d plan_median_ms=%d plan_min_ms=%d ratio=%.2f (target <= 3)%n",
                     bestRead / 1_000_000, medianPlan / 1_000_000, plans[0] / 1_000_000, (double) medianPlan / bestRead);
+        } finally {
+            server.shutdownNow();
         }
     }
 

@@ -1,6 +1,5 @@
 package fr.rdz.delivery.config;
 
-import fr.rdz.events.Topics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,7 @@ import org.springframework.util.backoff.FixedBackOff;
 class KafkaErrorPolicy {
 
     static final String DLT_SUFFIX = ".delivery-service.dlt";
-    static final List<String> CONSUMED = List.of(
-            Topics.LEAD_ROUTED,
-            Topics.CATALOG_COMMANDES,
-            Topics.CATALOG_CLIENTS,
-            Topics.LEAD_REJECTED,
-            Topics.PERSON_ERASED);
+    static final List<String> CONSUMED = ConsumedTopics.ALL;
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, KafkaProperties properties) {

@@ -35,6 +35,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,6 +62,9 @@ public class PlanningDailyRun {
 
     private static final Logger log = LoggerFactory.getLogger(PlanningDailyRun.class);
     private static final String PRODUCER = "delivery-service";
+    /** The state answered when no commande of the entity is served that day: nothing recorded, the date stays open. */
+    public static final String NOTHING_TO_PLAN = "NOTHING_TO_PLAN";
+
     private static final Duration WAIT_FOR_OTHER_PLANNER = Duration.ofMinutes(2);
 
     private final PoolStore pool;
@@ -144,17 +148,19 @@ public class PlanningDailyRun {
                             .then(pool.removeRunDeliveries(runId))
                             .then(execute(runId, entity, date));
                 })
-                .switchIfEmpty(Mono.defer(() -> awaitRecorded(runId)));
+                .switchIfEmpty(Mono.defer(() -> awaitRecorded(runId, entity, date)));
     }
 
     /** Another instance is planning this run: answer once it is recorded (or after a while, as it stands). */
-    private Mono<RunView> awaitRecorded(String runId) {
+    private Mono<RunView> awaitRecorded(String runId, Entity entity, LocalDate date) {
         return runs.find(runId)
-                .filter(d -> !RunStore.PLANNING.equals(d.getString("state")))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .filter(d -> d.isEmpty() || !RunStore.PLANNING.equals(d.get().getString("state")))
                 .repeatWhenEmpty(repeats ->
                         repeats.delayElements(Duration.ofMillis(200)).take(WAIT_FOR_OTHER_PLANNER.toMillis() / 200))
-                .switchIfEmpty(runs.find(runId))
-                .flatMap(this::view);
+                .switchIfEmpty(runs.find(runId).map(Optional::of))
+                .flatMap(d -> d.isPresent() ? view(d.get()) : Mono.just(nothingToPlan(runId, entity, date)));
     }
 
     private Mono<RunView> preview(Entity entity, LocalDate date) {
@@ -212,17 +218,24 @@ public class PlanningDailyRun {
 
     private Mono<RunView> execute(String runId, Entity entity, LocalDate date) {
         Instant reference = RunReference.of(date);
-        return plan(entity, date)
-                .flatMap(planned -> {
-                    List<String> leadIds = planned.batches().stream()
-                            .flatMap(b -> b.leadIds().stream())
-                            .toList();
-                    return pool.leads(leadIds)
-                            .collectMap(LeadData::leadId)
-                            .flatMap(leads -> record(runId, entity, date, reference, planned, leads));
-                })
-                .doOnSuccess(v -> outbox.publishSoon(runId))
-                .then(Mono.defer(() -> existing(runId)));
+        return plan(entity, date).flatMap(planned -> {
+            if (planned.batches().isEmpty()) {
+                log.info("Run {}: no commande to serve, nothing recorded", runId);
+                return runs.delete(runId, properties.instanceId()).thenReturn(nothingToPlan(runId, entity, date));
+            }
+            List<String> leadIds = planned.batches().stream()
+                    .flatMap(b -> b.leadIds().stream())
+                    .toList();
+            return pool.leads(leadIds)
+                    .collectMap(LeadData::leadId)
+                    .flatMap(leads -> record(runId, entity, date, reference, planned, leads))
+                    .doOnSuccess(v -> outbox.publishSoon(runId))
+                    .then(Mono.defer(() -> existing(runId)));
+        });
+    }
+
+    private static RunView nothingToPlan(String runId, Entity entity, LocalDate date) {
+        return new RunView(runId, entity, date, false, NOTHING_TO_PLAN, null, List.of());
     }
 
     private Mono<Void> record(

@@ -2,6 +2,7 @@ package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.planning.domain.CatchUpPolicy;
 import fr.rdz.delivery.planning.domain.RunReference;
+import fr.rdz.delivery.run.kafka.PoolViewLag;
 import fr.rdz.events.Entity;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
  * so DST changes never move it), one run per entity, one entity after the other (a cross-entity
  * commande of one never races the other's run in this instance). At start, runs abandoned in PLANNING
  * are redone and today's run is caught up if 09:30 Paris has passed ({@link CatchUpPolicy}). The outbox
- * sweeper retries unpublished batches. ShedLock keeps the instances from all waking the job together;
+ * sweeper retries unpublished batches. The catch-up first waits (up to 5 min) for the pool view to have
+ * consumed what was published while the service was down. ShedLock keeps the instances from all waking the job together;
  * the unique run record is what guarantees one run per entity and date.
  */
 @Component
@@ -35,11 +37,13 @@ public class SchedulingDailyRuns {
     private final PlanningDailyRun planning;
     private final PublishingRunOutbox outbox;
     private final Clock clock;
+    private final PoolViewLag lag;
 
-    public SchedulingDailyRuns(PlanningDailyRun planning, PublishingRunOutbox outbox, Clock clock) {
+    public SchedulingDailyRuns(PlanningDailyRun planning, PublishingRunOutbox outbox, Clock clock, PoolViewLag lag) {
         this.planning = planning;
         this.outbox = outbox;
         this.clock = clock;
+        this.lag = lag;
     }
 
     @Scheduled(cron = "0 30 9 * * *", zone = "Europe/Paris")
@@ -53,7 +57,10 @@ public class SchedulingDailyRuns {
         Schedulers.boundedElastic().schedule(() -> {
             try {
                 planning.resumeAbandonedRuns().block(Duration.ofMinutes(30));
-                CatchUpPolicy.dateToCatchUp(clock.instant()).ifPresent(this::runAll);
+                if (CatchUpPolicy.dateToCatchUp(clock.instant()).isPresent()) {
+                    lag.awaitCaughtUp(Duration.ofMinutes(5));
+                    CatchUpPolicy.dateToCatchUp(clock.instant()).ifPresent(this::runAll);
+                }
                 outbox.sweep().block(Duration.ofMinutes(10));
             } catch (RuntimeException e) {
                 log.error("Catch-up at start failed", e);

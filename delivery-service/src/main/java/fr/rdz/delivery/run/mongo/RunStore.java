@@ -102,6 +102,15 @@ public class RunStore {
                 .map(r -> r.getModifiedCount() == 1);
     }
 
+    /** Forgets a run its owner found nothing to plan for (no commande served): the date stays open. */
+    public Mono<Void> delete(String runId, String owner) {
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMap(c -> Mono.from(c.deleteOne(Filters.and(
+                        Filters.eq("_id", runId), Filters.eq("state", PLANNING), Filters.eq("owner", owner)))))
+                .then();
+    }
+
     public Mono<Void> markPublished(String runId, Instant at) {
         return collections
                 .get(MongoCollections.RUNS)
