@@ -12,7 +12,6 @@ import fr.rdz.delivery.pool.mongo.PoolStore;
 import fr.rdz.delivery.run.mongo.BatchStore;
 import fr.rdz.delivery.run.mongo.LedgerStore;
 import fr.rdz.delivery.run.mongo.RunStore;
-import fr.rdz.events.BatchClient;
 import fr.rdz.events.BatchSummary;
 import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
@@ -22,8 +21,6 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadDelivered;
-import fr.rdz.events.PlannedLead;
-import fr.rdz.events.RunCompleted;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -254,25 +251,9 @@ public class PlanningDailyRun {
         for (PlannedBatch b : planned.batches()) {
             String batchId = runId + ":" + b.commandeId();
             ClientSnapshot client = planned.clients().get(b.clientId());
-            List<PlannedLead> plannedLeads = new ArrayList<>();
             List<String> deliveredEvents = new ArrayList<>();
             for (PlannedDelivery d : b.leads()) {
-                LeadData lead = leads.get(d.leadId());
-                plannedLeads.add(new PlannedLead(lead, d.kind(), d.crossEntity()));
-                LeadDelivered line = new LeadDelivered(
-                        d.leadId(),
-                        d.phone(),
-                        b.product(),
-                        entity,
-                        d.leadEntity(),
-                        b.clientId(),
-                        b.commandeId(),
-                        batchId,
-                        runId,
-                        date,
-                        reference,
-                        d.kind(),
-                        d.crossEntity());
+                LeadDelivered line = RunEvents.leadDelivered(runId, date, entity, batchId, b, d);
                 lines.add(line);
                 clientByLead.put(d.leadId(), b.clientId());
                 deliveredEvents.add(json(Envelope.of(UUID.randomUUID(), line, PRODUCER, now)));
@@ -283,25 +264,14 @@ public class PlanningDailyRun {
                     .append("published", b.leads().isEmpty())
                     .append("delivered_events", deliveredEvents);
             if (!b.leads().isEmpty()) {
-                DeliveryPlanned event = new DeliveryPlanned(
-                        batchId, runId, date, entity, b.product(), b.commandeId(), batchClient(client), plannedLeads);
+                DeliveryPlanned event = RunEvents.deliveryPlanned(runId, date, entity, batchId, b, client, leads);
                 doc.append("planned_event", json(Envelope.of(UUID.randomUUID(), event, PRODUCER, now)));
             }
             batchDocs.add(doc);
-            summaries.add(new BatchSummary(
-                    batchId,
-                    b.commandeId(),
-                    b.clientId(),
-                    b.product(),
-                    b.target(),
-                    b.fresh(),
-                    b.lb(),
-                    b.crossEntity(),
-                    b.duplicatesReplaced(),
-                    b.isShort()));
+            summaries.add(RunEvents.summary(batchId, b));
         }
-        String completed = json(
-                Envelope.of(UUID.randomUUID(), new RunCompleted(runId, entity, date, now, summaries), PRODUCER, now));
+        String completed = json(Envelope.of(
+                UUID.randomUUID(), RunEvents.runCompleted(runId, entity, date, now, summaries), PRODUCER, now));
         return batches.write(batchDocs)
                 .then(ledger.write(lines))
                 .then(pool.recordDeliveries(runId, reference, clientByLead))
@@ -330,10 +300,6 @@ public class PlanningDailyRun {
                 .append("cross_entity", b.crossEntity())
                 .append("duplicates_replaced", b.duplicatesReplaced())
                 .append("short", b.isShort());
-    }
-
-    private static BatchClient batchClient(ClientSnapshot c) {
-        return new BatchClient(c.id(), c.name(), c.emails(), c.deliveryChannel(), c.apiUrl(), c.apiKeyEncrypted());
     }
 
     private static String json(Envelope<?> envelope) {
