@@ -1,0 +1,135 @@
+package fr.rdz.e2e;
+
+import fr.rdz.stack.EmbeddedStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole of RDZ as it runs with {@code ./rdz up}: the embedded stack (real KRaft broker, Mongo
+ * wire server, SMTP catcher) and each service's executable jar in its own process, on free ports.
+ */
+final class RdzProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("intake", "routing", "delivery", "notifier", "crm-push");
+
+    private final EmbeddedStack stack;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logDir;
+
+    private RdzProcesses(EmbeddedStack stack, Path logDir) {
+        this.stack = stack;
+        this.logDir = logDir;
+    }
+
+    /** @param pagesOrigin where the landing pages are served from (intake's CORS allow-list) */
+    static RdzProcesses start(Path workDir, String pagesOrigin) throws IOException {
+        Path root = Path.of(System.getProperty("rdz.root", "../.."));
+        String version = System.getProperty("rdz.version", "1.0.0-SNAPSHOT");
+        Path logDir = Files.createDirectories(workDir.resolve("logs"));
+        RdzProcesses rdz = new RdzProcesses(EmbeddedStack.forTests(workDir.resolve("stack")), logDir);
+        for (String service : SERVICES) {
+            int port = freePort();
+            rdz.ports.put(service, port);
+            Path jar = root.resolve(service + "-service/target/" + service + "-service-" + version + "-exec.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("Build the services first (./mvnw install -DskipTests): missing " + jar);
+            }
+            ProcessBuilder builder = new ProcessBuilder(
+                            javaBinary(),
+                            "-Xmx320m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-jar",
+                            jar.toString(),
+                            "--spring.profiles.active=local",
+                            "--server.port=" + port,
+                            "--spring.kafka.bootstrap-servers=" + rdz.stack.kafka().bootstrapServers(),
+                            "--spring.data.mongodb.uri=" + rdz.stack.mongo().uri("rdz_" + service.replace('-', '_')),
+                            "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.stack.smtp().port(),
+                            "--rdz.notifier.entities.MDL.smtp.port=" + rdz.stack.smtp().port(),
+                            "--rdz.intake.cors-allowed-origins=" + pagesOrigin,
+                            "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(logDir.resolve(service + ".log").toFile());
+            builder.environment().put("RDZ_ADMIN_PASSWORD", "rdz-local-admin");
+            rdz.processes.add(builder.start());
+        }
+        return rdz;
+    }
+
+    void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String service = SERVICES.get(i);
+            Process process = processes.get(i);
+            Awaitility.await(service + " UP")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    service + " exited: see " + logDir.resolve(service + ".log"));
+                        }
+                        HttpResponse<String> answer = http.send(
+                                HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health"))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return answer.statusCode() == 200 && answer.body().contains("\"status\":\"UP\"");
+                    });
+        }
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    EmbeddedStack stack() {
+        return stack;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stack.close();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
