@@ -31,7 +31,7 @@ public abstract class RoutingIntegrationTest {
     public static final String ADMIN_PASSWORD = "test-admin";
     public static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
 
-    @Autowired
+    /** The service over HTTP, with a timeout generous enough for a loaded CI machine. */
     protected WebTestClient web;
 
     @Autowired
@@ -47,6 +47,11 @@ public abstract class RoutingIntegrationTest {
         MutableClock mutableClock() {
             return new MutableClock(START);
         }
+    }
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @DynamicPropertySource

@@ -33,6 +33,24 @@ class ServiceHealthIT extends RoutingIntegrationTest {
     }
 
     @Test
+    void documentsTheAdminBodiesAsTheirJsonIsWritten() {
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.schemas.ClientTerms.properties.api_key")
+                .exists()
+                .jsonPath("$.components.schemas.ClientTerms.properties.delivery_channel.enum[0]")
+                .isEqualTo("email")
+                .jsonPath("$.components.schemas.CommandeTerms.properties.weekly_quota.example")
+                .isEqualTo(50)
+                .jsonPath("$.paths['/admin/commandes'].post")
+                .exists();
+    }
+
+    @Test
     void adminRoutesDenyWithoutCredentials() {
         web.get()
                 .uri("/admin/anything")

@@ -50,6 +50,5 @@ public record CommandeTerms(
                 Boolean allowCrossEntity,
         @Schema(description = "First day in force (default: today)", example = "2026-11-01", nullable = true)
                 LocalDate startsOn,
-        @Schema(description = "Last day in force; null = open-ended", example = "null", nullable = true)
-                LocalDate endsOn,
+        @Schema(description = "Last day in force; null = open-ended", nullable = true) LocalDate endsOn,
         @Schema(example = "true", defaultValue = "true") Boolean active) {}

@@ -44,37 +44,56 @@ public class RecordingDeliveries {
 
     public Mono<Void> delivered(Envelope<LeadDelivered> envelope) {
         LeadDelivered d = envelope.payload();
-        String eventId = envelope.eventId().toString();
         LedgerEntry line = new LedgerEntry(
                 d.leadId() + ":" + d.clientId() + ":" + d.batchId(),
                 d.leadId(),
                 d.phone(),
                 d.product(),
                 d.clientId(),
-                d.deliveredAt());
-        HistoryEntry entry = HistoryEntry.of(eventId, "delivered", d.deliveredAt())
-                .withDelivery(d.clientId(), d.commandeId(), d.batchId(), d.runId())
-                .withKind(Wire.of(d.kind()), d.crossEntity());
-        Update update = new Update()
-                .push("history", entry)
-                .push(
-                        "deliveries",
-                        new DeliveryRef(
-                                d.clientId(),
-                                d.commandeId(),
-                                d.batchId(),
-                                d.runId(),
-                                d.deliveredAt(),
-                                Wire.of(d.kind()),
-                                d.crossEntity()))
-                .set("status", "delivered");
+                d.deliveredAt(),
+                envelope.eventId().toString(),
+                d.commandeId(),
+                d.batchId(),
+                d.runId(),
+                Wire.of(d.kind()),
+                d.crossEntity());
         return mongo.save(line)
-                .then(mongo.updateFirst(notYet(d.leadId(), eventId), update, LeadDocument.class))
+                .then(applyLedger(d.leadId()))
                 .then(mongo.findById(d.leadId(), LeadDocument.class)
                         .map(LeadDocument::lead)
                         .map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(lead -> figures.record(deliveredFigure(d, lead.orElse(null))));
+    }
+
+    /**
+     * Copies the ledger lines of a lead into its routing record (history, deliveries, status),
+     * each once. Called when a delivery is recorded and when the lead is routed: events of two
+     * topics arrive in any order, and whichever comes last completes the record.
+     */
+    public Mono<Void> applyLedger(String leadId) {
+        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), LedgerEntry.class)
+                .concatMap(l -> mongo.updateFirst(
+                        notYet(leadId, l.eventId()),
+                        new Update()
+                                .push(
+                                        "history",
+                                        HistoryEntry.of(l.eventId(), "delivered", l.deliveredAt())
+                                                .withDelivery(l.clientId(), l.commandeId(), l.batchId(), l.runId())
+                                                .withKind(l.kind(), l.crossEntity()))
+                                .push(
+                                        "deliveries",
+                                        new DeliveryRef(
+                                                l.clientId(),
+                                                l.commandeId(),
+                                                l.batchId(),
+                                                l.runId(),
+                                                l.deliveredAt(),
+                                                l.kind(),
+                                                l.crossEntity()))
+                                .set("status", "delivered"),
+                        LeadDocument.class))
+                .then();
     }
 
     public Mono<Void> outcome(Envelope<DeliveryOutcome> envelope) {

@@ -54,12 +54,19 @@ public class RoutingLead {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final FigureStore figures;
+    private final RecordingDeliveries deliveries;
     private final Clock clock;
 
-    public RoutingLead(ReactiveMongoTemplate mongo, OutboxRelay relay, FigureStore figures, Clock clock) {
+    public RoutingLead(
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            FigureStore figures,
+            RecordingDeliveries deliveries,
+            Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
         this.figures = figures;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -69,6 +76,7 @@ public class RoutingLead {
         return mongo.findById(leadId, LeadDocument.class)
                 .switchIfEmpty(Mono.defer(() -> route(envelope)))
                 .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
+                .flatMap(doc -> deliveries.applyLedger(doc.id()).thenReturn(doc))
                 .doOnNext(doc -> relay.flush("leads", doc.id()))
                 .then();
     }

@@ -1,0 +1,126 @@
+package fr.rdz.routing.lead.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.rdz.events.DeliveryDay;
+import fr.rdz.events.Entity;
+import fr.rdz.events.EventSamples;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadStatus;
+import fr.rdz.events.Product;
+import fr.rdz.events.RoutingState;
+import fr.rdz.routing.catalog.domain.Commande;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoutingDecisionTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+    private static final LeadData LEAD = EventSamples.aLead(); // ZR7, PV, département 75
+
+    private static Commande commande(String id, String client, Entity entity, Product product, List<String> deps) {
+        return new Commande(
+                id,
+                entity,
+                client,
+                product,
+                deps,
+                10,
+                List.of(DeliveryDay.MON),
+                0,
+                1,
+                false,
+                LocalDate.parse("2026-11-01"),
+                null,
+                true);
+    }
+
+    private static RoutingDecision decide(List<Commande> commandes, Set<String> duplicates, Set<String> rejecting) {
+        return RoutingDecision.decide(
+                LEAD,
+                LeadStatus.PENDING,
+                List.of(),
+                new RoutingDecision.Candidates(commandes, Set.of("c1", "c2", "c3"), duplicates, rejecting),
+                DAY);
+    }
+
+    @Test
+    void namesTheCommandesOfTheSameEntityProductAndDepartement() {
+        var decision = decide(
+                List.of(
+                        commande("k1", "c1", Entity.ZR7, Product.PV, List.of("75")),
+                        commande("k2", "c2", Entity.ZR7, Product.PV, List.of("*")),
+                        commande("k3", "c3", Entity.MDL, Product.PV, List.of("75")),
+                        commande("k4", "c3", Entity.ZR7, Product.PAC, List.of("75")),
+                        commande("k5", "c3", Entity.ZR7, Product.PV, List.of("92"))),
+                Set.of(),
+                Set.of());
+        assertThat(decision.state()).isEqualTo(RoutingState.FRESH);
+        assertThat(decision.eligibleCommandeIds()).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void dropsDuplicateAndRejectingClientsAndInactiveOnes() {
+        var decision = decide(
+                List.of(
+                        commande("k1", "c1", Entity.ZR7, Product.PV, List.of("75")),
+                        commande("k2", "c2", Entity.ZR7, Product.PV, List.of("75")),
+                        commande("k9", "c9", Entity.ZR7, Product.PV, List.of("75"))),
+                Set.of("c1"),
+                Set.of("c2"));
+        assertThat(decision.state()).isEqualTo(RoutingState.NO_ORDER);
+        assertThat(decision.eligibleCommandeIds()).isEmpty();
+    }
+
+    @Test
+    void respectsTheValidityPeriod() {
+        Commande ended = new Commande(
+                "k1",
+                Entity.ZR7,
+                "c1",
+                Product.PV,
+                List.of("75"),
+                10,
+                List.of(DeliveryDay.MON),
+                0,
+                1,
+                false,
+                LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-11-19"),
+                true);
+        Commande future = new Commande(
+                "k2",
+                Entity.ZR7,
+                "c2",
+                Product.PV,
+                List.of("75"),
+                10,
+                List.of(DeliveryDay.MON),
+                0,
+                1,
+                false,
+                LocalDate.parse("2026-11-21"),
+                null,
+                true);
+        assertThat(decide(List.of(ended, future), Set.of(), Set.of()).state()).isEqualTo(RoutingState.NO_ORDER);
+    }
+
+    @Test
+    void keepsLeadsThatAreNotPendingOutOfDistribution() {
+        var none = new RoutingDecision.Candidates(List.of(), Set.of(), Set.of(), Set.of());
+        assertThat(RoutingDecision.decide(LEAD, LeadStatus.INVALID_PHONE, List.of(), none, DAY)
+                        .state())
+                .isEqualTo(RoutingState.INVALID);
+        assertThat(RoutingDecision.decide(LEAD, LeadStatus.MISSING_REQUIRED, List.of("nom"), none, DAY)
+                        .reason())
+                .isEqualTo("missing_required: nom");
+        assertThat(RoutingDecision.decide(LEAD, LeadStatus.ORPHAN, List.of(), none, DAY)
+                        .state())
+                .isEqualTo(RoutingState.ORPHAN);
+        assertThat(RoutingDecision.decide(LEAD, LeadStatus.DOUBLE_SUBMIT, List.of(), none, DAY)
+                        .state())
+                .isEqualTo(RoutingState.DOUBLE_SUBMIT);
+    }
+}
