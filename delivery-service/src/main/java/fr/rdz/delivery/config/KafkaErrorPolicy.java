@@ -22,12 +22,12 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The one error policy of delivery-service's consumers: 3 retries 1 s apart, then the record goes to
- * {@code <topic>.delivery-service.dlt} (undecodable records as their raw bytes).
+ * {@code <topic>.delivery.dlt} (undecodable records as their raw bytes).
  */
 @Configuration
 class KafkaErrorPolicy {
 
-    static final String DLT_SUFFIX = ".delivery-service.dlt";
+    static final String DLT_SUFFIX = ".delivery.dlt";
     static final List<String> CONSUMED = ConsumedTopics.ALL;
 
     @Bean

@@ -21,8 +21,10 @@ import java.util.Set;
  */
 public final class LeadPoolIndex {
 
-    private static final Comparator<PoolLead> OLDEST_FIRST =
-            Comparator.comparing(PoolLead::receivedAt).thenComparing(PoolLead::leadId);
+    private static final Comparator<PoolLead> OLDEST_FIRST = (a, b) -> {
+        int byTime = a.receivedAt().compareTo(b.receivedAt());
+        return byTime != 0 ? byTime : a.leadId().compareTo(b.leadId());
+    };
 
     private record BucketKey(Entity entity, Product product, LeadAge.Kind kind) {}
 
