@@ -68,7 +68,7 @@ PIDS+=($!)
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$INTAKE_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break; sleep 1
 done
-java -cp "$CP" fr.rdz.bench.intake.SeedCatalog "127.0.0.1:$KAFKA_PORT"
+java -cp "$CP" fr.rdz.bench.intake.SeedCatalog "127.0.0.1:$KAFKA_PORT" >"$WORK/seed.log" 2>&1
 for _ in $(seq 1 60); do # the catalog reached intake once a lead of PV-001 is pending
   curl -s -H 'Content-Type: application/json' "http://127.0.0.1:$INTAKE_PORT/public/leads" \
     -d "{\"session_id\":\"probe-$RANDOM\",\"form_code\":\"PV-001\",\"phone\":\"0611223344\",\"nom\":\"Probe\",\"departement\":\"75\"}" \
@@ -115,6 +115,7 @@ measure() { # name port
   echo "$line"
 }
 
+echo "== load before measuring: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (other processes share the machine)"
 echo "== measuring: wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measure $DURATION each"
 BARE=$(measure bare "$BARE_PORT")
 INTAKE=$(measure intake "$INTAKE_PORT")
@@ -126,4 +127,5 @@ printf '%-8s %10s %9s %9s %9s %8s\n' intake "$(field "$INTAKE" rps)" "$(field "$
 awk -v i="$(field "$INTAKE" rps)" -v b="$(field "$BARE" rps)" -v p="$(field "$INTAKE" p99_ms)" 'BEGIN {
   r = i / b; printf "\nratio intake/bare = %.2f (target >= 0.40: %s); intake p99 = %s ms (target < 50: %s)\n",
   r, (r >= 0.4 ? "met" : "NOT met"), p, (p < 50 ? "met" : "NOT met") }'
+echo "load after: $(cut -d" " -f1-3 /proc/loadavg)"
 grep -E "ERROR" "$WORK/intake.log" | head -5 || true

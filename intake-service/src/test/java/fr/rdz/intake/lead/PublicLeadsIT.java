@@ -12,6 +12,7 @@ import fr.rdz.events.Product;
 import fr.rdz.intake.IntakeIntegrationTest;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.support.LeadEvents;
+import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,11 @@ class PublicLeadsIT extends IntakeIntegrationTest {
         assertThat(received.lead().consent().consentedAt()).isNotNull();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> storedLead(leadId).outbox().state().equals(LeadDocument.Outbox.PUBLISHED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            VisitorSessionDocument session =
+                    mongo.findById(sessionId, VisitorSessionDocument.class).block();
+            return "converted".equals(session.status()) && leadId.equals(session.leadId());
+        });
     }
 
     @Test

@@ -78,7 +78,7 @@ public class ReceivingLead {
                 ? Mono.just(Optional.empty())
                 : store.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart());
         Mono<Optional<SessionTouch>> touch =
-                visits.convert(s.sessionId(), leadId).map(Optional::of).defaultIfEmpty(Optional.empty());
+                visits.touch(s.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty());
         return Mono.zip(repeatOf, touch).flatMap(found -> {
             LeadAssessment verdict =
                     found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
@@ -86,6 +86,16 @@ public class ReceivingLead {
                     document(leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
             return store.insert(lead).map(stored -> {
                 relay.relay(stored);
+                if (found.getT2().isPresent()) {
+                    visits.markConverted(
+                                    s.sessionId(),
+                                    verdict.status() == LeadStatus.DOUBLE_SUBMIT
+                                            ? verdict.originalLeadId()
+                                            : stored.id())
+                            .subscribe(
+                                    null,
+                                    e -> log.debug("Session {} not marked converted: {}", s.sessionId(), e.toString()));
+                }
                 log.debug(
                         "Lead {} stored: status={} form={} phone={}",
                         leadId,

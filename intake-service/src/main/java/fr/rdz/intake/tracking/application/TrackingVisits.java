@@ -46,9 +46,9 @@ public class TrackingVisits {
                     .map(CatalogLp::formCode)
                     .map(TrackingVisits::nz)
                     .orElse("");
-            if (!formCode.isEmpty() && liaisonCode.isEmpty()) {
-                liaisonCode = LiaisonCode.of(lpCode, formCode);
-            }
+        }
+        if (liaisonCode.isEmpty() && !lpCode.isEmpty() && !formCode.isEmpty()) {
+            liaisonCode = LiaisonCode.of(lpCode, formCode);
         }
         String resolvedForm = formCode;
         String liaison = liaisonCode;
@@ -150,13 +150,21 @@ public class TrackingVisits {
                 .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
     }
 
-    /** The session's attribution for a lead, marking the session converted; empty when there is no such session. */
-    public Mono<SessionTouch> convert(String sessionId, String leadId) {
+    /** The session's attribution for a lead (a read by id); empty when there is no such session. */
+    public Mono<SessionTouch> touch(String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             return Mono.empty();
         }
-        return store.convert(sessionId, leadId)
+        return store.session(sessionId.strip())
                 .map(s -> new SessionTouch(s.lpCode(), s.formCode(), s.liaisonCode(), s.referrer(), attributionOf(s)));
+    }
+
+    /** Marks the session converted by the lead (seed: after the lead is stored; off the answer's path). */
+    public Mono<Void> markConverted(String sessionId, String leadId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Mono.empty();
+        }
+        return store.convert(sessionId.strip(), leadId).then();
     }
 
     private Mono<TrackAnswer> once(TrackingEventDocument event) {
