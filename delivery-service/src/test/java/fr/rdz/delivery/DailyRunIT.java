@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.planning.domain.RunReference;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadDelivered;
@@ -19,11 +21,14 @@ import fr.rdz.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** Leads routed → POST /admin/runs → DeliveryPlanned and LeadDelivered read back from the broker, ledger updated. */
 class DailyRunIT extends DeliveryIntegrationTest {
@@ -154,6 +159,85 @@ class DailyRunIT extends DeliveryIntegrationTest {
                 .isOk()
                 .expectBody()
                 .json("[]");
+    }
+
+    @Test
+    void aRunAbandonedWhilePlanningIsRedoneFromScratchWithoutDeliveringTwice() {
+        LocalDate date = LocalDate.of(2030, 3, 5);
+        String runId = "run-ZR7-" + date;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String clientId = "cl-crash-" + suffix;
+        String commandeId = "cmd-crash-" + suffix;
+        publish(client(clientId));
+        publish(commande(commandeId, clientId, "04", date, 2));
+        Instant received = Instant.parse("2030-03-04T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            publish(routed(
+                    "lead-" + suffix + "-" + i, "064000000" + i, "04", received.plusSeconds(i), RoutingState.FRESH));
+        }
+        awaitPool(suffix, 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
+                        && count(MongoCollections.CLIENTS, Filters.eq("_id", clientId)) == 1);
+        // what a crashed instance left: the run PLANNING with an expired lease, a ledger line, a batch and a pool mark
+        Date longAgo = Date.from(Instant.parse("2000-01-01T00:00:00Z"));
+        insert(
+                MongoCollections.RUNS,
+                new Document("_id", runId)
+                        .append("entity", "ZR7")
+                        .append("date", date.toString())
+                        .append("state", "PLANNING")
+                        .append("owner", "crashed-instance")
+                        .append("lease_until", longAgo)
+                        .append("created_at", longAgo));
+        insert(
+                MongoCollections.LEDGER,
+                new Document("_id", runId + ":lead-" + suffix + "-2")
+                        .append("run_id", runId)
+                        .append("lead_id", "lead-" + suffix + "-2")
+                        .append("commande_id", "cmd-stale-" + suffix));
+        insert(
+                MongoCollections.BATCHES,
+                new Document("_id", runId + ":cmd-stale-" + suffix)
+                        .append("run_id", runId)
+                        .append("published", false));
+        mongo.getCollection(MongoCollections.POOL)
+                .flatMap(c -> Mono.from(c.updateOne(
+                        Filters.eq("_id", "lead-" + suffix + "-0"),
+                        Updates.push(
+                                "deliveries",
+                                new Document("at", Date.from(RunReference.of(date)))
+                                        .append("client_id", "someone")
+                                        .append("run_id", runId)))))
+                .block(Duration.ofSeconds(10));
+
+        Map<?, ?> run = admin().post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of("entity", "ZR7", "date", date.toString()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(leadIdsOf(run, commandeId))
+                .containsExactly((Object) ("lead-" + suffix + "-0"), "lead-" + suffix + "-1");
+        assertThat(((List<?>) run.get("batches")))
+                .noneMatch(b -> ((Map<?, ?>) b).get("commande_id").toString().startsWith("cmd-stale"));
+        assertThat(count(MongoCollections.LEDGER, Filters.eq("run_id", runId))).isEqualTo(2);
+        assertThat(count(MongoCollections.LEDGER, Filters.eq("commande_id", "cmd-stale-" + suffix)))
+                .isZero();
+        assertThat(count(
+                        MongoCollections.POOL,
+                        Filters.and(Filters.eq("_id", "lead-" + suffix + "-0"), Filters.size("deliveries", 1))))
+                .isEqualTo(1);
+    }
+
+    private void insert(String collection, Document document) {
+        mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.insertOne(document)))
+                .block(Duration.ofSeconds(10));
     }
 
     @Test
