@@ -6,6 +6,7 @@
 #
 #   bench/run-intake.sh                      # 10 s warm-up + 30 s measure each, 16 connections
 #   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
+#   MONGO_BACKEND=h2 bench/run-intake.sh     # Mongo wire server on its H2 file backend, as ./rdz up runs it
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
@@ -25,6 +26,8 @@ MONGO_PORT=${MONGO_PORT:-28017}
 SMTP_PORT=${SMTP_PORT:-22525}
 INTAKE_PORT=${INTAKE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18090}
+# memory: Mongo wire server in memory (default); h2: the file backend of ./rdz up (Java-serialises every document)
+MONGO_BACKEND=${MONGO_BACKEND:-memory}
 
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
 
@@ -51,9 +54,13 @@ javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/fr/rdz/bench/inta
 CP="$WORK/classes:$CP"
 JAR=$(ls intake-service/target/intake-service-*-exec.jar)
 
-echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT)"
-java $HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
-  -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
+echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT, mongo backend $MONGO_BACKEND)"
+if [ "$MONGO_BACKEND" = h2 ]; then
+  java $HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
+    -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
+else
+  java $HEAP -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
+fi
 PIDS+=($!)
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
 

@@ -31,7 +31,8 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class BareLeadEndpoint {
 
-    private static final ObjectMapper MAPPER = EventCodec.configure(JsonMapper.builder()).build();
+    private static final ObjectMapper MAPPER =
+            EventCodec.configure(JsonMapper.builder()).build();
     private static final int MAX_BODY = 64 * 1024;
 
     private BareLeadEndpoint() {}

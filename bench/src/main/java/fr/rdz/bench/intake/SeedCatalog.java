@@ -37,8 +37,14 @@ public final class SeedCatalog {
                         "bench",
                         now),
                 Envelope.of(
-                        new LpSnapshot("LP-001", Entity.ZR7, "Bench", "https://lp.example.fr/", "PV-001",
-                                CatalogStatus.ACTIVE, now),
+                        new LpSnapshot(
+                                "LP-001",
+                                Entity.ZR7,
+                                "Bench",
+                                "https://lp.example.fr/",
+                                "PV-001",
+                                CatalogStatus.ACTIVE,
+                                now),
                         "bench",
                         now)
             }) {
