@@ -52,7 +52,7 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
         LeadData lead = Leads.aLead(phone, Entity.ZR7, Product.PV, form, "75", clock.instant());
         publish(Leads.received(lead, LeadStatus.PENDING, clock.instant()));
         publish(Leads.delivered(lead, client, commande, clock.instant()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered"
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "delivered"
                 .equals(get(admin(), "/admin/leads/" + lead.leadId()).get("status")));
 
         Map<String, Object> clientUpdate = new HashMap<>(Catalogs.client("ZR7"));

@@ -63,7 +63,7 @@ class LeadRoutingIT extends RoutingIntegrationTest {
 
         Instant deliveredAt = clock.instant().plus(Duration.ofHours(1));
         publish(Leads.delivered(first, clientId, commandeId, deliveredAt));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered"
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "delivered"
                 .equals(get(admin(), "/admin/leads/" + first.leadId()).get("status")));
 
         clock.set(deliveredAt.plus(Duration.ofDays(10)));
@@ -139,6 +139,7 @@ class LeadRoutingIT extends RoutingIntegrationTest {
                 "notifier-service",
                 clock.instant()));
         await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() ->
                         ((List<?>) get(admin(), "/admin/leads/" + lead.leadId()).get("history")).size() >= 4);
 
@@ -227,5 +228,16 @@ class LeadRoutingIT extends RoutingIntegrationTest {
         assertThat((List<Object>) byProduct.get("rows"))
                 .extracting(r -> (Object) ((Map<?, ?>) r).get("key"))
                 .containsExactly("ITE");
+        Map<String, Object> byDayAndEntity =
+                get(admin(), "/admin/stats?from=" + day + "&to=" + day + "&group_by=day,entity");
+        Map<?, ?> row = (Map<?, ?>) ((List<?>) byDayAndEntity.get("rows")).get(0);
+        assertThat(row.get("key")).isEqualTo(day + "|MDL");
+        assertThat(row.get("entity")).isEqualTo("MDL");
+        assertThat(row.get("received")).isEqualTo(2);
+        admin().get()
+                .uri("/admin/stats?group_by=colour")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 }

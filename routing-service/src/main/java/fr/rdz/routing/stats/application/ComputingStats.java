@@ -47,10 +47,15 @@ public class ComputingStats {
     public Mono<Stats> compute(Operator operator, Entity entity, String fromText, String toText, String groupBy) {
         String group =
                 groupBy == null || groupBy.isBlank() ? "day" : groupBy.trim().toLowerCase();
-        String field = Figure.GROUPS.get(group);
-        if (field == null) {
-            throw RequestRejected.invalid("group_by must be one of "
-                    + String.join(", ", Figure.GROUPS.keySet().stream().sorted().toList()));
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        for (String name : group.split(",")) {
+            String field = Figure.GROUPS.get(name.trim());
+            if (field == null) {
+                throw RequestRejected.invalid("group_by must be one or more (comma-separated) of "
+                        + String.join(
+                                ", ", Figure.GROUPS.keySet().stream().sorted().toList()));
+            }
+            dimensions.put(name.trim(), field);
         }
         LocalDate today = BusinessTime.dayOf(clock.instant());
         LocalDate to = day(toText, today, "to");
@@ -70,7 +75,7 @@ public class ComputingStats {
         if (filter.entity() != null) {
             match.and("entity").is(filter.entity());
         }
-        return figures.sum(match, field)
+        return figures.sum(match, dimensions)
                 .collectList()
                 .map(rows -> new Stats(shown, from, to, group, rows, totals(rows)));
     }

@@ -2,11 +2,11 @@ package fr.rdz.routing.stats.mongo;
 
 import fr.rdz.routing.stats.domain.Figure;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -30,26 +30,37 @@ public class FigureStore {
         return mongo.save(FigureDocument.of(figure), "figures").then();
     }
 
-    /** One row per value of {@code groupField}: the key and every counter summed. */
-    public Flux<Map<String, Object>> sum(Criteria match, String groupField) {
-        GroupOperation group = Aggregation.group(groupField);
+    /**
+     * One row per combination of the grouped fields: {@code key} (values joined by {@code |}), each
+     * dimension under its name, and every counter summed.
+     */
+    public Flux<Map<String, Object>> sum(Criteria match, Map<String, String> dimensions) {
+        List<String> fields = List.copyOf(dimensions.values());
+        GroupOperation group = Aggregation.group(fields.toArray(String[]::new));
         for (String counter : Figure.COUNTERS) {
             group = group.sum("counts." + counter).as(counter);
         }
         List<AggregationOperation> ops = new ArrayList<>();
         ops.add(Aggregation.match(match));
         ops.add(group);
-        ops.add(Aggregation.sort(Sort.by("_id")));
         return mongo.aggregate(Aggregation.newAggregation(ops), "figures", Document.class)
                 .map(doc -> {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    Object key = doc.get("_id");
-                    row.put("key", key == null ? null : key.toString());
+                    Object id = doc.get("_id");
+                    List<String> values = new ArrayList<>();
+                    dimensions.forEach((name, field) -> {
+                        Object v = id instanceof Document d ? d.get(field) : id;
+                        String value = v == null ? null : v.toString();
+                        values.add(value == null ? "" : value);
+                        row.put(name, value);
+                    });
+                    row.put("key", String.join("|", values));
                     for (String counter : Figure.COUNTERS) {
                         Object v = doc.get(counter);
                         row.put(counter, v instanceof Number n ? n.longValue() : 0L);
                     }
                     return row;
-                });
+                })
+                .sort(Comparator.comparing(r -> (String) r.get("key")));
     }
 }

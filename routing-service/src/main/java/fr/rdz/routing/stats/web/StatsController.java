@@ -28,7 +28,7 @@ class StatsController {
             description = "received, valid, invalid by reason, routed, no_order, delivered Fresh/LB/cross-entity, "
                     + "duplicates replaced, commandes short, e-mail/push failures, rejected. from/to are Paris "
                     + "days (default: the last 30 days); group_by: day (default), entity, product, departement, "
-                    + "source (form), form, lp, utm_source.")
+                    + "source (form), form, lp, utm_source, or several comma-separated (day,entity).")
     Mono<ComputingStats.Stats> stats(
             @RequestParam(required = false) Entity entity,
             @RequestParam(required = false) String from,
