@@ -169,6 +169,34 @@ class LeadRoutingIT extends RoutingIntegrationTest {
     }
 
     @Test
+    void completesTheHistoryWhenDeliveryEventsArriveBeforeTheLead() {
+        LeadData lead = Leads.aLead(Leads.aPhone(), Entity.ZR7, Product.PV, formCode, "2A", clock.instant());
+        var delivered = Leads.delivered(lead, clientId, commandeId, clock.instant());
+        publish(delivered);
+        publish(Envelope.of(
+                new DeliveryOutcome(
+                        delivered.payload().batchId(),
+                        delivered.payload().runId(),
+                        Entity.ZR7,
+                        clientId,
+                        OutcomeChannel.API,
+                        List.of(lead.leadId()),
+                        OutcomeStatus.AUTH_ERROR,
+                        "403",
+                        1,
+                        clock.instant()),
+                "crm-push-service",
+                clock.instant()));
+        publish(Leads.received(lead, LeadStatus.PENDING, clock.instant()));
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat((List<Object>)
+                        get(admin(), "/admin/leads/" + lead.leadId()).get("history"))
+                .extracting(h -> (Object) ((Map<?, ?>) h).get("type"))
+                .containsExactly("received", "routed", "delivered", "failed"));
+        assertThat(get(admin(), "/admin/leads/" + lead.leadId()).get("status")).isEqualTo("delivered");
+    }
+
+    @Test
     void erasesAPersonEverywhereAndKeepsTheCounts() {
         String phone = Leads.aPhone();
         LeadData lead = Leads.aLead(phone, Entity.ZR7, Product.PV, formCode, "2A", clock.instant());

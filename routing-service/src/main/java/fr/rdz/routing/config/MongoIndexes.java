@@ -39,6 +39,8 @@ class MongoIndexes implements InitializingBean {
                                 .ensureIndex(new Index()
                                         .on("phone", Sort.Direction.ASC)
                                         .on("product", Sort.Direction.ASC)),
+                        mongo.indexOps("delivery_ledger").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)),
+                        mongo.indexOps("channel_history").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)),
                         mongo.indexOps("figures")
                                 .ensureIndex(new Index()
                                         .on("entity", Sort.Direction.ASC)

@@ -8,6 +8,7 @@ import fr.rdz.events.LeadDelivered;
 import fr.rdz.events.LeadKind;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.RunCompleted;
+import fr.rdz.routing.lead.mongo.ChannelHistory;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
@@ -67,8 +68,8 @@ public class RecordingDeliveries {
     }
 
     /**
-     * Copies the ledger lines of a lead into its routing record (history, deliveries, status),
-     * each once. Called when a delivery is recorded and when the lead is routed: events of two
+     * Copies the ledger lines and channel reports of a lead into its routing record (history,
+     * deliveries, status), each once. Called when a delivery is recorded and when the lead is routed: events of two
      * topics arrive in any order, and whichever comes last completes the record.
      */
     public Mono<Void> applyLedger(String leadId) {
@@ -93,6 +94,11 @@ public class RecordingDeliveries {
                                                 l.crossEntity()))
                                 .set("status", "delivered"),
                         LeadDocument.class))
+                .thenMany(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), ChannelHistory.class))
+                .concatMap(h -> mongo.updateFirst(
+                        notYet(leadId, h.entry().eventId()),
+                        new Update().push("history", h.entry()),
+                        LeadDocument.class))
                 .then();
     }
 
@@ -113,12 +119,11 @@ public class RecordingDeliveries {
                 .withChannel(Wire.of(o.channel()))
                 .withDelivery(o.clientId(), null, o.batchId(), o.runId())
                 .withReason(o.reason());
-        Mono<Void> history = o.leadIds() == null || o.leadIds().isEmpty()
-                ? Mono.empty()
-                : Flux.fromIterable(o.leadIds())
-                        .concatMap(id -> mongo.updateFirst(
-                                notYet(id, eventId), new Update().push("history", entry), LeadDocument.class))
-                        .then();
+        Mono<Void> history = Flux.fromIterable(o.leadIds() == null ? java.util.List.<String>of() : o.leadIds())
+                .concatMap(id -> mongo.save(new ChannelHistory(eventId + ":" + id, id, entry))
+                        .then(mongo.updateFirst(
+                                notYet(id, eventId), new Update().push("history", entry), LeadDocument.class)))
+                .then();
         return history.then(figures.record(outcomeFigure(eventId, o)));
     }
 
