@@ -58,6 +58,9 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class CrmPushBenchmark {
 
+    private static final java.util.concurrent.atomic.AtomicBoolean READING =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
+
     private static final String SECRET = "cmR6LWJlbmNoLW9ubHktYXBpLWtleS1ib3gtMzJieXQ=";
 
     public static void main(String[] args) throws Exception {
@@ -96,26 +99,37 @@ public final class CrmPushBenchmark {
                     .bindNow());
         }
 
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(CrmPushApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + stack.kafka().bootstrapServers(),
-                        "spring.data.mongodb.uri=" + stack.mongo().uri("rdz_crm_push_bench"),
-                        "rdz.security.admin-password=bench",
-                        "rdz.crypto.api-key-secret=" + SECRET,
-                        "resilience4j.bulkhead.configs.crm.max-concurrent-calls=" + inFlight,
-                        "logging.level.root=WARN",
-                        "logging.level.fr.rdz=WARN")
-                .run();
+        ConfigurableApplicationContext service;
+        try {
+            // command-line arguments: they win over application.yml (builder default properties would not)
+            service = new SpringApplicationBuilder(CrmPushApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--spring.kafka.bootstrap-servers=" + stack.kafka().bootstrapServers(),
+                            "--spring.data.mongodb.uri=" + stack.mongo().uri("rdz_crm_push_bench"),
+                            "--rdz.security.admin-password=bench",
+                            "--rdz.crypto.api-key-secret=" + SECRET,
+                            "--resilience4j.bulkhead.configs.crm.max-concurrent-calls=" + inFlight,
+                            "--logging.level.root=WARN",
+                            "--logging.level.fr.rdz=WARN");
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
 
         Map<String, Instant> successes = new ConcurrentHashMap<>();
         Thread reader = outcomeReader(stack.kafka().bootstrapServers(), successes);
         SecretBox box = new SecretBox(SECRET);
         try (KafkaProducer<String, Envelope<?>> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EnvelopeSerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 5))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                EnvelopeSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5))) {
             // warm-up: JIT, connections, consumer assignment
             int warmup = Math.min(200, leads);
             run("warmup", warmup, batchSize, crms, box, producer, successes);
@@ -134,11 +148,14 @@ public final class CrmPushBenchmark {
                     leads, hosts, latencyMs, inFlight);
             System.out.printf("  elapsed %.2f s -> %.1f pushes/s%n", seconds, rate);
             System.out.printf(
-                    "  ceiling (hosts x bound / latency) %.1f pushes/s -> %.0f%% of it%n", ceiling, 100 * rate / ceiling);
-            System.out.printf("  highest concurrency seen by the CRM(s): %d; POSTs received: %d%n", highest.get(),
-                    received.get());
+                    "  ceiling (hosts x bound / latency) %.1f pushes/s -> %.0f%% of it%n",
+                    ceiling, 100 * rate / ceiling);
+            System.out.printf(
+                    "  highest concurrency seen by the CRM(s): %d; POSTs received: %d%n",
+                    highest.get(), received.get());
         } finally {
-            reader.interrupt();
+            READING.set(false);
+            reader.join(5_000);
             service.close();
             crms.forEach(DisposableServer::disposeNow);
             stack.close();
@@ -201,11 +218,33 @@ public final class CrmPushBenchmark {
                 Instant.parse("2026-11-19T14:02:11Z"),
                 Entity.ZR7,
                 Product.PV,
-                new LeadContact(phone, "Mme", "Martin", "Eloise", "eloise@example.fr", "75011", "75", "Paris", "12 rue"),
-                new LeadProject("maison", "proprietaire", "120", "1985", "fioul", "150", "200", "installation",
-                        "3 mois", "15000", false),
-                new LeadSource(null, "PV-001", "LP-001", "LP-001_PV-001", "google", "cpc", "bench", null, null, null,
-                        null, null),
+                new LeadContact(
+                        phone, "Mme", "Martin", "Eloise", "eloise@example.fr", "75011", "75", "Paris", "12 rue"),
+                new LeadProject(
+                        "maison",
+                        "proprietaire",
+                        "120",
+                        "1985",
+                        "fioul",
+                        "150",
+                        "200",
+                        "installation",
+                        "3 mois",
+                        "15000",
+                        false),
+                new LeadSource(
+                        null,
+                        "PV-001",
+                        "LP-001",
+                        "LP-001_PV-001",
+                        "google",
+                        "cpc",
+                        "bench",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 new ConsentProof(true, "ok", null, null, null, Instant.now()));
     }
 
@@ -213,13 +252,18 @@ public final class CrmPushBenchmark {
         Thread t = new Thread(
                 () -> {
                     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                            ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            servers,
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            "bench-" + UUID.randomUUID(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest",
+                            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                            StringDeserializer.class,
+                            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                            ByteArrayDeserializer.class))) {
                         consumer.subscribe(Set.of(Topics.DELIVERY_OUTCOME));
-                        while (!Thread.currentThread().isInterrupted()) {
+                        while (READING.get()) {
                             consumer.poll(Duration.ofMillis(100)).forEach(r -> {
                                 if (EventCodec.decode(r.value()).payload() instanceof DeliveryOutcome o
                                         && o.status() == OutcomeStatus.SUCCESS) {

@@ -1,4 +1,6 @@
 package fr.rdz.crmpush.push.application;
 
-/** The right to make one push attempt: a lease token and the POSTs made before it. */
-public record Claim(String token, int attemptsBefore) {}
+import fr.rdz.crmpush.push.domain.PushStatus;
+
+/** The right to make one push attempt: a lease token, the POSTs made before it and the status it was taken from. */
+public record Claim(String token, int attemptsBefore, PushStatus statusBefore) {}

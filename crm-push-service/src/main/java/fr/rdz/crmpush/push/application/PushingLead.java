@@ -121,7 +121,11 @@ public class PushingLead {
         }
         return ledger.record(task.pushId(), claim, status, attempts, result.reason(), pending, nextDue, now)
                 .flatMap(written -> written ? publish(task.pushId(), pending) : Mono.empty())
-                .then(status.isFinal() ? deadLetters.markResolved(task.pushId(), now) : Mono.empty())
+                // only a push that was dead-lettered (then replayed) can have a dead letter to resolve
+                .then(
+                        status.isFinal() && claim.statusBefore() == PushStatus.DEAD_LETTERED
+                                ? deadLetters.markResolved(task.pushId(), now)
+                                : Mono.empty())
                 .thenReturn(new Step(result.verdict() == PushVerdict.RETRY, result.reason()));
     }
 

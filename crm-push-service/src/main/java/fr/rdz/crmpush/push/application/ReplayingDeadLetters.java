@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 /**
  * Re-injects dead letters into the task topic with no retry header: a fresh cycle of attempts. Named ids are
  * replayed whatever their state (the ledger still guarantees that a lead already pushed is not POSTed again); by
- * client or all: only the open ones. An operator scoped to one entity replays only that entity's dead letters.
+ * client or all (also when nothing is named): only the open ones. An operator scoped to one entity replays only that entity's dead letters.
  */
 public class ReplayingDeadLetters {
 
@@ -33,10 +33,9 @@ public class ReplayingDeadLetters {
             chosen = store.byIds(ids);
         } else if (clientId != null && !clientId.isBlank()) {
             chosen = store.list(clientId, DeadLetter.OPEN);
-        } else if (all) {
-            chosen = store.list(null, DeadLetter.OPEN);
         } else {
-            return Mono.error(new IllegalArgumentException("give id, ids, client_id or all=true"));
+            // "all", or no selector at all: every open dead letter (safe: the ledger never pushes a lead twice)
+            chosen = store.list(null, DeadLetter.OPEN);
         }
         return chosen.filter(d -> d.entity() == null || operator.canSee(d.entity()))
                 .concatMap(d -> tasks.publishRaw(d.recordKey(), d.task())

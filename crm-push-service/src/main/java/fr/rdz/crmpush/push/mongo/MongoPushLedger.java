@@ -90,7 +90,7 @@ public class MongoPushLedger implements PushLedger {
                 new Update().set("lease_until", until).set("lease_token", token).set("due_at", until);
         return mongo.findAndModify(
                         query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                .map(doc -> new Claim(token, intOf(doc, "attempts")));
+                .map(doc -> new Claim(token, intOf(doc, "attempts"), PushStatus.valueOf(doc.getString("status"))));
     }
 
     @Override

@@ -51,7 +51,7 @@ public class DeadLetterController {
     @Operation(
             summary = "Re-inject dead letters into the task topic with retry headers reset",
             description = "Body (or query parameters): {\"id\": \"…\"}, {\"ids\": [\"…\"]}, {\"client_id\": \"…\"} or"
-                    + " {\"all\": true}. By client or all: open dead letters only. A lead already pushed is never"
+                    + " {\"all\": true}; nothing named = all. By client or all: open dead letters only. A lead already pushed is never"
                     + " POSTed again.")
     public Mono<ReplayAnswer> replay(
             @RequestBody(required = false) ReplayRequest body,
