@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins origins of the landing pages allowed to call {@code /public/**}; never {@code *}
  * @param rateLimit per-IP limit on {@code /public/**}
  * @param outbox relay of stored leads to Kafka
+ * @param groupCommit batching of concurrent lead and guard inserts
+ * @param sessionCache in-memory copy of the sessions this instance opened or filled
  */
 @ConfigurationProperties("rdz.intake")
 public record IntakeProperties(
@@ -24,7 +26,27 @@ public record IntakeProperties(
         @DefaultValue("true") boolean trustForwardedFor,
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue GroupCommit groupCommit,
+        @DefaultValue SessionCache sessionCache) {
+
+    /**
+     * @param enabled off: every insert is its own write
+     * @param maxBatch documents per batched write (flushed as soon as this many wait)
+     * @param maxDelay longest wait of a document for its batch
+     * @param capacity documents waiting or in flight per collection beyond which an insert is written alone
+     */
+    public record GroupCommit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("64") int maxBatch,
+            @DefaultValue("2ms") Duration maxDelay,
+            @DefaultValue("4096") int capacity) {}
+
+    /**
+     * @param maxSessions sessions kept (least recently used dropped); 0 disables the cache
+     * @param ttl how long a cached session is trusted (another instance may fill its attribution)
+     */
+    public record SessionCache(@DefaultValue("20000") int maxSessions, @DefaultValue("30m") Duration ttl) {}
 
     /**
      * @param requestsPerPeriod requests one IP may make per period

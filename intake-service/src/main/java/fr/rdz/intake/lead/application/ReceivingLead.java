@@ -84,7 +84,7 @@ public class ReceivingLead {
                     found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
             LeadDocument lead =
                     document(leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
-            return store.insert(lead).map(stored -> {
+            return store.insertSubmitted(lead).map(stored -> {
                 relay.relay(stored);
                 if (found.getT2().isPresent()) {
                     visits.markConverted(

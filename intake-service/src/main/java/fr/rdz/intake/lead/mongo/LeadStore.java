@@ -2,33 +2,120 @@ package fr.rdz.intake.lead.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import fr.rdz.intake.config.IntakeProperties;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** Leads (with their outbox state) and double-submit guards. Writes use the client's majority write concern. */
+/**
+ * Leads (with their outbox state) and double-submit guards. Writes use the client's majority write
+ * concern. Submitted leads and guard claims go through a {@link GroupCommit} per collection: the
+ * concurrent inserts of many requests are one unordered {@code insertMany}, each request still
+ * answered only once its own document is acknowledged, with its own error (a duplicate guard).
+ */
 @Component
 public class LeadStore {
 
-    private final ReactiveMongoTemplate mongo;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final int DUPLICATE_KEY = 11000;
 
-    public LeadStore(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final MongoExceptionTranslator translator = new MongoExceptionTranslator();
+    private final GroupCommit<LeadDocument> leadInserts;
+    private final GroupCommit<SubmitGuardDocument> guardInserts;
+
+    public LeadStore(ReactiveMongoTemplate mongo, IntakeProperties properties) {
         this.mongo = mongo;
+        IntakeProperties.GroupCommit group = properties.groupCommit();
+        if (group.enabled()) {
+            this.leadInserts = new GroupCommit<>(
+                    batch -> insertAll(batch, LeadDocument.class),
+                    group.maxBatch(),
+                    group.maxDelay(),
+                    group.capacity(),
+                    Schedulers.parallel());
+            this.guardInserts = new GroupCommit<>(
+                    batch -> insertAll(batch, SubmitGuardDocument.class),
+                    group.maxBatch(),
+                    group.maxDelay(),
+                    group.capacity(),
+                    Schedulers.parallel());
+        } else {
+            this.leadInserts = null;
+            this.guardInserts = null;
+        }
     }
 
     /** Inserts a new lead; fails with {@link DuplicateKeyException} when its id exists (an import seen before). */
     public Mono<LeadDocument> insert(LeadDocument lead) {
         return mongo.insert(lead);
+    }
+
+    /**
+     * Inserts a submitted lead in the next group commit (alone when group commit is off or its queue
+     * is full); emits it once acknowledged, fails with {@link DuplicateKeyException} when its id exists.
+     */
+    public Mono<LeadDocument> insertSubmitted(LeadDocument lead) {
+        return leadInserts == null ? mongo.insert(lead) : leadInserts.submit(lead);
+    }
+
+    /**
+     * One unordered {@code insertMany}: every document is attempted; those refused (duplicate
+     * {@code _id}) are reported by index as {@link DuplicateKeyException}, exactly as a single insert
+     * would have failed. A write-concern failure or any other error fails the whole batch.
+     */
+    <T> Mono<Map<Integer, Throwable>> insertAll(List<T> batch, Class<T> type) {
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (T entity : batch) {
+            Document document = new Document();
+            mongo.getConverter().write(entity, document);
+            documents.add(document);
+        }
+        return mongo.getCollection(mongo.getCollectionName(type))
+                .flatMap(collection -> Mono.from(collection.insertMany(documents, UNORDERED)))
+                .map(done -> Map.<Integer, Throwable>of())
+                .onErrorResume(
+                        e -> e instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null,
+                        e -> Mono.just(errorsByIndex((MongoBulkWriteException) e)))
+                .onErrorMap(RuntimeException.class, this::translate);
+    }
+
+    private static Map<Integer, Throwable> errorsByIndex(MongoBulkWriteException e) {
+        Map<Integer, Throwable> errors = new HashMap<>();
+        for (BulkWriteError error : e.getWriteErrors()) {
+            errors.put(
+                    error.getIndex(),
+                    error.getCode() == DUPLICATE_KEY
+                            ? new DuplicateKeyException(error.getMessage())
+                            : new DataIntegrityViolationException(error.getMessage()));
+        }
+        return errors;
+    }
+
+    private Throwable translate(RuntimeException e) {
+        RuntimeException translated = translator.translateExceptionIfPossible(e);
+        return translated != null ? translated : e;
     }
 
     /** Leads still to publish, written before {@code before}, oldest first. */
@@ -61,8 +148,9 @@ public class LeadStore {
      * when this submission is the first (or the previous one is older than the window).
      */
     public Mono<Optional<String>> claimGuard(String key, String leadId, Instant now, Instant windowStart) {
-        return mongo.insert(new SubmitGuardDocument(key, leadId, now))
-                .thenReturn(Optional.<String>empty())
+        SubmitGuardDocument guard = new SubmitGuardDocument(key, leadId, now);
+        Mono<SubmitGuardDocument> insert = guardInserts == null ? mongo.insert(guard) : guardInserts.submit(guard);
+        return insert.thenReturn(Optional.<String>empty())
                 .onErrorResume(DuplicateKeyException.class, taken -> mongo.findAndModify(
                                 Query.query(where("_id").is(key).and("at").lt(windowStart)),
                                 new Update().set("leadId", leadId).set("at", now),

@@ -3,6 +3,7 @@ package fr.rdz.intake.tracking.application;
 import fr.rdz.intake.catalog.application.Catalog;
 import fr.rdz.intake.catalog.domain.CatalogLp;
 import fr.rdz.intake.catalog.domain.LiaisonCode;
+import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.domain.OncePerSessionEvents;
 import fr.rdz.intake.tracking.domain.SessionReuseRule;
@@ -27,12 +28,17 @@ public class TrackingVisits {
     private final Catalog catalog;
     private final Clock clock;
     private final SessionReuseRule reuse;
+    private final SessionCache sessions;
 
-    public TrackingVisits(TrackingStore store, Catalog catalog, Clock clock) {
+    public TrackingVisits(TrackingStore store, Catalog catalog, Clock clock, IntakeProperties properties) {
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
         this.reuse = new SessionReuseRule(clock);
+        this.sessions = new SessionCache(
+                properties.sessionCache().maxSessions(),
+                properties.sessionCache().ttl(),
+                clock);
     }
 
     public Mono<SessionOpened> openSession(SessionRequest r, String knownVisitorId, String ip, String userAgent) {
@@ -55,6 +61,7 @@ public class TrackingVisits {
         Mono<SessionOpened> reused = newVisitor || lpCode.isEmpty()
                 ? Mono.empty()
                 : store.latestSession(visitorId, lpCode, reuse.reusableSince())
+                        .doOnNext(this::remember)
                         .map(s -> new SessionOpened(
                                 s.id(),
                                 visitorId,
@@ -83,6 +90,7 @@ public class TrackingVisits {
                     "active",
                     null);
             return store.insert(session)
+                    .doOnNext(this::remember)
                     .map(s -> new SessionOpened(s.id(), visitorId, lpCode, resolvedForm, false, newVisitor));
         }));
     }
@@ -113,6 +121,13 @@ public class TrackingVisits {
                                     : store.fill(
                                                     sessionId,
                                                     attributionOf(session).firstTouchFill(incoming))
+                                            .then(Mono.fromRunnable(() -> sessions.put(
+                                                    session.id(),
+                                                    touchOf(
+                                                            session,
+                                                            attributionOf(session)
+                                                                    .filledWith(incoming)))))
+                                            .doOnError(e -> sessions.forget(session.id()))
                                             .thenReturn(answer));
                 })
                 .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
@@ -150,13 +165,26 @@ public class TrackingVisits {
                 .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
     }
 
-    /** The session's attribution for a lead (a read by id); empty when there is no such session. */
+    /**
+     * The session's attribution for a lead: from memory when this instance opened, reused or filled
+     * the session recently, else a read by id; empty when there is no such session.
+     */
     public Mono<SessionTouch> touch(String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             return Mono.empty();
         }
-        return store.session(sessionId.strip())
-                .map(s -> new SessionTouch(s.lpCode(), s.formCode(), s.liaisonCode(), s.referrer(), attributionOf(s)));
+        String id = sessionId.strip();
+        return sessions.get(id).map(Mono::just).orElseGet(() -> store.sessionGrouped(id)
+                .doOnNext(this::remember)
+                .map(s -> touchOf(s, attributionOf(s))));
+    }
+
+    private void remember(VisitorSessionDocument s) {
+        sessions.put(s.id(), touchOf(s, attributionOf(s)));
+    }
+
+    private static SessionTouch touchOf(VisitorSessionDocument s, Attribution attribution) {
+        return new SessionTouch(s.lpCode(), s.formCode(), s.liaisonCode(), s.referrer(), attribution);
     }
 
     /** Marks the session converted by the lead (seed: after the lead is stored; off the answer's path). */

@@ -31,6 +31,22 @@ public record Attribution(
         return fill;
     }
 
+    /** This attribution once {@link #firstTouchFill} of {@code later} is applied (set fields kept). */
+    public Attribution filledWith(Attribution later) {
+        return new Attribution(
+                first(utmSource, later.utmSource),
+                first(utmMedium, later.utmMedium),
+                first(utmCampaign, later.utmCampaign),
+                first(utmContent, later.utmContent),
+                first(utmTerm, later.utmTerm),
+                first(gclid, later.gclid),
+                first(fbclid, later.fbclid));
+    }
+
+    private static String first(String current, String later) {
+        return (current == null || current.isEmpty()) && later != null && !later.isEmpty() ? later : current;
+    }
+
     private static void fill(Map<String, String> fill, String field, String current, String later) {
         if ((current == null || current.isEmpty()) && later != null && !later.isEmpty()) {
             fill.put(field, later);

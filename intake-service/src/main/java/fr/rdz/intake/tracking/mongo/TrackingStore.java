@@ -2,7 +2,12 @@ package fr.rdz.intake.tracking.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.mongo.GroupCommit;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -12,15 +17,32 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Visitor sessions and tracking events in this service's database. */
 @Component
 public class TrackingStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final GroupCommit<SessionLookup> lookups;
 
-    public TrackingStore(ReactiveMongoTemplate mongo) {
+    public TrackingStore(ReactiveMongoTemplate mongo, IntakeProperties properties) {
         this.mongo = mongo;
+        IntakeProperties.GroupCommit group = properties.groupCommit();
+        this.lookups = group.enabled()
+                ? new GroupCommit<>(
+                        this::lookUp, group.maxBatch(), group.maxDelay(), group.capacity(), Schedulers.parallel())
+                : null;
+    }
+
+    /** One session lookup of a grouped read; {@code found} is set when the session exists. */
+    private static final class SessionLookup {
+        private final String id;
+        private volatile VisitorSessionDocument found;
+
+        private SessionLookup(String id) {
+            this.id = id;
+        }
     }
 
     public Mono<VisitorSessionDocument> latestSession(String visitorId, String lpCode, Instant since) {
@@ -41,6 +63,25 @@ public class TrackingStore {
 
     public Mono<VisitorSessionDocument> session(String id) {
         return mongo.findById(id, VisitorSessionDocument.class);
+    }
+
+    /**
+     * The same read as {@link #session}, grouped with the concurrent ones into one {@code _id $in}
+     * query (an index lookup per id): the lead path reads its session this way when it is not cached.
+     */
+    public Mono<VisitorSessionDocument> sessionGrouped(String id) {
+        if (lookups == null) {
+            return session(id);
+        }
+        return lookups.submit(new SessionLookup(id)).flatMap(lookup -> Mono.justOrEmpty(lookup.found));
+    }
+
+    private Mono<Map<Integer, Throwable>> lookUp(List<SessionLookup> batch) {
+        Map<String, List<SessionLookup>> byId = new HashMap<>();
+        batch.forEach(l -> byId.computeIfAbsent(l.id, k -> new ArrayList<>(1)).add(l));
+        return mongo.find(Query.query(where("_id").in(byId.keySet())), VisitorSessionDocument.class)
+                .doOnNext(found -> byId.getOrDefault(found.id(), List.of()).forEach(l -> l.found = found))
+                .then(Mono.just(Map.of()));
     }
 
     public Mono<Void> fill(String sessionId, Map<String, String> fields) {
