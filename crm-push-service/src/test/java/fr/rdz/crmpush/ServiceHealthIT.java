@@ -1,61 +1,13 @@
 package fr.rdz.crmpush;
 
-import org.junit.jupiter.api.Test;
+import fr.rdz.stack.ServiceHealthChecks;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-class ServiceHealthIT extends CrmPushIntegrationTest {
+/** The checks every service passes (health with Kafka and Mongo, OpenAPI, deny by default), on the real context. */
+class ServiceHealthIT extends CrmPushIntegrationTest implements ServiceHealthChecks {
 
-    @Test
-    void reportsKafkaAndMongoUp() {
-        web.get()
-                .uri("/actuator/health")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.kafka.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.mongo.status")
-                .isEqualTo("UP");
-    }
-
-    @Test
-    void servesItsOpenApiDocument() {
-        web.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.openapi")
-                .exists();
-    }
-
-    @Test
-    void adminRoutesDenyWithoutCredentials() {
-        web.get()
-                .uri("/admin/anything")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("authentication required");
-    }
-
-    @Test
-    void adminRoutesDenyAWrongPassword() {
-        web.get()
-                .uri("/admin/anything")
-                .headers(h -> h.setBasicAuth(ADMIN, "wrong"))
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
-    }
-
-    @Test
-    void unknownRoutesAreDeniedByDefault() {
-        web.get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 }

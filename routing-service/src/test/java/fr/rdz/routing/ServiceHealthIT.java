@@ -1,35 +1,15 @@
 package fr.rdz.routing;
 
+import fr.rdz.stack.ServiceHealthChecks;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-class ServiceHealthIT extends RoutingIntegrationTest {
+/** The checks every service passes (health with Kafka and Mongo, OpenAPI, deny by default), and routing's admin schemas. */
+class ServiceHealthIT extends RoutingIntegrationTest implements ServiceHealthChecks {
 
-    @Test
-    void reportsKafkaAndMongoUp() {
-        web.get()
-                .uri("/actuator/health")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.kafka.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.mongo.status")
-                .isEqualTo("UP");
-    }
-
-    @Test
-    void servesItsOpenApiDocument() {
-        web.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.openapi")
-                .exists();
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 
     @Test
@@ -48,32 +28,5 @@ class ServiceHealthIT extends RoutingIntegrationTest {
                 .isEqualTo(50)
                 .jsonPath("$.paths['/admin/commandes'].post")
                 .exists();
-    }
-
-    @Test
-    void adminRoutesDenyWithoutCredentials() {
-        web.get()
-                .uri("/admin/anything")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("authentication required");
-    }
-
-    @Test
-    void adminRoutesDenyAWrongPassword() {
-        web.get()
-                .uri("/admin/anything")
-                .headers(h -> h.setBasicAuth(ADMIN, "wrong"))
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
-    }
-
-    @Test
-    void unknownRoutesAreDeniedByDefault() {
-        web.get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
     }
 }
