@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -133,9 +134,31 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(admin, specs.stream().map(Topics.Spec::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Created is not yet served: wait until every partition of every topic has a leader. */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException notYet) {
+                // UnknownTopicOrPartition while the controller propagates the new topics
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka topics have no leader after 60 s: " + names);
+            }
+            Thread.sleep(100);
         }
     }
 
