@@ -3,6 +3,8 @@ package fr.rdz.bench.delivery;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.rdz.delivery.planning.domain.DailyRunPlanner;
 import fr.rdz.delivery.planning.domain.Delivery;
 import fr.rdz.delivery.planning.domain.PlannedBatch;
@@ -16,8 +18,6 @@ import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +61,12 @@ public final class PlannerBenchmark {
         // MongoWireServer turns on for change streams: the oplog would double the heap for 1M inserts
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/rdz_delivery")) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/rdz_delivery")) {
             MongoCollection<Document> pool = client.getDatabase("rdz_delivery").getCollection("pool_leads");
             long loadStart = System.nanoTime();
             List<Delivery> ledger = fill(pool, leads, random);
-            System.out.printf("  pool stored in %.1f s (%,d ledger lines in the last 31 days)%n",
+            System.out.printf(
+                    "  pool stored in %.1f s (%,d ledger lines in the last 31 days)%n",
                     (System.nanoTime() - loadStart) / 1e9, ledger.size());
 
             List<PoolLead> read = null;
@@ -101,11 +101,13 @@ public final class PlannerBenchmark {
             int planned = batches.stream().mapToInt(b -> b.leads().size()).sum();
             int target = batches.stream().mapToInt(PlannedBatch::target).sum();
             long shortBatches = batches.stream().filter(PlannedBatch::isShort).count();
-            int replaced = batches.stream().mapToInt(PlannedBatch::duplicatesReplaced).sum();
+            int replaced =
+                    batches.stream().mapToInt(PlannedBatch::duplicatesReplaced).sum();
             System.out.printf(
                     "  run: %,d batches, %,d leads planned for a total target of %,d (%,d short, %,d duplicates replaced)%n",
                     batches.size(), planned, target, shortBatches, replaced);
-            System.out.printf("RESULT read_pool_ms=%d plan_median_ms=%d plan_min_ms=%d ratio=%.2f (target <= 3)%n",
+            System.out.printf(
+                    "RESULT read_pool_ms=%d plan_median_ms=%d plan_min_ms=%d ratio=%.2f (target <= 3)%n",
                     bestRead / 1_000_000, medianPlan / 1_000_000, plans[0] / 1_000_000, (double) medianPlan / bestRead);
         } finally {
             server.shutdownNow();
@@ -130,7 +132,8 @@ public final class PlannerBenchmark {
             Entity entity = random.nextInt(10) < 7 ? Entity.ZR7 : Entity.MDL;
             Product product = Product.values()[random.nextInt(3)];
             String dep = DEPARTEMENTS.get(random.nextInt(DEPARTEMENTS.size()));
-            String phone = random.nextInt(50) == 0 ? previousPhone : String.format("06%08d", random.nextInt(100_000_000));
+            String phone =
+                    random.nextInt(50) == 0 ? previousPhone : String.format("06%08d", random.nextInt(100_000_000));
             previousPhone = phone;
             Instant received = REF.minusSeconds(1 + (long) random.nextInt(60 * 86_400));
             String id = "lead-" + i;
@@ -139,10 +142,18 @@ public final class PlannerBenchmark {
                 Instant at = REF.minus(Duration.ofDays(1 + random.nextInt(90)));
                 if (at.isAfter(received)) {
                     String clientId = "cl-" + entity + "-" + random.nextInt(300);
-                    deliveries.add(new Document("at", Date.from(at)).append("client_id", clientId).append("run_id", "old"));
+                    deliveries.add(new Document("at", Date.from(at))
+                            .append("client_id", clientId)
+                            .append("run_id", "old"));
                     if (at.isAfter(REF.minus(Duration.ofDays(31)))) {
-                        ledger.add(new Delivery(id, phone, product, clientId, "cmd-" + random.nextInt(2000),
-                                RunReference.parisDate(at), at));
+                        ledger.add(new Delivery(
+                                id,
+                                phone,
+                                product,
+                                clientId,
+                                "cmd-" + random.nextInt(2000),
+                                RunReference.parisDate(at),
+                                at));
                     }
                 }
             }
@@ -156,20 +167,26 @@ public final class PlannerBenchmark {
                     .append("distributable", true)
                     .append("erased", false)
                     .append("deliveries", deliveries)
-                    .append("lead", new Document("lead_id", id)
-                            .append("received_at", received.toString())
-                            .append("entity", entity.name())
-                            .append("product", product.name())
-                            .append("contact", new Document("phone", phone)
-                                    .append("civilite", "Mme")
-                                    .append("nom", "Nom" + i)
-                                    .append("prenom", "Prenom")
-                                    .append("email", "lead" + i + "@example.fr")
-                                    .append("code_postal", dep + "100")
-                                    .append("departement", dep))
-                            .append("source", new Document("form_code", product + "-001")
-                                    .append("lp_code", "LP-001")
-                                    .append("utm_source", "google"))));
+                    .append(
+                            "lead",
+                            new Document("lead_id", id)
+                                    .append("received_at", received.toString())
+                                    .append("entity", entity.name())
+                                    .append("product", product.name())
+                                    .append(
+                                            "contact",
+                                            new Document("phone", phone)
+                                                    .append("civilite", "Mme")
+                                                    .append("nom", "Nom" + i)
+                                                    .append("prenom", "Prenom")
+                                                    .append("email", "lead" + i + "@example.fr")
+                                                    .append("code_postal", dep + "100")
+                                                    .append("departement", dep))
+                                    .append(
+                                            "source",
+                                            new Document("form_code", product + "-001")
+                                                    .append("lp_code", "LP-001")
+                                                    .append("utm_source", "google"))));
             if (chunk.size() == 10_000) {
                 insert(pool, chunk);
                 chunk = new ArrayList<>(10_000);
@@ -195,7 +212,10 @@ public final class PlannerBenchmark {
                 deps = List.of("*");
             } else {
                 int n = shape < 80 ? 1 + random.nextInt(10) : 10 + random.nextInt(20);
-                deps = random.ints(n, 0, DEPARTEMENTS.size()).distinct().mapToObj(DEPARTEMENTS::get).toList();
+                deps = random.ints(n, 0, DEPARTEMENTS.size())
+                        .distinct()
+                        .mapToObj(DEPARTEMENTS::get)
+                        .toList();
             }
             list.add(new CommandeSnapshot(
                     "cmd-" + i,
@@ -221,8 +241,18 @@ public final class PlannerBenchmark {
     private static List<ClientSnapshot> clients() {
         List<ClientSnapshot> list = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            list.add(new ClientSnapshot("cl-ZR7-" + i, Entity.ZR7, "Client " + i, List.of("c" + i + "@example.fr"),
-                    DeliveryChannel.EMAIL, null, null, null, true, false, Instant.parse("2026-01-01T00:00:00Z")));
+            list.add(new ClientSnapshot(
+                    "cl-ZR7-" + i,
+                    Entity.ZR7,
+                    "Client " + i,
+                    List.of("c" + i + "@example.fr"),
+                    DeliveryChannel.EMAIL,
+                    null,
+                    null,
+                    null,
+                    true,
+                    false,
+                    Instant.parse("2026-01-01T00:00:00Z")));
         }
         return list;
     }
