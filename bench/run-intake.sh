@@ -4,9 +4,10 @@
 # WebFlux endpoint that only parses the same JSON into the same record — same machine, same run,
 # same JVM heap, same wrk settings. Prints both and the ratio (target: intake >= 0.4 x bare, p99 < 50 ms).
 #
-#   bench/run-intake.sh                      # 10 s warm-up + 30 s measure each, 16 connections
+#   bench/run-intake.sh                      # 30 s warm-up + 30 s measure each, 16 connections
 #   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
 #   MONGO_BACKEND=h2 bench/run-intake.sh     # Mongo wire server on its H2 file backend, as ./rdz up runs it
+#   STACK_HEAP=-Xmx512m bench/run-intake.sh  # heap of the embedded stack (default -Xmx2g; the services get HEAP)
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
@@ -17,10 +18,13 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-10s}
+# the JIT needs more than 10 s to settle on a shared 2-core machine (C2 still compiling after 60 s under load)
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 HEAP=${HEAP:--Xmx512m}
+# the embedded stack (Kafka + in-memory Mongo stand-in holding every lead written) needs more than the services
+STACK_HEAP=${STACK_HEAP:--Xmx2g}
 KAFKA_PORT=${KAFKA_PORT:-29092}
 MONGO_PORT=${MONGO_PORT:-28017}
 SMTP_PORT=${SMTP_PORT:-22525}
@@ -56,10 +60,10 @@ JAR=$(ls intake-service/target/intake-service-*-exec.jar)
 
 echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT, mongo backend $MONGO_BACKEND)"
 if [ "$MONGO_BACKEND" = h2 ]; then
-  java $HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
+  java $STACK_HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
     -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
 else
-  java $HEAP -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
+  java $STACK_HEAP -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
 fi
 PIDS+=($!)
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
@@ -118,7 +122,7 @@ measure() { # name port
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/leads.lua" "http://127.0.0.1:$2" >/dev/null
   local line
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/leads.lua" "http://127.0.0.1:$2" | grep '^RESULT')
-  echo "$1 ${line#RESULT }" >&2
+  echo "$1 ${line#RESULT } load=$(cut -d" " -f1 /proc/loadavg)" >&2
   echo "$line"
 }
 
