@@ -56,6 +56,17 @@ class BadInputIT extends IntakeIntegrationTest {
     }
 
     @Test
+    void quarantinesAnObjectThatNamesNeitherAFormNorAPhone() {
+        String marker = "sans-lead-" + anIp();
+
+        raw("/public/leads", MediaType.APPLICATION_JSON, "{\"foo\": \"" + marker + "\"}")
+                .expectStatus()
+                .isBadRequest();
+
+        assertThat(quarantined(marker).reason()).isEqualTo("wrong shape: no lead fields");
+    }
+
+    @Test
     void capsWhatTheQuarantineKeeps() {
         String marker = "gros-" + anIp();
         String body = marker + "x".repeat(20_000);

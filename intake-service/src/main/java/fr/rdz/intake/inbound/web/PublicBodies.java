@@ -62,6 +62,11 @@ public class PublicBodies {
 
     /** The body as {@code type}, or quarantined and refused (400). */
     public <T> Mono<T> readJson(ServerHttpRequest request, Class<T> type) {
+        return readJson(request, type, value -> true);
+    }
+
+    /** The body as {@code type} when it has {@code shape}; otherwise quarantined and refused (400). */
+    public <T> Mono<T> readJson(ServerHttpRequest request, Class<T> type, java.util.function.Predicate<T> shape) {
         return read(request).flatMap(body -> {
             T value = null;
             String reason;
@@ -70,7 +75,7 @@ public class PublicBodies {
             } else {
                 try {
                     value = mapper.readValue(body, type);
-                    reason = value == null ? "null" : null;
+                    reason = value == null ? "null" : shape.test(value) ? null : "wrong shape: no lead fields";
                 } catch (IOException e) {
                     reason = "wrong shape: " + e.getClass().getSimpleName();
                 }

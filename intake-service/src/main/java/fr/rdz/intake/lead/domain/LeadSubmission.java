@@ -45,6 +45,15 @@ public record LeadSubmission(
         String consentText,
         String consentVersion) {
 
+    /**
+     * The shape of a lead: an object naming at least a form or a phone. Anything else (an empty
+     * object, a stray payload) is no lead at all and goes to quarantine; a lead missing only some
+     * required fields is stored as {@code missing_required} or {@code orphan}.
+     */
+    public boolean identifiesALead() {
+        return (formCode != null && !formCode.isBlank()) || (phone != null && !phone.isBlank());
+    }
+
     @Override
     public String toString() {
         return "LeadSubmission[sessionId=" + sessionId + ", formCode=" + formCode + ", phone=" + Pii.maskPhone(phone)

@@ -31,7 +31,7 @@ public class PublicLeadController {
     @PostMapping("/public/leads")
     public Mono<ResponseEntity<LeadAnswer>> submit(ServerHttpRequest request) {
         RequestOrigin origin = new RequestOrigin(callers.ip(request), callers.userAgent(request));
-        return bodies.readJson(request, LeadSubmission.class)
+        return bodies.readJson(request, LeadSubmission.class, LeadSubmission::identifiesALead)
                 .flatMap(submission -> receiving.receive(submission, origin))
                 .map(r -> ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(LeadAnswer.of(r)));
