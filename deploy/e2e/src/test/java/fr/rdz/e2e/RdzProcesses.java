@@ -1,8 +1,8 @@
 package fr.rdz.e2e;
 
 import fr.rdz.stack.EmbeddedStack;
+import fr.rdz.stack.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +41,7 @@ final class RdzProcesses implements AutoCloseable {
         Path logDir = Files.createDirectories(workDir.resolve("logs"));
         RdzProcesses rdz = new RdzProcesses(EmbeddedStack.forTests(workDir.resolve("stack")), logDir);
         for (String service : SERVICES) {
-            int port = freePort();
+            int port = Ports.free();
             rdz.ports.put(service, port);
             Path jar = root.resolve(service + "-service/target/" + service + "-service-" + version + "-exec.jar");
             if (!Files.exists(jar)) {
@@ -123,13 +123,5 @@ final class RdzProcesses implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

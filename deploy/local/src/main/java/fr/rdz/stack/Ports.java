@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free loopback ports for servers that must know their port before they bind (the Kafka controller and broker listeners). */
-final class Ports {
+public final class Ports {
 
     private Ports() {}
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -55,10 +55,6 @@ public final class RdzTestStack {
         RdzTestStack stack = get();
         registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
         registry.add("spring.data.mongodb.uri", () -> stack.mongoUri(database));
-        if (stack.embedded != null) {
-            registry.add("spring.mail.host", () -> "127.0.0.1");
-            registry.add("spring.mail.port", () -> stack.embedded.smtp().port());
-        }
     }
 
     public String kafkaBootstrapServers() {

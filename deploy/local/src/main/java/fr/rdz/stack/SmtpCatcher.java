@@ -67,9 +67,10 @@ public final class SmtpCatcher implements AutoCloseable {
             Path file = mailDir.resolve(
                     String.format("%s-%05d.eml", LocalDateTime.now().format(STAMP), written + 1));
             Path partial = mailDir.resolve(file.getFileName() + ".part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                messages[written].writeTo(out);
-                out.close();
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    messages[written].writeTo(out);
+                }
                 // readers never see a half-written message
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | MessagingException e) {

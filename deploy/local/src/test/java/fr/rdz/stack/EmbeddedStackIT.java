@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,14 +146,16 @@ class EmbeddedStackIT {
         message.setText("Bonjour", "UTF-8");
         Transport.send(message);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<Path> files = List.of();
-        while (files.isEmpty() && System.nanoTime() < deadline) {
-            try (var listing = Files.list(stack.smtp().mailDir())) {
-                files = listing.filter(p -> p.toString().endsWith(".eml")).toList();
-            }
-            Thread.onSpinWait();
-        }
+        List<Path> files = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            try (var listing = Files.list(stack.smtp().mailDir())) {
+                                return listing.filter(p -> p.toString().endsWith(".eml"))
+                                        .toList();
+                            }
+                        },
+                        found -> !found.isEmpty());
         assertThat(files).hasSize(1);
         assertThat(Files.readString(files.get(0))).contains("client@example.fr");
     }
