@@ -32,10 +32,10 @@ public class GeneratingTrackingBrief {
     public GeneratingTrackingBrief(ManagingLpsAndForms catalog, BriefProperties properties, ObjectMapper mapper) {
         this.catalog = catalog;
         this.properties = properties;
-        ObjectMapper plain = new ObjectMapper(); // config keys are written as they are named
+        // the configuration is a map: its keys are written as they are (no naming strategy applies)
         this.script = new TrackingScript(template(), config -> {
             try {
-                return plain.writeValueAsString(config);
+                return mapper.writeValueAsString(config);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
