@@ -10,6 +10,11 @@ import java.time.Instant;
 public record ConsentProof(
         Boolean rgpdConsent, String consentText, String pageUrl, String ip, String userAgent, Instant consentedAt) {
 
+    /** The same proof without what identifies the person (IP, browser): flag, text, page and time stay. */
+    public ConsentProof erased() {
+        return new ConsentProof(rgpdConsent, consentText, pageUrl, null, null, consentedAt);
+    }
+
     @Override
     public String toString() {
         return "ConsentProof[rgpdConsent=" + rgpdConsent + ", pageUrl=" + pageUrl + ", ip=" + Pii.maskIp(ip)

@@ -26,4 +26,21 @@ public record LeadData(
     public String departement() {
         return contact == null ? null : contact.departement();
     }
+
+    /**
+     * The same lead with its personal data erased (erasure of a person, retention limit): contact
+     * blanked but the département, consent proof without IP and browser; ids, times, entity,
+     * product, project answers and source kept for the anonymous figures.
+     */
+    public LeadData erased() {
+        return new LeadData(
+                leadId,
+                receivedAt,
+                entity,
+                product,
+                contact == null ? null : contact.erased(),
+                project,
+                source,
+                consent == null ? null : consent.erased());
+    }
 }
