@@ -40,6 +40,10 @@ class MongoIndexes implements InitializingBean {
                                         .on("phone", Sort.Direction.ASC)
                                         .on("product", Sort.Direction.ASC)),
                         mongo.indexOps("delivery_ledger").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)),
+                        // retention limit (ErasingExpiredPersonalData): ranges on one field
+                        mongo.indexOps("leads").ensureIndex(new Index().on("lead.receivedAt", Sort.Direction.ASC)),
+                        mongo.indexOps("delivery_ledger")
+                                .ensureIndex(new Index().on("deliveredAt", Sort.Direction.ASC)),
                         mongo.indexOps("channel_history").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)),
                         mongo.indexOps("figures")
                                 .ensureIndex(new Index()

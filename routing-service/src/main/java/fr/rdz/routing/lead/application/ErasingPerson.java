@@ -1,6 +1,5 @@
 package fr.rdz.routing.lead.application;
 
-import fr.rdz.events.ConsentProof;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.PersonErased;
@@ -51,6 +50,7 @@ public class ErasingPerson {
         this.clock = clock;
     }
 
+    /** Erases every routing record and ledger line of the phone and publishes {@code PersonErased}. */
     public Mono<Erasure> erase(Operator operator, String rawPhone) {
         Scope.requireUnscopedAdmin(operator);
         String phone = PhoneNumbers.normalise(rawPhone);
@@ -68,24 +68,15 @@ public class ErasingPerson {
                                 .append("envelope", OutboxEntry.of(event).envelope())));
         Mono<Long> leads = mongo.find(
                         Query.query(Criteria.where("lead.contact.phone").is(phone)), LeadDocument.class)
-                .concatMap(doc -> mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(doc.id())),
-                        new Update()
-                                .set("lead", erased(doc.lead()))
-                                .set("erased", true)
-                                .push(
-                                        "history",
-                                        HistoryEntry.of(event.eventId().toString(), "erased", now)
-                                                .withBy(operator.name())),
-                        LeadDocument.class))
+                .concatMap(doc -> eraseRecord(
+                        doc,
+                        HistoryEntry.of(event.eventId().toString(), "erased", now)
+                                .withBy(operator.name())))
                 .count();
         return mongo.insert(erasure, "erasures")
                 .then(leads)
-                .flatMap(count -> mongo.updateMulti(
-                                Query.query(Criteria.where("phone").is(phone)),
-                                new Update().unset("phone"),
-                                LedgerEntry.class)
-                        .thenReturn(count))
+                .flatMap(count ->
+                        eraseLedgerLines(Criteria.where("phone").is(phone)).thenReturn(count))
                 .doOnSuccess(count -> {
                     relay.flush("erasures", erasureId);
                     log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone));
@@ -93,19 +84,28 @@ public class ErasingPerson {
                 .map(count -> new Erasure(Pii.maskPhone(phone), count, now));
     }
 
-    static LeadData erased(LeadData lead) {
-        ConsentProof c = lead.consent();
-        ConsentProof consent = c == null
-                ? null
-                : new ConsentProof(c.rgpdConsent(), c.consentText(), c.pageUrl(), null, null, c.consentedAt());
-        return new LeadData(
-                lead.leadId(),
-                lead.receivedAt(),
-                lead.entity(),
-                lead.product(),
-                lead.contact() == null ? null : lead.contact().erased(),
-                lead.project(),
-                lead.source(),
-                consent);
+    /**
+     * Erases one routing record: its lead loses the personal fields ({@link LeadData#erased()}), the
+     * record is flagged {@code erased} and its history gets {@code entry}; ids, statuses, decisions,
+     * deliveries and figures stay. The one anonymisation of a record, shared by the erasure of a
+     * person and the retention limit ({@link ErasingExpiredPersonalData}). True when it changed.
+     */
+    public Mono<Boolean> eraseRecord(LeadDocument doc, HistoryEntry entry) {
+        return mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(doc.id())),
+                        new Update()
+                                .set(
+                                        "lead",
+                                        doc.lead() == null ? null : doc.lead().erased())
+                                .set("erased", true)
+                                .push("history", entry),
+                        LeadDocument.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /** The delivery-ledger lines matching {@code which} lose their phone (the line still counts). */
+    public Mono<Long> eraseLedgerLines(Criteria which) {
+        return mongo.updateMulti(Query.query(which), new Update().unset("phone"), LedgerEntry.class)
+                .map(result -> result.getModifiedCount());
     }
 }
