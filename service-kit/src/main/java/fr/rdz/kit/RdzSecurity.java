@@ -18,13 +18,16 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The admin security rule of every service: deny by default; {@code /admin/**} behind HTTP Basic,
  * reads for {@code viewer} and {@code admin}, writes for {@code admin} only; health, OpenAPI and
- * the service's declared public paths open; 401/403 answered as JSON.
+ * the service's declared public paths open; 401/403 answered as JSON. Stateless: no session, no
+ * saved request, no {@code SESSION} cookie.
  */
 public final class RdzSecurity {
 
@@ -45,6 +48,10 @@ public final class RdzSecurity {
         open.addAll(properties.getPublicPaths());
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(cors -> {})
+                // stateless: HTTP Basic authenticates every request; no WebSession is created or read
+                // (creating one hops to the bounded-elastic scheduler on every public request)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED, "authentication required")))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

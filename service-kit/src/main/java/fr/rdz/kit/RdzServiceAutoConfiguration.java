@@ -1,5 +1,6 @@
 package fr.rdz.kit;
 
+import io.micrometer.observation.ObservationPredicate;
 import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoReactiveHealthContributorAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,6 +49,16 @@ public class RdzServiceAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain rdzSecurityFilterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
         return RdzSecurity.filterChain(http, properties);
+    }
+
+    /**
+     * Spring Security observes every filter of its chain (a span and timers per filter, per request):
+     * without tracing they only cost CPU on the public hot path. HTTP server, Mongo and Kafka
+     * metrics are kept.
+     */
+    @Bean
+    ObservationPredicate noSecurityFilterObservations() {
+        return (name, context) -> !name.startsWith("spring.security.");
     }
 
     @Bean(name = "mongoHealthIndicator")

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     private final IntakeProperties.Outbox settings;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<LeadDocument> toSend = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong failures = new AtomicLong();
     private volatile long failuresAtLastSweep;
     private volatile java.time.Instant lastFullSweep;
@@ -70,12 +73,28 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         this.settings = properties.outbox();
     }
 
-    /** Publishes a freshly stored lead as soon as possible; returns at once. */
+    /**
+     * Publishes a freshly stored lead as soon as possible; returns at once. Leads queue for the
+     * relay thread, which is woken only when it is idle (one hand-off per burst, not per lead).
+     */
     public void relay(LeadDocument lead) {
         if (!running || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
             return;
         }
-        sender.execute(() -> send(lead));
+        toSend.add(lead);
+        if (draining.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        do {
+            LeadDocument lead;
+            while ((lead = toSend.poll()) != null) {
+                send(lead);
+            }
+            draining.set(false);
+        } while (!toSend.isEmpty() && draining.compareAndSet(false, true));
     }
 
     /**
