@@ -59,7 +59,7 @@ public class PoolViewLag {
 
     private long lag(AdminClient client) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        client.describeTopics(ConsumedTopics.ALL)
+        client.describeTopics(ConsumedTopics.POOL_VIEW)
                 .allTopicNames()
                 .get(10, TimeUnit.SECONDS)
                 .forEach((topic, d) -> d.partitions()
