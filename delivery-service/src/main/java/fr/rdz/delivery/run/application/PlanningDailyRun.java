@@ -1,6 +1,9 @@
 package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.config.DeliveryProperties;
+import fr.rdz.delivery.outcome.application.RecordingDeliveryOutcomes;
+import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
+import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.planning.domain.DailyRunPlanner;
 import fr.rdz.delivery.planning.domain.LeadAge;
 import fr.rdz.delivery.planning.domain.PlannedBatch;
@@ -15,12 +18,14 @@ import fr.rdz.delivery.run.mongo.RunStore;
 import fr.rdz.events.BatchSummary;
 import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
+import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadDelivered;
+import fr.rdz.events.OutcomeChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +75,7 @@ public class PlanningDailyRun {
     private final RunStore runs;
     private final BatchStore batches;
     private final PublishingRunOutbox outbox;
+    private final RecordingDeliveryOutcomes outcomes;
     private final Clock clock;
     private final DeliveryProperties properties;
     private final DailyRunPlanner planner = new DailyRunPlanner();
@@ -81,6 +87,7 @@ public class PlanningDailyRun {
             RunStore runs,
             BatchStore batches,
             PublishingRunOutbox outbox,
+            RecordingDeliveryOutcomes outcomes,
             Clock clock,
             DeliveryProperties properties) {
         this.pool = pool;
@@ -89,6 +96,7 @@ public class PlanningDailyRun {
         this.runs = runs;
         this.batches = batches;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.properties = properties;
     }
@@ -170,7 +178,10 @@ public class PlanningDailyRun {
                         null,
                         null,
                         planned.batches().stream()
-                                .map(b -> batchView(runId(entity, date), b))
+                                .map(b -> batchView(
+                                        runId(entity, date),
+                                        b,
+                                        planned.clients().get(b.clientId())))
                                 .toList()));
     }
 
@@ -262,7 +273,12 @@ public class PlanningDailyRun {
                     .append("entity", entity.name())
                     .append("run_date", date.toString())
                     .append("published", b.leads().isEmpty())
-                    .append("delivered_events", deliveredEvents);
+                    .append("delivered_events", deliveredEvents)
+                    .append(
+                            "channels",
+                            channels(b, client).stream()
+                                    .map(OutcomeChannel::name)
+                                    .toList());
             if (!b.leads().isEmpty()) {
                 DeliveryPlanned event = RunEvents.deliveryPlanned(runId, date, entity, batchId, b, client, leads);
                 doc.append("planned_event", json(Envelope.of(UUID.randomUUID(), event, PRODUCER, now)));
@@ -306,7 +322,23 @@ public class PlanningDailyRun {
         return new String(EventCodec.encode(envelope), StandardCharsets.UTF_8);
     }
 
-    private static RunView.BatchView batchView(String runId, PlannedBatch b) {
+    /** The channels the batch goes out on: the client's, none for an empty batch (recorded, never sent). */
+    private static List<OutcomeChannel> channels(PlannedBatch b, ClientSnapshot client) {
+        if (b.leads().isEmpty() || client == null || client.deliveryChannel() == null) {
+            return List.of();
+        }
+        DeliveryChannel channel = client.deliveryChannel();
+        List<OutcomeChannel> channels = new ArrayList<>();
+        if (channel.byEmail()) {
+            channels.add(OutcomeChannel.EMAIL);
+        }
+        if (channel.byApi()) {
+            channels.add(OutcomeChannel.API);
+        }
+        return List.copyOf(channels);
+    }
+
+    private static RunView.BatchView batchView(String runId, PlannedBatch b, ClientSnapshot client) {
         return new RunView.BatchView(
                 runId + ":" + b.commandeId(),
                 b.commandeId(),
@@ -318,25 +350,37 @@ public class PlanningDailyRun {
                 b.crossEntity(),
                 b.duplicatesReplaced(),
                 b.target(),
-                b.isShort());
+                b.isShort(),
+                channels(b, client),
+                BatchDeliveryOutcome.NONE);
+    }
+
+    private static RunView.BatchView batchView(Document b, Map<String, Map<OutcomeChannel, ChannelOutcome>> recorded) {
+        List<String> leadIds = b.getList("lead_ids", String.class);
+        List<OutcomeChannel> channels = b.getList("channels", String.class, List.of()).stream()
+                .map(OutcomeChannel::valueOf)
+                .toList();
+        return new RunView.BatchView(
+                b.getString("_id"),
+                b.getString("commande_id"),
+                b.getString("client_id"),
+                b.getString("product"),
+                leadIds,
+                b.getInteger("fresh"),
+                b.getInteger("lb"),
+                b.getInteger("cross_entity"),
+                b.getInteger("duplicates_replaced"),
+                b.getInteger("target"),
+                b.getBoolean("short"),
+                channels,
+                BatchDeliveryOutcome.of(leadIds, channels, recorded));
     }
 
     private Mono<RunView> view(Document run) {
         String runId = run.getString("_id");
         Date plannedAt = run.getDate("planned_at");
-        return batches.ofRun(runId)
-                .map(b -> new RunView.BatchView(
-                        b.getString("_id"),
-                        b.getString("commande_id"),
-                        b.getString("client_id"),
-                        b.getString("product"),
-                        b.getList("lead_ids", String.class),
-                        b.getInteger("fresh"),
-                        b.getInteger("lb"),
-                        b.getInteger("cross_entity"),
-                        b.getInteger("duplicates_replaced"),
-                        b.getInteger("target"),
-                        b.getBoolean("short")))
+        return outcomes.ofRun(runId)
+                .flatMapMany(recorded -> batches.ofRun(runId).map(b -> batchView(b, recorded)))
                 .collectList()
                 .map(list -> new RunView(
                         runId,

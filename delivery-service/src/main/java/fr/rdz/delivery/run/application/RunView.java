@@ -1,6 +1,8 @@
 package fr.rdz.delivery.run.application;
 
+import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
 import fr.rdz.events.Entity;
+import fr.rdz.events.OutcomeChannel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +17,15 @@ public record RunView(
         Instant plannedAt,
         List<BatchView> batches) {
 
-    /** One batch's figures. */
+    /** Leads of the run whose delivery failed on every channel of their client. */
+    public int failedLeads() {
+        return batches.stream().mapToInt(b -> b.outcome().failedLeads()).sum();
+    }
+
+    /**
+     * One batch's figures, the channels its client had when it was planned (none for an empty batch)
+     * and what those channels reported.
+     */
     public record BatchView(
             String batchId,
             String commandeId,
@@ -27,5 +37,7 @@ public record RunView(
             int crossEntity,
             int duplicatesReplaced,
             int target,
-            boolean isShort) {}
+            boolean isShort,
+            List<OutcomeChannel> channels,
+            BatchDeliveryOutcome outcome) {}
 }

@@ -1,9 +1,13 @@
 package fr.rdz.delivery.run.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
+import fr.rdz.delivery.outcome.domain.ChannelSummary;
 import fr.rdz.delivery.run.application.PlanningDailyRun;
 import fr.rdz.delivery.run.application.RunView;
 import fr.rdz.events.Entity;
+import fr.rdz.events.OutcomeChannel;
+import fr.rdz.events.OutcomeStatus;
 import fr.rdz.kit.Operator;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -11,7 +15,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * Daily runs by hand: {@code POST /admin/runs {entity, date, dry_run}} plans (or previews) the run of
  * an entity for a date — an existing run is returned as it is, nothing new planned —; {@code GET
- * /admin/runs?date=&entity=} and {@code GET /admin/runs/{id}} show runs with their batches' figures.
+ * /admin/runs?date=&entity=} and {@code GET /admin/runs/{id}} show runs with their batches' figures and, per batch
+ * and channel, what the delivery channels reported (added fields; the spec's fields are unchanged).
  */
 @RestController
 @RequestMapping("/admin/runs")
@@ -54,7 +62,64 @@ class RunController {
             int crossEntity,
             int duplicatesReplaced,
             int target,
-            @JsonProperty("short") boolean isShort) {}
+            @JsonProperty("short") boolean isShort,
+            List<String> channels,
+            Map<String, ChannelResponse> outcomes,
+            int failedLeads,
+            List<String> failedLeadIds) {
+
+        static BatchResponse of(RunView.BatchView b) {
+            BatchDeliveryOutcome outcome = b.outcome();
+            Map<String, ChannelResponse> outcomes = new LinkedHashMap<>();
+            outcome.channels().values().forEach(c -> outcomes.put(wire(c.channel()), ChannelResponse.of(c)));
+            return new BatchResponse(
+                    b.batchId(),
+                    b.commandeId(),
+                    b.clientId(),
+                    b.product(),
+                    b.leadIds(),
+                    b.fresh(),
+                    b.lb(),
+                    b.crossEntity(),
+                    b.duplicatesReplaced(),
+                    b.target(),
+                    b.isShort(),
+                    b.channels().stream().map(RunController::wire).toList(),
+                    outcomes,
+                    outcome.failedLeads(),
+                    outcome.failedLeadIds());
+        }
+    }
+
+    /** What one channel reported for a batch (spec §6; states and counts in delivery-service/README.md). */
+    record ChannelResponse(
+            String state,
+            int sent,
+            int duplicate,
+            int failed,
+            int retrying,
+            int pending,
+            OutcomeStatus status,
+            String reason,
+            Instant at,
+            int attempts,
+            List<String> failedLeadIds) {
+
+        static ChannelResponse of(ChannelSummary c) {
+            return new ChannelResponse(
+                    c.state().name().toLowerCase(Locale.ROOT),
+                    c.sent(),
+                    c.duplicate(),
+                    c.failed(),
+                    c.retrying(),
+                    c.pending(),
+                    c.status(),
+                    c.reason(),
+                    c.at(),
+                    c.attempts(),
+                    c.failedLeadIds());
+        }
+    }
 
     record RunResponse(
             String id,
@@ -63,6 +128,7 @@ class RunController {
             boolean dryRun,
             String state,
             Instant plannedAt,
+            int failedLeads,
             List<BatchResponse> batches) {
 
         static RunResponse of(RunView run) {
@@ -73,21 +139,13 @@ class RunController {
                     run.dryRun(),
                     run.state(),
                     run.plannedAt(),
-                    run.batches().stream()
-                            .map(b -> new BatchResponse(
-                                    b.batchId(),
-                                    b.commandeId(),
-                                    b.clientId(),
-                                    b.product(),
-                                    b.leadIds(),
-                                    b.fresh(),
-                                    b.lb(),
-                                    b.crossEntity(),
-                                    b.duplicatesReplaced(),
-                                    b.target(),
-                                    b.isShort()))
-                            .toList());
+                    run.failedLeads(),
+                    run.batches().stream().map(BatchResponse::of).toList());
         }
+    }
+
+    private static String wire(OutcomeChannel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
     }
 
     @PostMapping
