@@ -85,18 +85,30 @@ public class PoolStore {
 
     /** Blanks the personal fields of every lead with this phone and takes them out of distribution. */
     public Mono<Void> erase(String phone) {
-        return collections.get(MongoCollections.POOL).flatMap(c -> Flux.from(c.find(Filters.eq("phone", phone)))
+        return erase(Filters.eq("phone", phone), 0).then();
+    }
+
+    /**
+     * Blanks the personal fields of the pool leads matching {@code filter} (at most {@code limit}; 0:
+     * all) and takes them out of distribution: the one anonymisation of a pool lead, shared by the
+     * erasure of a person and the retention limit. Emits how many leads changed.
+     */
+    public Mono<Long> erase(Bson filter, int limit) {
+        return collections.get(MongoCollections.POOL).flatMap(c -> Flux.from(
+                        c.find(filter).limit(limit))
                 .concatMap(doc -> {
-                    LeadData lead = fromDocument(doc.get("lead", Document.class));
-                    return Mono.from(c.updateOne(
-                            Filters.eq("_id", doc.getString("_id")),
-                            Updates.combine(
-                                    Updates.set("phone", null),
-                                    Updates.set("erased", true),
-                                    Updates.set("distributable", false),
-                                    Updates.set("lead", toDocument(erase(lead))))));
+                    Document stored = doc.get("lead", Document.class);
+                    Bson blank = Updates.combine(
+                            Updates.set("phone", null),
+                            Updates.set("erased", true),
+                            Updates.set("distributable", false));
+                    if (stored != null) {
+                        blank = Updates.combine(blank, Updates.set("lead", toDocument(erase(fromDocument(stored)))));
+                    }
+                    return Mono.from(c.updateOne(Filters.eq("_id", doc.getString("_id")), blank));
                 })
-                .then());
+                .filter(result -> result.getModifiedCount() > 0)
+                .count());
     }
 
     /** What a run reads of a pool document: the planning fields only, never the whole lead. */
