@@ -9,7 +9,9 @@ public enum PushStatus {
     DUPLICATE(true),
     VALIDATION_ERROR(true),
     AUTH_ERROR(true),
-    FAILED(true);
+    FAILED(true),
+    /** The lead's personal data was erased (erasure of the person, retention limit) before it was pushed: never pushed. */
+    ERASED(true);
 
     private final boolean fin;
 

@@ -33,6 +33,22 @@ public record PushTask(
         return lead == null ? null : lead.leadId();
     }
 
+    /** The same task with the lead's personal data erased ({@link LeadData#erased()}). */
+    public PushTask erased() {
+        return new PushTask(
+                batchId,
+                runId,
+                runDate,
+                entity,
+                product,
+                commandeId,
+                clientId,
+                clientName,
+                apiUrl,
+                apiKeyEncrypted,
+                lead == null ? null : lead.erased());
+    }
+
     /** Kafka record key of the task: the lead's phone (lead events are keyed by phone), else the client id. */
     public String recordKey() {
         String phone = lead == null ? null : lead.phone();

@@ -69,7 +69,17 @@ public class MongoPushLedger implements PushLedger {
                 .setOnInsert("attempts", 0)
                 .setOnInsert("created_at", Date.from(now))
                 .setOnInsert("due_at", Date.from(now))
-                .setOnInsert("task", TaskJson.encode(task));
+                .setOnInsert("task", TaskJson.encode(task))
+                // what the erasure of a person (by phone) and the retention limit (by reception) look for
+                .setOnInsert(
+                        "phone_hash",
+                        PhoneHash.of(task.lead() == null ? null : task.lead().phone()))
+                .setOnInsert(
+                        "received_at",
+                        Date.from(
+                                task.lead() == null || task.lead().receivedAt() == null
+                                        ? now
+                                        : task.lead().receivedAt()));
         return mongo.upsert(byId(task.pushId()), update, COLLECTION)
                 .onErrorResume(org.springframework.dao.DuplicateKeyException.class, e -> Mono.empty())
                 .then();
