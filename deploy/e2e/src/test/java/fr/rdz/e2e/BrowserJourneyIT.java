@@ -107,7 +107,9 @@ class BrowserJourneyIT {
 
     static void createCatalog() {
         String routing = rdz.url("routing");
-        lpCode = api.post(routing + "/admin/lps", Map.of("entity", "ZR7", "name", "Solaire E2E", "url", pages.url("lp.html")))
+        lpCode = api.post(
+                        routing + "/admin/lps",
+                        Map.of("entity", "ZR7", "name", "Solaire E2E", "url", pages.url("lp.html")))
                 .path("code")
                 .asText();
         formCode = api.post(
@@ -144,19 +146,28 @@ class BrowserJourneyIT {
             api.post(
                     routing + "/admin/commandes",
                     Map.of(
-                            "entity", "ZR7",
-                            "client_id", clientId,
-                            "product", product,
-                            "departements", List.of("*"),
-                            "weekly_quota", 100,
-                            "delivery_days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-                            "lb_max_percent", 0,
-                            "priority", 1,
-                            "starts_on", yesterday));
+                            "entity",
+                            "ZR7",
+                            "client_id",
+                            clientId,
+                            "product",
+                            product,
+                            "departements",
+                            List.of("*"),
+                            "weekly_quota",
+                            100,
+                            "delivery_days",
+                            List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                            "lb_max_percent",
+                            0,
+                            "priority",
+                            1,
+                            "starts_on",
+                            yesterday));
         }
         // the brief embeds the catalog; intake learns it from the compacted catalog topics
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(intake().getCollection("forms")
-                        .countDocuments(Filters.in("_id", formCode, pacFormCode)))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        intake().getCollection("forms").countDocuments(Filters.in("_id", formCode, pacFormCode)))
                 .isEqualTo(2));
 
         JsonNode briefA = api.get(routing + "/admin/forms/" + formCode + "/brief?mode=A");
@@ -177,7 +188,9 @@ class BrowserJourneyIT {
                 .isEqualTo(1));
 
         browser.navigate().refresh();
-        assertThat(awaitSessionId()).as("a reload within 30 minutes reuses the session").isEqualTo(sessionId);
+        assertThat(awaitSessionId())
+                .as("a reload within 30 minutes reuses the session")
+                .isEqualTo(sessionId);
         // give the reloaded page's beacon the time to arrive, then check it was not counted twice
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                         trackedEvents(sessionId, "lp_visit"))
@@ -194,9 +207,11 @@ class BrowserJourneyIT {
     @Order(2)
     void ctaClickFormStartAndADoubleClickedSubmitStoreOneLeadWithItsAttributionAndConsent() throws Exception {
         String sessionId = awaitSessionId();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("cta")).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.id("cta")).isEmpty());
         browser.findElement(By.id("cta")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("form.html"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.getCurrentUrl().contains("form.html"));
         assertThat(browser.getCurrentUrl()).contains("rdz_sid=" + sessionId);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(trackedEvents(sessionId, "cta_click"))
                 .isEqualTo(1));
@@ -215,8 +230,8 @@ class BrowserJourneyIT {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, WORK.resolve("form-after-submit.png"), StandardCopyOption.REPLACE_EXISTING);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(leads(formCode))
-                .hasSizeGreaterThanOrEqualTo(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(leads(formCode)).hasSizeGreaterThanOrEqualTo(1));
         List<Document> stored = leads(formCode);
         List<Document> kept = stored.stream()
                 .filter(d -> !"DOUBLE_SUBMIT".equals(d.getString("status")))
@@ -243,10 +258,11 @@ class BrowserJourneyIT {
                 rdz.url("delivery") + "/admin/runs", Map.of("entity", "ZR7", "date", tomorrow, "dry_run", false));
         assertThat(run.toString()).contains(clientId);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(csvRowsMailed())
-                .anySatisfy(row -> assertThat(row).startsWith("Martin;Éloïse;0612345678;eloise.martin@example.fr;75011;75;oui")));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(crm.received())
-                .anySatisfy(post -> {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(csvRowsMailed()).anySatisfy(row -> assertThat(row)
+                        .startsWith("Martin;Éloïse;0612345678;eloise.martin@example.fr;75011;75;oui")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(crm.received()).anySatisfy(post -> {
                     assertThat(post.authorization()).isEqualTo("crm_e2e_secret_key_0001");
                     assertThat(post.body()).contains("\"phone\":\"0612345678\"", "\"nom\":\"Martin\"");
                 }));
@@ -262,7 +278,8 @@ class BrowserJourneyIT {
         browser.findElement(By.id("phone")).sendKeys("+33 7 81 23 45 67");
         browser.findElement(By.id("code_postal")).sendKeys("20090");
         browser.findElement(By.id("submit")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("merci.html"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.getCurrentUrl().contains("merci.html"));
 
         List<Document> stored = leads(pacFormCode);
         assertThat(stored).hasSize(1);
@@ -273,7 +290,8 @@ class BrowserJourneyIT {
         return await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> (String) ((JavascriptExecutor) browser)
-                                .executeScript("return window.sessionStorage.getItem('rdz_session_' + arguments[0]);", lpCode),
+                                .executeScript(
+                                        "return window.sessionStorage.getItem('rdz_session_' + arguments[0]);", lpCode),
                         id -> id != null && !id.isEmpty());
     }
 

@@ -26,7 +26,8 @@ final class RdzProcesses implements AutoCloseable {
 
     private final EmbeddedStack stack;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logDir;
 
     private RdzProcesses(EmbeddedStack stack, Path logDir) {
@@ -36,62 +37,97 @@ final class RdzProcesses implements AutoCloseable {
 
     /** @param pagesOrigin where the landing pages are served from (intake's CORS allow-list) */
     static RdzProcesses start(Path workDir, String pagesOrigin) throws IOException {
+        return start(workDir, pagesOrigin, SERVICES, List.of());
+    }
+
+    /**
+     * Only {@code services} (ports are still reserved for all five), each given {@code extraArgs}
+     * after the common command-line properties.
+     */
+    static RdzProcesses start(Path workDir, String pagesOrigin, List<String> services, List<String> extraArgs)
+            throws IOException {
         Path root = Path.of(System.getProperty("rdz.root", "../.."));
         String version = System.getProperty("rdz.version", "1.0.0-SNAPSHOT");
         Path logDir = Files.createDirectories(workDir.resolve("logs"));
         RdzProcesses rdz = new RdzProcesses(EmbeddedStack.forTests(workDir.resolve("stack")), logDir);
         for (String service : SERVICES) {
-            int port = Ports.free();
-            rdz.ports.put(service, port);
+            rdz.ports.put(service, Ports.free());
+        }
+        for (String service : services) {
             Path jar = root.resolve(service + "-service/target/" + service + "-service-" + version + "-exec.jar");
             if (!Files.exists(jar)) {
-                throw new IllegalStateException("Build the services first (./mvnw install -DskipTests): missing " + jar);
+                throw new IllegalStateException(
+                        "Build the services first (./mvnw install -DskipTests): missing " + jar);
             }
-            ProcessBuilder builder = new ProcessBuilder(
-                            javaBinary(),
-                            "-Xmx320m",
-                            "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1",
-                            "-jar",
-                            jar.toString(),
-                            "--spring.profiles.active=local",
-                            "--server.port=" + port,
-                            "--spring.kafka.bootstrap-servers=" + rdz.stack.kafka().bootstrapServers(),
-                            "--spring.data.mongodb.uri=" + rdz.stack.mongo().uri("rdz_" + service.replace('-', '_')),
-                            "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.stack.smtp().port(),
-                            "--rdz.notifier.entities.MDL.smtp.port=" + rdz.stack.smtp().port(),
-                            "--rdz.intake.cors-allowed-origins=" + pagesOrigin,
-                            "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(logDir.resolve(service + ".log").toFile());
-            builder.environment().put("RDZ_ADMIN_PASSWORD", "rdz-local-admin");
-            rdz.processes.add(builder.start());
+            List<String> command = new ArrayList<>(List.of(
+                    javaBinary(),
+                    "-Xmx320m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    jar.toString(),
+                    "--spring.profiles.active=local",
+                    "--server.port=" + rdz.ports.get(service),
+                    "--spring.kafka.bootstrap-servers=" + rdz.stack.kafka().bootstrapServers(),
+                    "--spring.data.mongodb.uri=" + rdz.stack.mongo().uri("rdz_" + service.replace('-', '_')),
+                    "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.stack.smtp().port(),
+                    "--rdz.notifier.entities.MDL.smtp.port=" + rdz.stack.smtp().port(),
+                    "--rdz.intake.cors-allowed-origins=" + pagesOrigin,
+                    "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake")));
+            command.addAll(extraArgs);
+            rdz.commands.put(service, List.copyOf(command));
+            rdz.launch(service, false);
         }
         return rdz;
     }
 
-    void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            String service = SERVICES.get(i);
-            Process process = processes.get(i);
-            Awaitility.await(service + " UP")
-                    .atMost(timeout)
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptionsInstanceOf(IOException.class)
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException(
-                                    service + " exited: see " + logDir.resolve(service + ".log"));
-                        }
-                        HttpResponse<String> answer = http.send(
-                                HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health"))
-                                        .timeout(Duration.ofSeconds(2))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        return answer.statusCode() == 200 && answer.body().contains("\"status\":\"UP\"");
-                    });
+    /** Starts {@code service} again with the same command, port, Kafka and Mongo (its log is appended to). */
+    void restart(String service) throws IOException {
+        Process previous = processes.get(service);
+        if (previous != null && previous.isAlive()) {
+            throw new IllegalStateException(service + " is still running (pid " + previous.pid() + ")");
         }
+        launch(service, true);
+    }
+
+    private void launch(String service, boolean again) throws IOException {
+        java.io.File log = logDir.resolve(service + ".log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(commands.get(service))
+                .redirectErrorStream(true)
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
+        builder.environment().put("RDZ_ADMIN_PASSWORD", "rdz-local-admin");
+        processes.put(service, builder.start());
+    }
+
+    /** The operating-system process currently running {@code service}. */
+    Process process(String service) {
+        return processes.get(service);
+    }
+
+    void awaitHealthy(Duration timeout) {
+        for (String service : processes.keySet()) {
+            awaitHealthy(service, timeout);
+        }
+    }
+
+    void awaitHealthy(String service, Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Process process = processes.get(service);
+        Awaitility.await(service + " UP")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(service + " exited: see " + logDir.resolve(service + ".log"));
+                    }
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 200 && answer.body().contains("\"status\":\"UP\"");
+                });
     }
 
     String url(String service) {
@@ -108,8 +144,8 @@ final class RdzProcesses implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
