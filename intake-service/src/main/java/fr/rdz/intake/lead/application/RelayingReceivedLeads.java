@@ -59,7 +59,9 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong failures = new AtomicLong();
     private volatile long failuresAtLastSweep;
-    private volatile java.time.Instant lastFullSweep;
+    /** When the next look into Mongo is due without a new send failure; null until the first. */
+    private volatile java.time.Instant nextSweep;
+
     private ExecutorService sender;
     private Disposable marking;
     private Disposable sweeping;
@@ -76,15 +78,17 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     /**
      * Publishes a freshly stored lead as soon as possible; returns at once. Leads queue for the
      * relay thread, which is woken only when it is idle (one hand-off per burst, not per lead).
+     * Returns whether the lead was taken (false: not pending, already on its way, or relay stopped).
      */
-    public void relay(LeadDocument lead) {
+    public boolean relay(LeadDocument lead) {
         if (!running || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
-            return;
+            return false;
         }
         toSend.add(lead);
         if (draining.compareAndSet(false, true)) {
             sender.execute(this::drain);
         }
+        return true;
     }
 
     private void drain() {
@@ -98,35 +102,46 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     }
 
     /**
-     * A sweep looks into Mongo when this instance saw a send fail since the last look, or when the
-     * last look is older than {@code full-sweep-interval} (leads left pending by a crash, by another
-     * instance, by a lost acknowledgement): the query is cheap with the index, but not free.
+     * A sweep looks into Mongo when this instance saw a send fail since the last look, when the
+     * last look read a full page (a backlog after a crash or an outage drains page after page, one
+     * per {@code sweep-interval}), shortly after the start (the first look skips what arrived less
+     * than {@code sweep-grace} before it), and otherwise every {@code full-sweep-interval} (leads
+     * left pending by a crash, by another instance, by a lost acknowledgement).
      */
     Mono<Integer> sweepIfDue() {
         long failed = failures.get();
         java.time.Instant now = clock.instant();
-        if (failed == failuresAtLastSweep
-                && lastFullSweep != null
-                && lastFullSweep.plus(settings.fullSweepInterval()).isAfter(now)) {
+        java.time.Instant due = nextSweep;
+        if (failed == failuresAtLastSweep && due != null && now.isBefore(due)) {
             return Mono.just(0);
         }
         failuresAtLastSweep = failed;
-        lastFullSweep = now;
-        return sweep();
+        return sweepPage().map(page -> {
+            nextSweep = page.read() >= settings.sweepBatch()
+                    ? now
+                    : now.plus(due == null ? settings.sweepGrace() : settings.fullSweepInterval());
+            return page.relayed();
+        });
     }
 
     /** One sweep: relays every lead still pending publication and not already on its way. */
     public Mono<Integer> sweep() {
+        return sweepPage().map(SweepPage::relayed);
+    }
+
+    /** What one sweep read (at most {@code sweep-batch}) and how many of those it relayed. */
+    private record SweepPage(int read, int relayed) {}
+
+    private Mono<SweepPage> sweepPage() {
         return store.pendingPublication(clock.instant().minus(settings.sweepGrace()), settings.sweepBatch())
-                .filter(lead -> !inFlight.contains(lead.id()))
-                .doOnNext(this::relay)
-                .count()
-                .map(Long::intValue)
-                .doOnNext(n -> {
-                    if (n > 0) {
+                .reduce(
+                        new SweepPage(0, 0),
+                        (page, lead) -> new SweepPage(page.read() + 1, page.relayed() + (relay(lead) ? 1 : 0)))
+                .doOnNext(page -> {
+                    if (page.relayed() > 0) {
                         log.info(
                                 "Outbox sweep: {} stored lead(s) still to publish relayed ({} send failure(s) so far)",
-                                n,
+                                page.relayed(),
                                 failures.get());
                     }
                 });
@@ -223,9 +238,13 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Starts after the Kafka producer factory (phase {@code Integer.MIN_VALUE}) and before the web
+     * server (Boot's {@code DEFAULT_PHASE - 2048}); stops after the web server's graceful shutdown,
+     * so that every lead accepted while the server listens is relayed at once, none left to a sweep.
+     */
     @Override
     public int getPhase() {
-        // stops before the Kafka producer and Mongo client, starts after them
-        return Integer.MAX_VALUE - 100;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }
