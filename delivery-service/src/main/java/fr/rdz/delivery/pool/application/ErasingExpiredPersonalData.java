@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import fr.rdz.delivery.config.MongoCollections;
 import fr.rdz.delivery.pool.mongo.PoolStore;
+import fr.rdz.delivery.run.mongo.LedgerStore;
 import fr.rdz.kit.PersonalDataRetention;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,9 +28,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ErasingExpiredPersonalData {
-
-    /** The prefix {@code LedgerStore.erasePhone} gives the hash that replaces an erased phone. */
-    static final String LEDGER_MARKER = "erased:";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -59,7 +57,7 @@ public class ErasingExpiredPersonalData {
                             String phone = line.getString("phone");
                             return Mono.from(c.updateOne(
                                     Filters.and(Filters.eq("_id", line.get("_id")), Filters.eq("phone", phone)),
-                                    Updates.set("phone", LEDGER_MARKER + KeepingPoolView.hash(phone))));
+                                    Updates.set("phone", LedgerStore.erasedPhone(KeepingPoolView.hash(phone)))));
                         })
                         .filter(result -> result.getModifiedCount() > 0)
                         .count()),

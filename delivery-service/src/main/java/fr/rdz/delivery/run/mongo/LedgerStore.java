@@ -96,7 +96,12 @@ public class LedgerStore {
         return collections
                 .get(MongoCollections.LEDGER)
                 .flatMap(c ->
-                        Mono.from(c.updateMany(Filters.eq("phone", phone), Updates.set("phone", "erased:" + hash))))
+                        Mono.from(c.updateMany(Filters.eq("phone", phone), Updates.set("phone", erasedPhone(hash)))))
                 .then();
+    }
+
+    /** What an erased phone becomes on a ledger line (erasure and retention alike): a marker derived from its hash. */
+    public static String erasedPhone(String hash) {
+        return "erased:" + hash;
     }
 }
