@@ -1,9 +1,15 @@
 package fr.rdz.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * How personal data is shown wherever it may reach a log: all but the last two digits of a phone
  * masked, the local part of an e-mail reduced to its first letter, an API key to its last four
- * characters. Used by the {@code toString()} of every record that carries personal data.
+ * characters. Used by the {@code toString()} of every record that carries personal data. A phone
+ * that must be recognised later without being kept is kept as its {@link #phoneHash}.
  */
 public final class Pii {
 
@@ -45,5 +51,21 @@ public final class Pii {
         }
         int dot = ip.lastIndexOf('.');
         return dot > 0 && ip.indexOf(':') < 0 ? ip.substring(0, dot) + ".x" : "***";
+    }
+
+    /**
+     * The hex SHA-256 of a phone: lets a later event or an erasure recognise the number without a
+     * clear copy of it (the same value in every service). Null for no phone.
+     */
+    public static String phoneHash(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 }

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import fr.rdz.delivery.DeliveryIntegrationTest;
 import fr.rdz.delivery.config.MongoCollections;
-import fr.rdz.delivery.pool.application.KeepingPoolView;
+import fr.rdz.events.Pii;
 import fr.rdz.events.RoutingState;
 import fr.rdz.kit.PersonalDataRetention;
 import fr.rdz.kit.PersonalDataRetentionJob;
@@ -78,7 +78,7 @@ class PersonalDataRetentionIT extends DeliveryIntegrationTest {
         assertThat(contact.getString("departement")).isEqualTo("05");
         assertThat(raw(MongoCollections.POOL, youngLead)).isEqualTo(youngBefore);
         assertThat(raw(MongoCollections.LEDGER, "run-ret:" + oldLead).getString("phone"))
-                .isEqualTo("erased:" + KeepingPoolView.hash("0631000001"));
+                .isEqualTo("erased:" + Pii.phoneHash("0631000001"));
         assertThat(raw(MongoCollections.LEDGER, "run-ret:" + youngLead).getString("phone"))
                 .isEqualTo("0631000002");
         assertThat(raw(MongoCollections.BATCHES, "old-" + suffix))

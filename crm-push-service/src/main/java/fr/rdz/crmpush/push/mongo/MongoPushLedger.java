@@ -10,6 +10,7 @@ import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.Entity;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
+import fr.rdz.events.Pii;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ public class MongoPushLedger implements PushLedger {
                 // what the erasure of a person (by phone) and the retention limit (by reception) look for
                 .setOnInsert(
                         "phone_hash",
-                        PhoneHash.of(task.lead() == null ? null : task.lead().phone()))
+                        Pii.phoneHash(task.lead() == null ? null : task.lead().phone()))
                 .setOnInsert(
                         "received_at",
                         Date.from(

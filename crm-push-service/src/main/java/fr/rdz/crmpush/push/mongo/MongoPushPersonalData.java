@@ -3,6 +3,7 @@ package fr.rdz.crmpush.push.mongo;
 import fr.rdz.crmpush.push.application.DeadLetter;
 import fr.rdz.crmpush.push.application.PushPersonalData;
 import fr.rdz.crmpush.push.domain.PushStatus;
+import fr.rdz.events.Pii;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -52,7 +53,7 @@ public class MongoPushPersonalData implements PushPersonalData {
         }
         Flux<String> entries = ids(
                 MongoPushLedger.COLLECTION,
-                Query.query(Criteria.where("phone_hash").is(PhoneHash.of(phone))));
+                Query.query(Criteria.where("phone_hash").is(Pii.phoneHash(phone))));
         Flux<String> letters = ids(
                 MongoDeadLetterStore.COLLECTION,
                 Query.query(Criteria.where("record_key").is(phone)));

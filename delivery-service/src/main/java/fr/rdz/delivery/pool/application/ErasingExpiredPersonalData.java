@@ -6,6 +6,7 @@ import com.mongodb.client.model.Updates;
 import fr.rdz.delivery.config.MongoCollections;
 import fr.rdz.delivery.pool.mongo.PoolStore;
 import fr.rdz.delivery.run.mongo.LedgerStore;
+import fr.rdz.events.Pii;
 import fr.rdz.kit.PersonalDataRetention;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,7 +58,7 @@ public class ErasingExpiredPersonalData {
                             String phone = line.getString("phone");
                             return Mono.from(c.updateOne(
                                     Filters.and(Filters.eq("_id", line.get("_id")), Filters.eq("phone", phone)),
-                                    Updates.set("phone", LedgerStore.erasedPhone(KeepingPoolView.hash(phone)))));
+                                    Updates.set("phone", LedgerStore.erasedPhone(Pii.phoneHash(phone)))));
                         })
                         .filter(result -> result.getModifiedCount() > 0)
                         .count()),

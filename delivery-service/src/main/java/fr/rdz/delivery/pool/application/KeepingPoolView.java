@@ -9,10 +9,6 @@ import fr.rdz.events.LeadRejected;
 import fr.rdz.events.LeadRouted;
 import fr.rdz.events.PersonErased;
 import fr.rdz.events.Pii;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,7 +40,7 @@ public class KeepingPoolView {
             return Mono.empty();
         }
         String phone = routed.lead().phone();
-        Mono<Boolean> erased = phone == null ? Mono.just(false) : catalog.isErased(hash(phone));
+        Mono<Boolean> erased = phone == null ? Mono.just(false) : catalog.isErased(Pii.phoneHash(phone));
         return erased.flatMap(e -> pool.upsert(routed, e))
                 .doOnSuccess(v -> log.debug(
                         "Pool: lead {} ({}) {}", routed.lead().leadId(), Pii.maskPhone(phone), routed.state()));
@@ -67,18 +63,8 @@ public class KeepingPoolView {
             return Mono.empty();
         }
         log.info("Erasing the leads of {}", Pii.maskPhone(erased.phone()));
-        return catalog.rememberErasure(hash(erased.phone()), erased.erasedAt())
+        return catalog.rememberErasure(Pii.phoneHash(erased.phone()), erased.erasedAt())
                 .then(pool.erase(erased.phone()))
-                .then(ledger.erasePhone(erased.phone(), hash(erased.phone())));
-    }
-
-    /** SHA-256 of the phone: lets a later event be recognised without keeping the number. */
-    public static String hash(String phone) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                .then(ledger.erasePhone(erased.phone(), Pii.phoneHash(erased.phone())));
     }
 }
