@@ -6,20 +6,17 @@
 #   bench/run-crm-push.sh                                   # 2000 leads, 1 CRM host, 100 ms, bound 10
 #   bench/run-crm-push.sh leads=4000 in-flight=50 hosts=2   # key=value: leads, latency-ms, in-flight, hosts, batch
 #
-# Builds only crm-push-service (+ compiles fr.rdz.bench.crmpush against its classpath); SKIP_BUILD=1 reuses it.
+# Builds the bench module and what it needs (-Pbench -pl bench -am: works on a fresh clone); SKIP_BUILD=1 reuses it.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 HEAP=${HEAP:--Xmx1g}
-WORK=$(mktemp -d /tmp/rdz-bench-crm-push.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
 
+# the bench module and the modules it needs, built from this checkout (a fresh clone has none in ~/.m2)
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-  ./mvnw -q -pl crm-push-service package -DskipTests
+  ./mvnw -q -Pbench -pl bench -am package -DskipTests
 fi
-./mvnw -q -pl crm-push-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp" >/dev/null
-CP="$ROOT/crm-push-service/target/classes:$(cat "$WORK/cp")"
-mkdir -p "$WORK/classes"
-javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/fr/rdz/bench/crmpush/*.java
-exec java $HEAP -cp "$WORK/classes:$CP" fr.rdz.bench.crmpush.CrmPushBenchmark "$@"
+# crm-push-service first: its application.yml must win over the other services' jars in lib/
+exec java $HEAP -cp "bench/target/classes:$(ls bench/target/lib/crm-push-service-*.jar):bench/target/lib/*" \
+  fr.rdz.bench.crmpush.CrmPushBenchmark "$@"

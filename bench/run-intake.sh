@@ -11,7 +11,7 @@
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
-# stops all of them at the end. Builds only intake-service (+ compiles fr.rdz.bench.intake against it).
+# stops all of them at the end. Builds the bench module and what it needs (-Pbench -pl bench -am); SKIP_BUILD=1 reuses it.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,7 +35,13 @@ BARE_PORT=${BARE_PORT:-18090}
 # memory: Mongo wire server in memory (default); h2: the file backend of ./rdz up (Java-serialises every document)
 MONGO_BACKEND=${MONGO_BACKEND:-memory}
 
-command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
+# a fresh machine has no wrk: Debian's package is installed when we may (root or sudo)
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk
+  elif command -v sudo >/dev/null; then sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk
+  fi
+  command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
+fi
 
 WORK=$(mktemp -d /tmp/rdz-bench-intake.XXXXXX)
 PIDS=()
@@ -51,13 +57,11 @@ wait_for() { # file pattern seconds
   echo "timed out waiting for '$2' in $1" >&2; tail -20 "$1" >&2; exit 1
 }
 
-echo "== build (intake-service only)"
-./mvnw -q -pl intake-service package -DskipTests
-./mvnw -q -pl intake-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp" >/dev/null
-CP="$ROOT/intake-service/target/classes:$(cat "$WORK/cp")"
-mkdir -p "$WORK/classes"
-javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/fr/rdz/bench/intake/*.java
-CP="$WORK/classes:$CP"
+echo "== build (bench and the modules it needs, from this checkout: works on a fresh clone)"
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+  ./mvnw -q -Pbench -pl bench -am package -DskipTests
+fi
+CP="$ROOT/bench/target/classes:$ROOT/bench/target/lib/*"
 JAR=$(ls intake-service/target/intake-service-*-exec.jar)
 
 echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT, mongo backend $MONGO_BACKEND)"
