@@ -35,7 +35,8 @@ public final class BenchStack {
             backend.close();
             stopped.countDown();
         }));
-        System.out.println("RDZ-STACK READY kafka=" + kafka.bootstrapServers() + " mongo=mongodb://127.0.0.1:" + args[2] + "/");
+        System.out.println(
+                "RDZ-STACK READY kafka=" + kafka.bootstrapServers() + " mongo=mongodb://127.0.0.1:" + args[2] + "/");
         stopped.await();
     }
 }
