@@ -20,6 +20,7 @@ import fr.rdz.events.PersonErased;
 import fr.rdz.events.Product;
 import fr.rdz.events.RoutingState;
 import fr.rdz.events.RunCompleted;
+import fr.rdz.rules.ParisCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +73,15 @@ class LeadRoutingIT extends RoutingIntegrationTest {
         LeadRouted duplicate =
                 tap().await(LeadRouted.class, r -> r.lead().leadId().equals(second.leadId()));
         assertThat(duplicate.eligibleCommandeIds()).doesNotContain(commandeId);
+
+        // exactly 30 Paris calendar days after the delivery: still a duplicate (the shared
+        // ThirtyDayWindow, the same answer delivery's planner gives), through the ledger query too
+        clock.set(ParisCalendar.daysBefore(deliveredAt, -30));
+        LeadData onTheBoundary = Leads.aLead(phone, Entity.ZR7, Product.PV, formCode, "2A", clock.instant());
+        publish(Leads.received(onTheBoundary, LeadStatus.PENDING, clock.instant()));
+        LeadRouted boundary =
+                tap().await(LeadRouted.class, r -> r.lead().leadId().equals(onTheBoundary.leadId()));
+        assertThat(boundary.eligibleCommandeIds()).doesNotContain(commandeId);
 
         clock.set(deliveredAt.plus(Duration.ofDays(31)));
         LeadData third = Leads.aLead(phone, Entity.ZR7, Product.PV, formCode, "2A", clock.instant());

@@ -4,7 +4,7 @@ import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
-import java.time.Instant;
+import fr.rdz.rules.CommandeInForce;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,9 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class CommandeSelection {
 
-    static final Comparator<CommandeSnapshot> SERVICE_ORDER = Comparator.comparingInt(CommandeSnapshot::priority)
-            .thenComparing(c -> c.createdAt() == null ? Instant.MAX : c.createdAt())
-            .thenComparing(CommandeSnapshot::id);
+    static final Comparator<CommandeSnapshot> SERVICE_ORDER =
+            CommandeInForce.serviceOrder(CommandeSnapshot::priority, CommandeSnapshot::createdAt, CommandeSnapshot::id);
 
     private CommandeSelection() {}
 
@@ -33,9 +32,8 @@ public final class CommandeSelection {
                 clients.stream().collect(Collectors.toMap(ClientSnapshot::id, Function.identity(), (a, b) -> b));
         DeliveryDay today = DeliveryDay.of(date.getDayOfWeek());
         return commandes.stream()
-                .filter(c -> c.entity() == entity && c.active() && !c.deleted())
-                .filter(c -> c.startsOn() == null || !date.isBefore(c.startsOn()))
-                .filter(c -> c.endsOn() == null || !date.isAfter(c.endsOn()))
+                .filter(c -> c.entity() == entity)
+                .filter(c -> CommandeInForce.on(date, c.active() && !c.deleted(), c.startsOn(), c.endsOn()))
                 .filter(c -> c.deliveryDays() != null && c.deliveryDays().contains(today))
                 .filter(c -> c.product() != null && c.weeklyQuota() > 0)
                 .filter(c -> {

@@ -1,6 +1,7 @@
 package fr.rdz.delivery.planning.domain;
 
 import fr.rdz.events.Product;
+import fr.rdz.rules.ThirtyDayWindow;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,8 +9,9 @@ import java.util.Set;
 
 /**
  * The 30-day duplicate rule (spec §5.4): a lead is a duplicate for a client when the same phone and
- * product were delivered to that client in the 30 days before the reference (calendar days in Paris,
- * boundary included: a delivery on D−30 at the run time still counts), or earlier in this very run
+ * product were delivered to that client in the 30 days before the reference ({@link ThirtyDayWindow},
+ * shared with routing: calendar days in Paris, boundary included: a delivery on D−30 at the run time
+ * still counts), or earlier in this very run
  * (so one batch never holds two leads with one phone).
  */
 public final class DuplicateRule {
@@ -19,12 +21,9 @@ public final class DuplicateRule {
     private DuplicateRule() {}
 
     public static DuplicateRule from(Collection<Delivery> ledger, Instant reference) {
-        Instant since = RunReference.daysBefore(reference, LeadAge.REDELIVERY_DAYS);
         DuplicateRule rule = new DuplicateRule();
         for (Delivery d : ledger) {
-            if (d.phone() != null
-                    && !d.deliveredAt().isBefore(since)
-                    && d.deliveredAt().isBefore(reference)) {
+            if (d.phone() != null && ThirtyDayWindow.counts(d.deliveredAt(), reference)) {
                 rule.record(d.clientId(), d.product(), d.phone());
             }
         }

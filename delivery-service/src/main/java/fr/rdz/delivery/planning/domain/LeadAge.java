@@ -1,10 +1,13 @@
 package fr.rdz.delivery.planning.domain;
 
+import fr.rdz.rules.FreshWindow;
+import fr.rdz.rules.ThirtyDayWindow;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Fresh or LB (spec §1, §5.5), seen from the run's reference instant:
+ * Fresh or LB (spec §1, §5.5), seen from the run's reference instant, by the shared
+ * {@link FreshWindow} and {@link ThirtyDayWindow}:
  * <ul>
  *   <li>Fresh: never delivered and received at most 8 days before the reference (exactly 8 days is still Fresh);
  *   <li>LB: never delivered and received more than 8 days before, or last delivered more than 30 days before;
@@ -16,8 +19,8 @@ import java.util.Optional;
  */
 public final class LeadAge {
 
-    public static final int FRESH_DAYS = 8;
-    public static final int REDELIVERY_DAYS = 30;
+    public static final int FRESH_DAYS = FreshWindow.DAYS;
+    public static final int REDELIVERY_DAYS = ThirtyDayWindow.DAYS;
 
     public enum Kind {
         FRESH,
@@ -25,13 +28,9 @@ public final class LeadAge {
     }
 
     private final Instant reference;
-    private final Instant freshSince;
-    private final Instant redeliverableBefore;
 
     public LeadAge(Instant reference) {
         this.reference = reference;
-        this.freshSince = RunReference.daysBefore(reference, FRESH_DAYS);
-        this.redeliverableBefore = RunReference.daysBefore(reference, REDELIVERY_DAYS);
     }
 
     public Optional<Kind> classify(PoolLead lead) {
@@ -40,7 +39,7 @@ public final class LeadAge {
         }
         boolean everDelivered = false;
         for (Instant at : lead.deliveredAt()) {
-            if (!at.isBefore(redeliverableBefore)) {
+            if (ThirtyDayWindow.blocksRedelivery(at, reference)) {
                 return Optional.empty();
             }
             everDelivered = true;
@@ -48,6 +47,6 @@ public final class LeadAge {
         if (everDelivered) {
             return Optional.of(Kind.LB);
         }
-        return Optional.of(lead.receivedAt().isBefore(freshSince) ? Kind.LB : Kind.FRESH);
+        return Optional.of(FreshWindow.isFresh(lead.receivedAt(), reference) ? Kind.FRESH : Kind.LB);
     }
 }

@@ -4,7 +4,10 @@ import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
 import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.rules.CommandeInForce;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,7 +27,8 @@ public record Commande(
         boolean allowCrossEntity,
         LocalDate startsOn,
         LocalDate endsOn,
-        boolean active) {
+        boolean active,
+        Instant createdAt) {
 
     /** The terms an operator may set, checked once here for create and update. */
     public static void validateTerms(
@@ -56,8 +60,12 @@ public record Commande(
         return departements.contains(Departements.ALL) || departements.contains(departement);
     }
 
-    /** Active and within its validity period on that (Paris) day; {@code ends_on} is the last day included. */
+    /** Active and within its validity period on that (Paris) day: {@link CommandeInForce}. */
     public boolean inForceOn(LocalDate day) {
-        return active && (startsOn == null || !day.isBefore(startsOn)) && (endsOn == null || !day.isAfter(endsOn));
+        return CommandeInForce.on(day, active, startsOn, endsOn);
     }
+
+    /** The order commandes are served in (spec §5.2): {@link CommandeInForce#serviceOrder}. */
+    public static final Comparator<Commande> SERVICE_ORDER =
+            CommandeInForce.serviceOrder(Commande::priority, Commande::createdAt, Commande::id);
 }

@@ -56,7 +56,8 @@ public record CommandeDocument(
                 allowCrossEntity,
                 startsOnDate(),
                 endsOnDate(),
-                active && !deleted);
+                active && !deleted,
+                createdAt);
     }
 
     public CommandeSnapshot snapshot() {

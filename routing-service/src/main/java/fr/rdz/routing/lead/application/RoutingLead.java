@@ -160,7 +160,7 @@ public class RoutingLead {
                                 .and("product")
                                 .is(lead.product())
                                 .and("deliveredAt")
-                                .gt(DuplicateRule.windowStart(now))),
+                                .gte(DuplicateRule.windowStart(now))),
                         LedgerEntry.class)
                 .map(e -> new DuplicateRule.Delivery(e.phone(), e.product(), e.clientId(), e.deliveredAt()))
                 .collectList()

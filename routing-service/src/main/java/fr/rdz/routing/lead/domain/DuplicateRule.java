@@ -1,7 +1,7 @@
 package fr.rdz.routing.lead.domain;
 
 import fr.rdz.events.Product;
-import java.time.Duration;
+import fr.rdz.rules.ThirtyDayWindow;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The 30-day duplicate rule (spec §5.4): a lead is a duplicate for a client when a lead with the
- * same phone and the same product was delivered to that client in the previous 30 days.
+ * same phone and the same product was delivered to that client in the previous 30 days — the window
+ * of {@link ThirtyDayWindow} (30 Paris calendar days, its first instant included), the same one
+ * delivery-service's planner applies.
  *
  * <p>Routing applies it when it names the commandes a new lead is eligible for, from its own copy
  * of the delivery ledger (fed by {@code LeadDelivered}). delivery-service applies the same rule
@@ -18,9 +20,6 @@ import java.util.stream.Collectors;
  * being built), so a delivery that routing has not heard of yet never produces a duplicate.
  */
 public final class DuplicateRule {
-
-    /** How long a delivery bars the same phone and product for the same client. */
-    public static final Duration WINDOW = Duration.ofDays(30);
 
     private DuplicateRule() {}
 
@@ -38,8 +37,7 @@ public final class DuplicateRule {
         return delivery.phone() != null
                 && delivery.phone().equals(phone)
                 && delivery.product() == product
-                && !delivery.deliveredAt().isAfter(now)
-                && delivery.deliveredAt().isAfter(now.minus(WINDOW));
+                && ThirtyDayWindow.counts(delivery.deliveredAt(), now);
     }
 
     public static boolean isDuplicate(
@@ -55,8 +53,8 @@ public final class DuplicateRule {
                 .collect(Collectors.toSet());
     }
 
-    /** The start of the window: deliveries after this instant may bar a lead at {@code now}. */
+    /** The start of the window: deliveries at or after this instant may bar a lead at {@code now}. */
     public static Instant windowStart(Instant now) {
-        return now.minus(WINDOW);
+        return ThirtyDayWindow.start(now);
     }
 }

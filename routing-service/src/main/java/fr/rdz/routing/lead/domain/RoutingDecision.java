@@ -6,7 +6,6 @@ import fr.rdz.events.RoutingState;
 import fr.rdz.routing.catalog.domain.Commande;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -57,7 +56,7 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
                 .filter(c -> candidates.activeClientIds().contains(c.clientId()))
                 .filter(c -> !candidates.duplicateClientIds().contains(c.clientId()))
                 .filter(c -> !candidates.rejectingClientIds().contains(c.clientId()))
-                .sorted(Comparator.comparingInt(Commande::priority).thenComparing(Commande::id))
+                .sorted(Commande.SERVICE_ORDER)
                 .map(Commande::id)
                 .toList();
         if (eligible.isEmpty()) {

@@ -3,10 +3,13 @@ package fr.rdz.routing.lead.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.rdz.events.Product;
+import fr.rdz.rules.BoundaryCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DuplicateRuleTest {
 
@@ -29,20 +32,22 @@ class DuplicateRuleTest {
         assertThat(DuplicateRule.isDuplicate(
                         PHONE, Product.PV, "c1", List.of(deliveredDaysAgo(31, "c1", Product.PV)), NOW))
                 .isFalse();
-        assertThat(DuplicateRule.isDuplicate(
-                        PHONE, Product.PV, "c1", List.of(deliveredDaysAgo(30, "c1", Product.PV)), NOW))
-                .isFalse();
-        assertThat(DuplicateRule.isDuplicate(
-                        PHONE,
-                        Product.PV,
-                        "c1",
-                        List.of(new DuplicateRule.Delivery(
-                                PHONE,
-                                Product.PV,
-                                "c1",
-                                NOW.minus(Duration.ofDays(30)).plusSeconds(1))),
-                        NOW))
-                .isTrue();
+    }
+
+    static List<BoundaryCases.DuplicateCase> boundary() {
+        return BoundaryCases.duplicateCases();
+    }
+
+    /** The shared boundary of the 30-day window: delivery-service's planner answers the same cases. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("boundary")
+    void answersTheSharedThirtyDayBoundaryCases(BoundaryCases.DuplicateCase c) {
+        var ledger = List.of(new DuplicateRule.Delivery(PHONE, Product.PV, "c1", c.deliveredAt()));
+        assertThat(DuplicateRule.isDuplicate(PHONE, Product.PV, "c1", ledger, c.reference()))
+                .isEqualTo(c.duplicate());
+        assertThat(c.deliveredAt().isBefore(DuplicateRule.windowStart(c.reference())))
+                .as("the ledger query's lower bound (deliveredAt >= windowStart) keeps the delivery")
+                .isEqualTo(!c.duplicate());
     }
 
     @Test

@@ -34,7 +34,8 @@ class RoutingDecisionTest {
                 false,
                 LocalDate.parse("2026-11-01"),
                 null,
-                true);
+                true,
+                null);
     }
 
     private static RoutingDecision decide(List<Commande> commandes, Set<String> duplicates, Set<String> rejecting) {
@@ -89,7 +90,8 @@ class RoutingDecisionTest {
                 false,
                 LocalDate.parse("2026-01-01"),
                 LocalDate.parse("2026-11-19"),
-                true);
+                true,
+                null);
         Commande future = new Commande(
                 "k2",
                 Entity.ZR7,
@@ -103,7 +105,8 @@ class RoutingDecisionTest {
                 false,
                 LocalDate.parse("2026-11-21"),
                 null,
-                true);
+                true,
+                null);
         assertThat(decide(List.of(ended, future), Set.of(), Set.of()).state()).isEqualTo(RoutingState.NO_ORDER);
     }
 
@@ -122,5 +125,37 @@ class RoutingDecisionTest {
         assertThat(RoutingDecision.decide(LEAD, LeadStatus.DOUBLE_SUBMIT, List.of(), none, DAY)
                         .state())
                 .isEqualTo(RoutingState.DOUBLE_SUBMIT);
+    }
+
+    static java.util.List<fr.rdz.rules.BoundaryCases.InForceCase> inForceCases() {
+        return fr.rdz.rules.BoundaryCases.inForceCases();
+    }
+
+    /** The shared validity boundary: delivery-service's planner serves a commande on exactly these days. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("inForceCases")
+    void aCommandeTakesTheLeadExactlyWhenTheSharedValiditySaysSo(fr.rdz.rules.BoundaryCases.InForceCase c) {
+        Commande commande = new Commande(
+                "k1",
+                Entity.ZR7,
+                "c1",
+                Product.PV,
+                List.of("75"),
+                10,
+                List.of(DeliveryDay.MON),
+                0,
+                1,
+                false,
+                c.startsOn(),
+                c.endsOn(),
+                true,
+                null);
+        RoutingDecision decision = RoutingDecision.decide(
+                LEAD,
+                LeadStatus.PENDING,
+                List.of(),
+                new RoutingDecision.Candidates(List.of(commande), Set.of("c1"), Set.of(), Set.of()),
+                c.day());
+        assertThat(decision.state()).isEqualTo(c.inForce() ? RoutingState.FRESH : RoutingState.NO_ORDER);
     }
 }
