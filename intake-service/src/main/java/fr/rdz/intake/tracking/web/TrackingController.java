@@ -2,7 +2,9 @@ package fr.rdz.intake.tracking.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.rdz.intake.inbound.web.Callers;
+import fr.rdz.intake.inbound.web.JsonFields;
 import fr.rdz.intake.inbound.web.PublicBodies;
+import fr.rdz.intake.inbound.web.PublicDeadline;
 import fr.rdz.intake.tracking.application.SessionOpened;
 import fr.rdz.intake.tracking.application.SessionRequest;
 import fr.rdz.intake.tracking.application.TrackAnswer;
@@ -28,12 +30,22 @@ public class TrackingController {
     public static final String VISITOR_COOKIE = "_rdz_vid";
     private static final Duration COOKIE_AGE = Duration.ofDays(365);
 
+    /** Bounds of a session body (spec §12): texts with a length limit, every invalid field listed at once. */
+    private static final JsonFields SESSION_FIELDS = new JsonFields()
+            .text(100, "lp_code", "form_code")
+            .text(201, "liaison_code")
+            .text(2048, "referrer")
+            .text(512, "user_agent", "gclid", "fbclid")
+            .text(255, "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
+
     private final PublicBodies bodies;
     private final Callers callers;
     private final TrackingVisits visits;
+    private final PublicDeadline deadline;
 
-    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits) {
+    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits, PublicDeadline deadline) {
         this.bodies = bodies;
+        this.deadline = deadline;
         this.callers = callers;
         this.visits = visits;
     }
@@ -56,8 +68,9 @@ public class TrackingController {
     public Mono<ResponseEntity<SessionAnswer>> session(ServerHttpRequest request) {
         HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
         String visitorId = cookie == null ? null : cookie.getValue();
-        return bodies.readJson(request, SessionRequest.class)
-                .flatMap(r -> visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request)))
+        return bodies.readJson(request, SessionRequest.class, true, SESSION_FIELDS, r -> true)
+                .flatMap(r -> deadline.bound(
+                        visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request))))
                 .map(this::answer);
     }
 
@@ -65,7 +78,8 @@ public class TrackingController {
     @PostMapping("/public/track/lp-visit")
     public Mono<EventAnswer> lpVisit(ServerHttpRequest request) {
         return bodies.readLenient(request)
-                .flatMap(data -> visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request)))
+                .flatMap(data ->
+                        deadline.bound(visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 
@@ -73,7 +87,8 @@ public class TrackingController {
     @PostMapping("/public/track/event")
     public Mono<EventAnswer> event(ServerHttpRequest request) {
         return bodies.readLenient(request)
-                .flatMap(data -> visits.recordEvent(data, callers.ip(request), callers.userAgent(request)))
+                .flatMap(data ->
+                        deadline.bound(visits.recordEvent(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 
