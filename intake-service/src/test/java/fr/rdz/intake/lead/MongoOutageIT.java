@@ -147,8 +147,7 @@ class MongoOutageIT {
         });
         System.out.printf(
                 "MongoOutageIT: 503 answers in %s (slowest of 10 submissions), session call in %s%n",
-                during.stream().map(Answer::elapsed).max(Duration::compareTo).orElseThrow(),
-                session.elapsed());
+                during.stream().map(Answer::elapsed).max(Duration::compareTo).orElseThrow(), session.elapsed());
         assertThat(session.status()).isEqualTo(503);
         assertThat(session.elapsed()).isLessThan(ANSWER_BOUND);
 
