@@ -147,6 +147,28 @@ class StrictPublicBodiesIT extends IntakeIntegrationTest {
         assertThat(answer.has("warning")).isFalse();
     }
 
+    @Test
+    void boundsTheFieldsOfALenientBeaconToo() {
+        String marker = "beacon-" + randomMobile();
+        String body = "{\"session_id\":\"" + marker + "\",\"utm_source\":\"" + "u".repeat(10_000) + "\",\"referrer\":\""
+                + "r".repeat(3_000) + "\"}";
+
+        JsonNode answer = web.post()
+                .uri("/public/track/lp-visit")
+                .header("X-Forwarded-For", anIp())
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(answer.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("utm_source", "referrer");
+        assertThat(quarantined(marker).reason()).isEqualTo("wrong shape: invalid fields referrer, utm_source");
+    }
+
     private List<LeadDocument> leadsOf(String phone) {
         return mongo.find(Query.query(Criteria.where("phone").is(phone)), LeadDocument.class)
                 .collectList()

@@ -150,21 +150,35 @@ public class PublicBodies {
                                 && type.getSubtype().endsWith("+json")));
     }
 
-    /** A lenient read for sendBeacon tracking calls (seed {@code parse_beacon_body}): anything unreadable is an empty object. */
-    public Mono<java.util.Map<String, Object>> readLenient(ServerHttpRequest request) {
-        return read(request).map(body -> {
+    /**
+     * A lenient read for sendBeacon tracking calls (seed {@code parse_beacon_body}): anything
+     * unreadable is an empty object. Readable fields still have their bounds ({@code fields}): a body
+     * breaking one is quarantined and refused (400, every invalid field listed).
+     */
+    public Mono<java.util.Map<String, Object>> readLenient(ServerHttpRequest request, JsonFields fields) {
+        return read(request).flatMap(body -> {
+            java.util.Map<String, Object> map = java.util.Map.of();
+            List<ErrorAnswer.InvalidField> invalid = List.of();
             try {
-                if (looksLikeObject(body)) {
+                if (looksLikeObject(body) && mapper.readTree(body) instanceof ObjectNode object) {
+                    invalid = fields.check(object);
                     @SuppressWarnings("unchecked")
-                    java.util.Map<String, Object> map = mapper.readValue(body, java.util.Map.class);
-                    if (map != null) {
-                        return map;
-                    }
+                    java.util.Map<String, Object> read = mapper.treeToValue(object, java.util.Map.class);
+                    map = read;
                 }
             } catch (IOException e) {
                 // the seed answers "session_id requis" to an unreadable beacon
             }
-            return java.util.Map.of();
+            if (invalid.isEmpty()) {
+                return Mono.just(map);
+            }
+            String names = invalid.stream().map(ErrorAnswer.InvalidField::field).collect(Collectors.joining(", "));
+            return quarantine(request, body, "wrong shape: invalid fields " + names)
+                    .then(Mono.error(new RejectedRequest(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid_fields",
+                            INVALID_FIELDS + names + ". Le contenu reçu a été conservé pour analyse.",
+                            invalid)));
         });
     }
 

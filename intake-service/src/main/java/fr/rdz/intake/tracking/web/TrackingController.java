@@ -38,6 +38,14 @@ public class TrackingController {
             .text(512, "user_agent", "gclid", "fbclid")
             .text(255, "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
 
+    /** Bounds of a beacon body: the seed reads it leniently, but no field may be unbounded. */
+    private static final JsonFields BEACON_FIELDS = new JsonFields()
+            .text(100, "session_id", "event_type", "lp_code", "form_code")
+            .text(201, "liaison_code")
+            .text(2048, "referrer")
+            .text(512, "user_agent", "gclid", "fbclid")
+            .text(255, "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
+
     private final PublicBodies bodies;
     private final Callers callers;
     private final TrackingVisits visits;
@@ -77,7 +85,7 @@ public class TrackingController {
     @Operation(summary = "Record the LP visit of a session (once per session); fills first-touch attribution")
     @PostMapping("/public/track/lp-visit")
     public Mono<EventAnswer> lpVisit(ServerHttpRequest request) {
-        return bodies.readLenient(request)
+        return bodies.readLenient(request, BEACON_FIELDS)
                 .flatMap(data ->
                         deadline.bound(visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
@@ -86,7 +94,7 @@ public class TrackingController {
     @Operation(summary = "Record a funnel event (lp_visit, cta_click, form_start once per session)")
     @PostMapping("/public/track/event")
     public Mono<EventAnswer> event(ServerHttpRequest request) {
-        return bodies.readLenient(request)
+        return bodies.readLenient(request, BEACON_FIELDS)
                 .flatMap(data ->
                         deadline.bound(visits.recordEvent(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
