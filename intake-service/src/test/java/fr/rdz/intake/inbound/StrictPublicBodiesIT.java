@@ -138,6 +138,7 @@ class StrictPublicBodiesIT extends IntakeIntegrationTest {
         }
         Map<String, Object> fine = aLead();
         fine.put("email", "jean-luc.o'neil+rdz@mairie.paris.fr");
+        fine.put("rgpd_consent", "true"); // a form field's value: still a boolean
         JsonNode answer = post("/public/leads", fine)
                 .expectStatus()
                 .isCreated()

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the fields of a public JSON body may hold: texts (a JSON string, or a number written as
- * one) up to a length, strict booleans ({@code true}/{@code false}/{@code null}: {@code 612345678}
- * is no consent), identifiers matching a pattern. {@link #check} lists every invalid field at once,
+ * one) up to a length, strict booleans ({@code true}/{@code false}/{@code null}, or the strings
+ * {@code "true"}/{@code "false"} a form field gives: {@code 612345678} or {@code "oui"} is no consent), identifiers matching a pattern. {@link #check} lists every invalid field at once,
  * in French; fields not listed are ignored (pages may send more).
  */
 public final class JsonFields {
@@ -52,12 +52,18 @@ public final class JsonFields {
             }
             String problem = rule instanceof Text t
                     ? textProblem(value, t)
-                    : value.isBoolean() ? null : "doit valoir true ou false";
+                    : isBoolean(value) ? null : "doit valoir true ou false";
             if (problem != null) {
                 errors.add(new ErrorAnswer.InvalidField(name, problem));
             }
         });
         return errors;
+    }
+
+    /** {@code true}/{@code false}, also written as the strings a form field gives ({@code "true"}). */
+    private static boolean isBoolean(JsonNode value) {
+        return value.isBoolean()
+                || (value.isTextual() && ("true".equals(value.asText()) || "false".equals(value.asText())));
     }
 
     private static String textProblem(JsonNode value, Text rule) {
