@@ -201,6 +201,42 @@
       ['catch'](warn);
   }
 
+  // One id per form submission, sent again on every retry of it: intake answers a retry with the
+  // lead the first attempt stored instead of storing it twice.
+  function submissionId() {
+    try {
+      if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    } catch (e) {}
+    var id = '';
+    for (var i = 0; i < 32; i++) id += Math.floor(Math.random() * 16).toString(16);
+    return id;
+  }
+
+  var RETRY_DELAYS_MS = [1000, 3000, 7000];
+
+  // Network failures, 408, 429 and 5xx are retried (same body, same submission_id) after 1, 3 and 7 s.
+  function postLead(body, attempt) {
+    return postJson('/public/leads', body).then(
+      function (answer) {
+        var s = answer.http_status;
+        if ((s === 408 || s === 429 || s >= 500) && attempt < RETRY_DELAYS_MS.length) return later(body, attempt);
+        return answer;
+      },
+      function (e) {
+        if (attempt < RETRY_DELAYS_MS.length) return later(body, attempt);
+        throw e;
+      }
+    );
+  }
+
+  function later(body, attempt) {
+    return new Promise(function (resolve) {
+      window.setTimeout(resolve, RETRY_DELAYS_MS[attempt]);
+    }).then(function () {
+      return postLead(body, attempt + 1);
+    });
+  }
+
   // ---- Form part: form_start once, rdzSubmitLead(data), GTM conversion, redirect ----
   function conversion(answer) {
     try {
@@ -245,7 +281,8 @@
             if (body.rgpd_consent === undefined) body.rgpd_consent = true;
             var a = attribution();
             if (a.utm_campaign && !body.utm_campaign) body.utm_campaign = a.utm_campaign;
-            return postJson('/public/leads', body);
+            if (!body.submission_id) body.submission_id = submissionId();
+            return postLead(body, 0);
           })
           .then(function (answer) {
             if (answer && answer.success) {

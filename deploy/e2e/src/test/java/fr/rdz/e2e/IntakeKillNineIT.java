@@ -100,7 +100,11 @@ class IntakeKillNineIT {
                 List.of("intake"),
                 // the crash-recovery sweep every 3 s instead of every minute: the test waits less,
                 // it does not change what is swept
-                List.of("--rdz.intake.outbox.sweep-interval=1s", "--rdz.intake.outbox.full-sweep-interval=3s"));
+                // the test plays the reverse proxy: its X-Forwarded-For gives each lead its own client address
+                List.of(
+                        "--rdz.intake.outbox.sweep-interval=1s",
+                        "--rdz.intake.outbox.full-sweep-interval=3s",
+                        "--rdz.intake.trusted-proxies=127.0.0.1/32"));
         mongo = MongoClients.create(rdz.stack().mongo().uri(""));
         received = new KafkaConsumer<>(
                 Map.of(

@@ -7,6 +7,7 @@ import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,23 @@ class MongoConfig {
     @Bean
     MongoClientSettingsBuilderCustomizer majorityWrites() {
         return settings -> settings.writeConcern(WriteConcern.MAJORITY);
+    }
+
+    /**
+     * An unreachable MongoDB fails operations within seconds instead of the driver's 30 s server
+     * selection, 2 min pool wait and unbounded reads (spec §12: public endpoints answer 503 in a
+     * bounded time); the public deadline ({@code rdz.intake.public-deadline}) bounds the answer.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boundedWaits(IntakeProperties properties) {
+        IntakeProperties.Storage limits = properties.storage();
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        limits.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(
+                                (int) limits.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(
+                        pool -> pool.maxWaitTime(limits.poolWait().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -24,7 +24,7 @@ class BadInputIT extends IntakeIntegrationTest {
     void quarantinesABodyThatIsNotJsonAndAnswers400InFrench() {
         String marker = "pas-du-json-" + anIp();
 
-        JsonNode answer = raw("/public/leads", MediaType.TEXT_PLAIN, "nom=Martin&phone=0612345678&" + marker)
+        JsonNode answer = raw("/public/leads", MediaType.APPLICATION_JSON, "nom=Martin&phone=0612345678&" + marker)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody(JsonNode.class)
@@ -71,7 +71,7 @@ class BadInputIT extends IntakeIntegrationTest {
         String marker = "gros-" + anIp();
         String body = marker + "x".repeat(20_000);
 
-        raw("/public/leads", MediaType.TEXT_PLAIN, body).expectStatus().isBadRequest();
+        raw("/public/leads", MediaType.APPLICATION_JSON, body).expectStatus().isBadRequest();
 
         QuarantineDocument kept = quarantined(marker);
         assertThat(kept.truncated()).isTrue();

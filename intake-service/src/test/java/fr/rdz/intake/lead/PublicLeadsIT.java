@@ -216,14 +216,14 @@ class PublicLeadsIT extends IntakeIntegrationTest {
     }
 
     @Test
-    void acceptsASendBeaconTextPlainBody() throws Exception {
+    void acceptsJsonWithAMediaTypeSuffix() throws Exception {
         Map<String, Object> body = aLead();
         String json = EventCodec.mapper().writeValueAsString(body);
 
         JsonNode answer = web.post()
                 .uri("/public/leads")
                 .header("X-Forwarded-For", anIp())
-                .contentType(MediaType.TEXT_PLAIN)
+                .contentType(MediaType.parseMediaType("application/vnd.rdz.lead+json;charset=UTF-8"))
                 .bodyValue(json)
                 .exchange()
                 .expectStatus()

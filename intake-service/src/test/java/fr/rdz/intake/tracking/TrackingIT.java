@@ -1,8 +1,11 @@
 package fr.rdz.intake.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.rdz.events.Entity;
+import fr.rdz.events.Product;
 import fr.rdz.intake.IntakeIntegrationTest;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
@@ -40,6 +43,24 @@ class TrackingIT extends IntakeIntegrationTest {
         VisitorSessionDocument stored = mongo.findById(answer.path("session_id").asText(), VisitorSessionDocument.class)
                 .block();
         assertThat(stored.liaisonCode()).isEqualTo(LP + "_" + FORM);
+    }
+
+    @Test
+    void resolvesTheFormCreatedWithTheLpCodeWhenTheLpNamesNoForm() {
+        String lp = "LP-IT-LINKED";
+        String form = "PV-IT-LINKED";
+        feed().lp(lp, Entity.ZR7, null);
+        feed().form(form, Entity.ZR7, Product.PV, lp);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.form(form).isPresent() && catalog.lp(lp).isPresent());
+
+        JsonNode answer = session(null, Map.of("lp_code", lp)).getResponseBody();
+
+        assertThat(answer.path("form_code").asText()).isEqualTo(form);
+        VisitorSessionDocument stored = mongo.findById(answer.path("session_id").asText(), VisitorSessionDocument.class)
+                .block();
+        assertThat(stored.formCode()).isEqualTo(form);
+        assertThat(stored.liaisonCode()).isEqualTo(lp + "_" + form);
     }
 
     @Test

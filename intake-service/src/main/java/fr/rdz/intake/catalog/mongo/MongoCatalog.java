@@ -25,6 +25,8 @@ public class MongoCatalog implements Catalog, SmartInitializingSingleton {
     private final ReactiveMongoTemplate mongo;
     private final Map<String, CatalogForm> forms = new ConcurrentHashMap<>();
     private final Map<String, CatalogLp> lps = new ConcurrentHashMap<>();
+    /** LP code → code of the form that names it as its LP (last snapshot wins). */
+    private final Map<String, String> formsByLp = new ConcurrentHashMap<>();
 
     public MongoCatalog(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -46,6 +48,14 @@ public class MongoCatalog implements Catalog, SmartInitializingSingleton {
         return code == null ? Optional.empty() : Optional.ofNullable(lps.get(code.strip()));
     }
 
+    @Override
+    public Optional<String> formOfLp(String lpCode) {
+        if (lpCode == null || lpCode.isBlank()) {
+            return Optional.empty();
+        }
+        return Catalog.super.formOfLp(lpCode).or(() -> Optional.ofNullable(formsByLp.get(lpCode.strip())));
+    }
+
     /** Upserts a form snapshot (last one wins: the topic is keyed and ordered by code). */
     public Mono<Void> save(FormSnapshot f) {
         FormDocument doc =
@@ -60,7 +70,13 @@ public class MongoCatalog implements Catalog, SmartInitializingSingleton {
     }
 
     private void remember(FormDocument d) {
-        forms.put(d.code(), new CatalogForm(d.code(), d.entity(), d.product(), d.lpCode()));
+        CatalogForm previous = forms.put(d.code(), new CatalogForm(d.code(), d.entity(), d.product(), d.lpCode()));
+        if (previous != null && previous.lpCode() != null && !previous.lpCode().equals(d.lpCode())) {
+            formsByLp.remove(previous.lpCode(), d.code());
+        }
+        if (d.lpCode() != null && !d.lpCode().isBlank()) {
+            formsByLp.put(d.lpCode().strip(), d.code());
+        }
     }
 
     private void remember(LpDocument d) {

@@ -11,8 +11,10 @@ import fr.rdz.events.Pii;
 import fr.rdz.intake.catalog.application.Catalog;
 import fr.rdz.intake.catalog.domain.CatalogForm;
 import fr.rdz.intake.catalog.domain.LiaisonCode;
+import fr.rdz.intake.lead.domain.ClientSubmissionRule;
 import fr.rdz.intake.lead.domain.DepartementFromPostalCode;
 import fr.rdz.intake.lead.domain.DoubleSubmitRule;
+import fr.rdz.intake.lead.domain.EmailRule;
 import fr.rdz.intake.lead.domain.LeadAssessment;
 import fr.rdz.intake.lead.domain.LeadStatusRule;
 import fr.rdz.intake.lead.domain.LeadSubmission;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -55,6 +58,11 @@ public class ReceivingLead {
     private final Clock clock;
     private final LeadStatusRule rules = new LeadStatusRule(new PhoneNumberRule(), new DepartementFromPostalCode());
     private final DoubleSubmitRule doubleSubmit;
+    private final EmailRule emails = new EmailRule();
+
+    static final String EMAIL_INVALID_MESSAGE = "Lead enregistré - E-mail invalide";
+    static final String ALREADY_RECEIVED = "ALREADY_RECEIVED";
+    static final String ALREADY_RECEIVED_MESSAGE = "Lead déjà enregistré";
 
     public ReceivingLead(
             Catalog catalog, TrackingVisits visits, LeadStore store, RelayingReceivedLeads relay, Clock clock) {
@@ -66,51 +74,87 @@ public class ReceivingLead {
         this.doubleSubmit = new DoubleSubmitRule(clock);
     }
 
-    /** A lead posted by a landing page. */
+    /**
+     * A lead posted by a landing page. With a client {@code submission_id}, a retry of a submission
+     * already stored answers the original lead (200) and stores nothing.
+     */
     public Mono<Reception> receive(LeadSubmission s, RequestOrigin origin) {
         Instant now = now();
         Optional<CatalogForm> form = catalog.form(s.formCode());
         LeadAssessment assessment = rules.assess(s, form.isPresent());
-        String leadId = UUID.randomUUID().toString();
+        boolean retriable = ClientSubmissionRule.isGiven(s.submissionId());
+        String leadId = ClientSubmissionRule.leadId(s.submissionId(), assessment.phone());
         String guardKey =
                 assessment.mayBeDoubleSubmit() ? DoubleSubmitRule.key(s.sessionId(), assessment.phone()) : null;
         Mono<Optional<String>> repeatOf = guardKey == null
                 ? Mono.just(Optional.empty())
-                : store.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart());
+                : store.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart())
+                        // the guard holds this very lead id: an earlier attempt of this submission, not a double click
+                        .map(holder -> holder.filter(first -> !first.equals(leadId)));
         Mono<Optional<SessionTouch>> touch =
                 visits.touch(s.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(repeatOf, touch).flatMap(found -> {
-            LeadAssessment verdict =
-                    found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
-            LeadDocument lead =
-                    document(leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
-            return store.insertSubmitted(lead).map(stored -> {
-                relay.relay(stored);
-                if (found.getT2().isPresent()) {
-                    visits.markConverted(
-                                    s.sessionId(),
-                                    verdict.status() == LeadStatus.DOUBLE_SUBMIT
-                                            ? verdict.originalLeadId()
-                                            : stored.id())
-                            .subscribe(
-                                    null,
-                                    e -> log.debug("Session {} not marked converted: {}", s.sessionId(), e.toString()));
-                }
-                log.debug(
-                        "Lead {} stored: status={} form={} phone={}",
-                        leadId,
-                        verdict.status(),
-                        s.formCode(),
-                        Pii.maskPhone(verdict.phone()));
-                boolean repeat = verdict.status() == LeadStatus.DOUBLE_SUBMIT;
-                return new Reception(
-                        repeat ? verdict.originalLeadId() : leadId,
-                        verdict.status(),
-                        verdict.message(),
-                        verdict.warning(),
-                        !repeat);
-            });
-        });
+        return Mono.zip(repeatOf, touch)
+                .flatMap(found -> {
+                    LeadAssessment verdict =
+                            found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
+                    LeadDocument lead = document(
+                            leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
+                    return store.insertSubmitted(lead).map(stored -> {
+                        relay.relay(stored);
+                        if (found.getT2().isPresent()) {
+                            visits.markConverted(
+                                            s.sessionId(),
+                                            verdict.status() == LeadStatus.DOUBLE_SUBMIT
+                                                    ? verdict.originalLeadId()
+                                                    : stored.id())
+                                    .subscribe(
+                                            null,
+                                            e -> log.debug(
+                                                    "Session {} not marked converted: {}",
+                                                    s.sessionId(),
+                                                    e.toString()));
+                        }
+                        log.debug(
+                                "Lead {} stored: status={} form={} phone={}",
+                                leadId,
+                                verdict.status(),
+                                s.formCode(),
+                                Pii.maskPhone(verdict.phone()));
+                        boolean repeat = verdict.status() == LeadStatus.DOUBLE_SUBMIT;
+                        List<String> warnings = emailAccepted(s) ? List.of() : List.of(EmailRule.WARNING);
+                        boolean badEmail = warnings.contains(EmailRule.WARNING);
+                        return new Reception(
+                                repeat ? verdict.originalLeadId() : leadId,
+                                verdict.status(),
+                                badEmail && verdict.warning() == null ? EMAIL_INVALID_MESSAGE : verdict.message(),
+                                verdict.warning() != null ? verdict.warning() : badEmail ? EmailRule.WARNING : null,
+                                warnings,
+                                !repeat);
+                    });
+                })
+                .onErrorResume(DuplicateKeyException.class, taken -> retriable ? replay(leadId) : Mono.error(taken));
+    }
+
+    /** A retried submission whose lead is already stored: the original answer, nothing stored. */
+    private Mono<Reception> replay(String leadId) {
+        return store.lead(leadId)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("lead " + leadId + " vanished")))
+                .map(original -> {
+                    boolean doubleSubmit = original.status() == LeadStatus.DOUBLE_SUBMIT;
+                    log.info("Submission retried: lead {} already stored ({})", leadId, original.status());
+                    return new Reception(
+                            doubleSubmit ? original.received().originalLeadId() : original.id(),
+                            original.status(),
+                            ALREADY_RECEIVED_MESSAGE,
+                            ALREADY_RECEIVED,
+                            original.warnings() == null ? List.of() : original.warnings(),
+                            false);
+                });
+    }
+
+    private boolean emailAccepted(LeadSubmission s) {
+        String email = text(s.email());
+        return email == null || emails.isValid(email);
     }
 
     /** What happened to one imported lead. */
@@ -146,7 +190,7 @@ public class ReceivingLead {
                 .onErrorReturn(DuplicateKeyException.class, Imported.ALREADY_PRESENT);
     }
 
-    private static LeadDocument document(
+    private LeadDocument document(
             String leadId,
             Instant receivedAt,
             LeadSubmission s,
@@ -170,7 +214,7 @@ public class ReceivingLead {
                         text(s.civilite()),
                         text(s.nom()),
                         text(s.prenom()),
-                        text(s.email()),
+                        emailAccepted(s) ? text(s.email()) : null,
                         text(s.codePostal()),
                         a.departement(),
                         text(s.ville()),
@@ -214,8 +258,18 @@ public class ReceivingLead {
                 now,
                 publish ? LeadDocument.Outbox.PENDING : LeadDocument.Outbox.NOT_PUBLISHED,
                 null);
+        boolean badEmail = !emailAccepted(s);
         return new LeadDocument(
-                leadId, a.status(), originName, text(s.sessionId()), a.phone(), receivedAt, received, outbox);
+                leadId,
+                a.status(),
+                originName,
+                text(s.sessionId()),
+                a.phone(),
+                receivedAt,
+                received,
+                outbox,
+                badEmail ? List.of(EmailRule.WARNING) : null,
+                badEmail ? s.email() : null);
     }
 
     /** Purges double-submit guards far older than their window (retention done by hand: no TTL locally). */

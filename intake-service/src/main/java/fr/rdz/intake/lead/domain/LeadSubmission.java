@@ -6,6 +6,7 @@ import fr.rdz.events.Pii;
  * What a landing page posts to {@code POST /public/leads} (seed 000 {@code LeadData} plus
  * {@code code_postal}, {@code page_url} and {@code consent_text}/{@code consent_version}), also the
  * shape of an imported original lead. Every field is optional here: the rules decide the status.
+ * {@code submissionId} is the client's id of one form submission, the same on each retry of it.
  */
 public record LeadSubmission(
         String sessionId,
@@ -43,7 +44,8 @@ public record LeadSubmission(
         String referrer,
         String pageUrl,
         String consentText,
-        String consentVersion) {
+        String consentVersion,
+        String submissionId) {
 
     /**
      * The shape of a lead: an object naming at least a form or a phone. Anything else (an empty

@@ -118,6 +118,11 @@ public class LeadStore {
         return translated != null ? translated : e;
     }
 
+    /** One lead by id (an {@code _id} lookup). */
+    public Mono<LeadDocument> lead(String id) {
+        return mongo.findById(id, LeadDocument.class);
+    }
+
     /** Leads still to publish, written before {@code before}, oldest first. */
     public Flux<LeadDocument> pendingPublication(Instant before, int limit) {
         Query query = Query.query(where("outbox.state")

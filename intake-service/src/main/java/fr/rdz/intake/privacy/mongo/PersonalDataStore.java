@@ -60,7 +60,11 @@ public class PersonalDataStore {
      * findable and the next attempt redoes everything). True when the lead document changed.
      */
     public Mono<Boolean> erase(LeadDocument lead, Instant at) {
-        Update update = new Update().unset("phone").set(ERASED, true).set("erasedAt", at);
+        Update update = new Update()
+                .unset("phone")
+                .unset("invalidEmail")
+                .set(ERASED, true)
+                .set("erasedAt", at);
         if (lead.received() != null && lead.received().lead() != null) {
             update.set("received.lead", lead.received().lead().erased());
         }

@@ -1,7 +1,6 @@
 package fr.rdz.intake.tracking.application;
 
 import fr.rdz.intake.catalog.application.Catalog;
-import fr.rdz.intake.catalog.domain.CatalogLp;
 import fr.rdz.intake.catalog.domain.LiaisonCode;
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.tracking.domain.Attribution;
@@ -48,10 +47,7 @@ public class TrackingVisits {
         String formCode = nz(r.formCode());
         String liaisonCode = nz(r.liaisonCode());
         if (!lpCode.isEmpty() && formCode.isEmpty()) {
-            formCode = catalog.lp(lpCode)
-                    .map(CatalogLp::formCode)
-                    .map(TrackingVisits::nz)
-                    .orElse("");
+            formCode = catalog.formOfLp(lpCode).orElse("");
         }
         if (liaisonCode.isEmpty() && !lpCode.isEmpty() && !formCode.isEmpty()) {
             liaisonCode = LiaisonCode.of(lpCode, formCode);

@@ -2,7 +2,9 @@ package fr.rdz.intake.tracking.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.rdz.intake.inbound.web.Callers;
+import fr.rdz.intake.inbound.web.JsonFields;
 import fr.rdz.intake.inbound.web.PublicBodies;
+import fr.rdz.intake.inbound.web.PublicDeadline;
 import fr.rdz.intake.tracking.application.SessionOpened;
 import fr.rdz.intake.tracking.application.SessionRequest;
 import fr.rdz.intake.tracking.application.TrackAnswer;
@@ -28,12 +30,30 @@ public class TrackingController {
     public static final String VISITOR_COOKIE = "_rdz_vid";
     private static final Duration COOKIE_AGE = Duration.ofDays(365);
 
+    /** Bounds of a session body (spec §12): texts with a length limit, every invalid field listed at once. */
+    private static final JsonFields SESSION_FIELDS = new JsonFields()
+            .text(100, "lp_code", "form_code")
+            .text(201, "liaison_code")
+            .text(2048, "referrer")
+            .text(512, "user_agent", "gclid", "fbclid")
+            .text(255, "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
+
+    /** Bounds of a beacon body: the seed reads it leniently, but no field may be unbounded. */
+    private static final JsonFields BEACON_FIELDS = new JsonFields()
+            .text(100, "session_id", "event_type", "lp_code", "form_code")
+            .text(201, "liaison_code")
+            .text(2048, "referrer")
+            .text(512, "user_agent", "gclid", "fbclid")
+            .text(255, "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
+
     private final PublicBodies bodies;
     private final Callers callers;
     private final TrackingVisits visits;
+    private final PublicDeadline deadline;
 
-    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits) {
+    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits, PublicDeadline deadline) {
         this.bodies = bodies;
+        this.deadline = deadline;
         this.callers = callers;
         this.visits = visits;
     }
@@ -56,24 +76,27 @@ public class TrackingController {
     public Mono<ResponseEntity<SessionAnswer>> session(ServerHttpRequest request) {
         HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
         String visitorId = cookie == null ? null : cookie.getValue();
-        return bodies.readJson(request, SessionRequest.class)
-                .flatMap(r -> visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request)))
+        return bodies.readJson(request, SessionRequest.class, true, SESSION_FIELDS, r -> true)
+                .flatMap(r -> deadline.bound(
+                        visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request))))
                 .map(this::answer);
     }
 
     @Operation(summary = "Record the LP visit of a session (once per session); fills first-touch attribution")
     @PostMapping("/public/track/lp-visit")
     public Mono<EventAnswer> lpVisit(ServerHttpRequest request) {
-        return bodies.readLenient(request)
-                .flatMap(data -> visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request)))
+        return bodies.readLenient(request, BEACON_FIELDS)
+                .flatMap(data ->
+                        deadline.bound(visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 
     @Operation(summary = "Record a funnel event (lp_visit, cta_click, form_start once per session)")
     @PostMapping("/public/track/event")
     public Mono<EventAnswer> event(ServerHttpRequest request) {
-        return bodies.readLenient(request)
-                .flatMap(data -> visits.recordEvent(data, callers.ip(request), callers.userAgent(request)))
+        return bodies.readLenient(request, BEACON_FIELDS)
+                .flatMap(data ->
+                        deadline.bound(visits.recordEvent(data, callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 

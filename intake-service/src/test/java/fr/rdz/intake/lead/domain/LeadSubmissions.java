@@ -47,6 +47,7 @@ public final class LeadSubmissions {
                 null,
                 "https://solaire.example.fr/formulaire",
                 "J'accepte d'être recontacté(e).",
+                null,
                 null);
     }
 }
