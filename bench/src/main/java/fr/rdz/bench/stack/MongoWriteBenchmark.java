@@ -159,26 +159,36 @@ public final class MongoWriteBenchmark {
         String id = UUID.randomUUID().toString();
         return new Document("_id", id)
                 .append("status", "pending")
-                .append("contact", new Document("phone", "0612345678")
-                        .append("nom", "Martin")
-                        .append("prenom", "Léa")
-                        .append("email", "lea.martin@example.fr")
-                        .append("code_postal", "75011")
-                        .append("departement", "75")
-                        .append("ville", "Paris")
-                        .append("adresse", "12 rue Oberkampf"))
+                .append(
+                        "contact",
+                        new Document("phone", "0612345678")
+                                .append("nom", "Martin")
+                                .append("prenom", "Léa")
+                                .append("email", "lea.martin@example.fr")
+                                .append("code_postal", "75011")
+                                .append("departement", "75")
+                                .append("ville", "Paris")
+                                .append("adresse", "12 rue Oberkampf"))
                 .append("project", new Document("surface_habitable", "120").append("type_chauffage", "fioul"))
-                .append("source", new Document("form_code", "PV-001")
-                        .append("lp_code", "LP-001")
-                        .append("utm_source", "google")
-                        .append("utm_campaign", "bench")
-                        .append("page_url", "https://lp.example.fr/formulaire"))
-                .append("consent", new Document("rgpd_consent", true)
-                        .append("consent_text", "J'accepte d'être recontacté(e) par téléphone au sujet de mon projet.")
-                        .append("ip", "203.0.113.42")
-                        .append("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0"))
-                .append("outbox", new Document("state", "pending")
-                        .append("event_id", UUID.randomUUID().toString())
-                        .append("payload", "x".repeat(600)));
+                .append(
+                        "source",
+                        new Document("form_code", "PV-001")
+                                .append("lp_code", "LP-001")
+                                .append("utm_source", "google")
+                                .append("utm_campaign", "bench")
+                                .append("page_url", "https://lp.example.fr/formulaire"))
+                .append(
+                        "consent",
+                        new Document("rgpd_consent", true)
+                                .append(
+                                        "consent_text",
+                                        "J'accepte d'être recontacté(e) par téléphone au sujet de mon projet.")
+                                .append("ip", "203.0.113.42")
+                                .append("user_agent", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0"))
+                .append(
+                        "outbox",
+                        new Document("state", "pending")
+                                .append("event_id", UUID.randomUUID().toString())
+                                .append("payload", "x".repeat(600)));
     }
 }
