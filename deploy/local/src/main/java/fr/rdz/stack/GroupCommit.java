@@ -100,6 +100,9 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
+            if (closed) {
+                return; // the wire server closes its backend, and so does MongoWireServer
+            }
             closed = true;
             lock.notifyAll();
         }
