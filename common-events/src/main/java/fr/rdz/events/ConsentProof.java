@@ -10,6 +10,15 @@ import java.time.Instant;
 public record ConsentProof(
         Boolean rgpdConsent, String consentText, String pageUrl, String ip, String userAgent, Instant consentedAt) {
 
+    /**
+     * The person explicitly refused to be canvassed ({@code rgpd_consent: false}): such a lead is
+     * never delivered (spec §11; French law forbids calling without prior consent). A proof without
+     * the flag is not a refusal here: intake records a missing flag as given.
+     */
+    public boolean refused() {
+        return Boolean.FALSE.equals(rgpdConsent);
+    }
+
     /** The same proof without what identifies the person (IP, browser): flag, text, page and time stay. */
     public ConsentProof erased() {
         return new ConsentProof(rgpdConsent, consentText, pageUrl, null, null, consentedAt);

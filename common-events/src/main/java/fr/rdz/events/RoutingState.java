@@ -13,5 +13,8 @@ public enum RoutingState {
     @JsonProperty("orphan")
     ORPHAN,
     @JsonProperty("double_submit")
-    DOUBLE_SUBMIT
+    DOUBLE_SUBMIT,
+    /** The person refused to be called ({@code rgpd_consent: false}): stored and counted, never delivered (spec §11). */
+    @JsonProperty("no_consent")
+    NO_CONSENT
 }

@@ -24,14 +24,18 @@ final class RdzProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("intake", "routing", "delivery", "notifier", "crm-push");
 
+    /** The stack in this JVM, or null when it runs as its own process ({@link #external}). */
     private final EmbeddedStack stack;
+
+    private final StackProcess external;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logDir;
 
-    private RdzProcesses(EmbeddedStack stack, Path logDir) {
+    private RdzProcesses(EmbeddedStack stack, StackProcess external, Path logDir) {
         this.stack = stack;
+        this.external = external;
         this.logDir = logDir;
     }
 
@@ -46,10 +50,29 @@ final class RdzProcesses implements AutoCloseable {
      */
     static RdzProcesses start(Path workDir, String pagesOrigin, List<String> services, List<String> extraArgs)
             throws IOException {
+        Path logDir = Files.createDirectories(workDir.resolve("logs"));
+        return start(
+                new RdzProcesses(EmbeddedStack.forTests(workDir.resolve("stack")), null, logDir),
+                pagesOrigin,
+                services,
+                extraArgs);
+    }
+
+    /**
+     * Only {@code services}, on a stack that runs as its own process (closed by its owner, not
+     * here), each given {@code extraArgs}.
+     */
+    static RdzProcesses start(
+            Path workDir, StackProcess stack, String pagesOrigin, List<String> services, List<String> extraArgs)
+            throws IOException {
+        Path logDir = Files.createDirectories(workDir.resolve("logs"));
+        return start(new RdzProcesses(null, stack, logDir), pagesOrigin, services, extraArgs);
+    }
+
+    private static RdzProcesses start(
+            RdzProcesses rdz, String pagesOrigin, List<String> services, List<String> extraArgs) throws IOException {
         Path root = Path.of(System.getProperty("rdz.root", "../.."));
         String version = System.getProperty("rdz.version", "1.0.0-SNAPSHOT");
-        Path logDir = Files.createDirectories(workDir.resolve("logs"));
-        RdzProcesses rdz = new RdzProcesses(EmbeddedStack.forTests(workDir.resolve("stack")), logDir);
         for (String service : SERVICES) {
             rdz.ports.put(service, Ports.free());
         }
@@ -68,10 +91,10 @@ final class RdzProcesses implements AutoCloseable {
                     jar.toString(),
                     "--spring.profiles.active=local",
                     "--server.port=" + rdz.ports.get(service),
-                    "--spring.kafka.bootstrap-servers=" + rdz.stack.kafka().bootstrapServers(),
-                    "--spring.data.mongodb.uri=" + rdz.stack.mongo().uri("rdz_" + service.replace('-', '_')),
-                    "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.stack.smtp().port(),
-                    "--rdz.notifier.entities.MDL.smtp.port=" + rdz.stack.smtp().port(),
+                    "--spring.kafka.bootstrap-servers=" + rdz.kafkaBootstrap(),
+                    "--spring.data.mongodb.uri=" + rdz.mongoUri("rdz_" + service.replace('-', '_')),
+                    "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.smtpPort(),
+                    "--rdz.notifier.entities.MDL.smtp.port=" + rdz.smtpPort(),
                     "--rdz.intake.cors-allowed-origins=" + pagesOrigin,
                     "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake")));
             command.addAll(extraArgs);
@@ -138,6 +161,18 @@ final class RdzProcesses implements AutoCloseable {
         return stack;
     }
 
+    private String kafkaBootstrap() {
+        return stack != null ? stack.kafka().bootstrapServers() : external.kafkaBootstrap();
+    }
+
+    private String mongoUri(String database) {
+        return stack != null ? stack.mongo().uri(database) : external.mongoUri(database);
+    }
+
+    private int smtpPort() {
+        return stack != null ? stack.smtp().port() : external.smtpPort();
+    }
+
     Path logDir() {
         return logDir;
     }
@@ -154,7 +189,9 @@ final class RdzProcesses implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     private static String javaBinary() {

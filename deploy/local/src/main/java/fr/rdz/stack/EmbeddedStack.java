@@ -20,9 +20,18 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public static EmbeddedStack local(Path varDir, int kafkaPort, int mongoPort, int smtpPort) {
-        MongoWireServer mongo = MongoWireServer.start(mongoPort, varDir.resolve("mongo"));
+        return local(varDir, kafkaPort, mongoPort, smtpPort, false);
+    }
+
+    /**
+     * Every write Kafka or MongoDB acknowledged survives a {@code kill -9} of this process (it is
+     * in the files, the operating system writes them out); {@code fsync}: it is also forced to the
+     * disk before it is acknowledged, so that it survives a machine crash.
+     */
+    public static EmbeddedStack local(Path varDir, int kafkaPort, int mongoPort, int smtpPort, boolean fsync) {
+        MongoWireServer mongo = MongoWireServer.start(mongoPort, varDir.resolve("mongo"), fsync);
         SmtpCatcher smtp = SmtpCatcher.start(smtpPort, varDir.resolve("mail"));
-        KafkaBroker kafka = KafkaBroker.start(kafkaPort, varDir.resolve("kafka"));
+        KafkaBroker kafka = KafkaBroker.start(kafkaPort, varDir.resolve("kafka"), fsync);
         return new EmbeddedStack(kafka, mongo, smtp);
     }
 

@@ -44,6 +44,17 @@ public final class KafkaBroker implements AutoCloseable {
      * Starts a broker on {@code port} (0: any free port) storing its log under {@code dataDir}.
      */
     public static KafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, false);
+    }
+
+    /**
+     * Starts a broker on {@code port} (0: any free port) storing its log under {@code dataDir}. A
+     * record is acknowledged once appended to the log file (the operating system's page cache): a
+     * {@code kill -9} of this process loses nothing acknowledged, the log is recovered at the next
+     * start. {@code fsync}: the log is also forced to the disk after every append, before the
+     * acknowledgement (a machine crash loses nothing either).
+     */
+    public static KafkaBroker start(int port, Path dataDir, boolean fsync) {
         int brokerPort = Ports.orFree(port);
         int controllerPort = Ports.free();
         try {
@@ -66,6 +77,10 @@ public final class KafkaBroker implements AutoCloseable {
             props.put("min.insync.replicas", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("auto.create.topics.enable", "true");
+            if (fsync) {
+                // one broker, no replica to fall back on: flush each append before answering
+                props.put("log.flush.interval.messages", "1");
+            }
             // a lone broker on a laptop: small segments so compaction of catalog topics is visible
             props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
             Path config = dataDir.resolve("server.properties");

@@ -2,7 +2,6 @@ package fr.rdz.stack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server). File-backed (H2 MVStore, flushed about once
- * a second) when given a directory, in memory otherwise. No sessions, so no multi-document
- * transactions, and TTL indexes never expire: RDZ's code does not rely on either.
+ * A MongoDB wire-protocol server (mongo-java-server). File-backed (H2 MVStore) when given a
+ * directory, in memory otherwise. File-backed, a write is answered only once it is committed to
+ * the file ({@link DurableH2Backend}, group commit): a {@code kill -9} of the process loses no
+ * acknowledged write; with {@code fsync} the commit is also forced to the disk, so that a machine
+ * crash loses none either. No sessions, so no multi-document transactions, and TTL indexes never
+ * expire: RDZ's code does not rely on either.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,6 +28,14 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Starts on {@code port} (0: any free port); {@code dataDir} null keeps everything in memory. */
     public static MongoWireServer start(int port, Path dataDir) {
+        return start(port, dataDir, false);
+    }
+
+    /**
+     * Starts on {@code port} (0: any free port); {@code dataDir} null keeps everything in memory;
+     * {@code fsync}: each commit of the file is forced to the disk before the writes are answered.
+     */
+    public static MongoWireServer start(int port, Path dataDir, boolean fsync) {
         MongoBackend backend;
         if (dataDir == null) {
             backend = new MemoryBackend();
@@ -35,7 +45,7 @@ public final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new H2Backend(dataDir.resolve("rdz.mv").toString());
+            backend = DurableH2Backend.open(dataDir.resolve("rdz.mv").toString(), fsync);
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog();

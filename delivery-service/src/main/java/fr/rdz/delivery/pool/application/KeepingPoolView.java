@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps delivery's own view of what routing decided: the pool of leads (fresh and no_order leads are
- * distributable; invalid, orphan and double-submit leads are kept out), the commandes and clients,
+ * distributable; invalid, orphan, double-submit and no-consent leads, and any lead whose person
+ * refused to be called, are kept out), the commandes and clients,
  * rejections (never resold to that client) and erasures (personal fields blanked, out of
  * distribution). Every change is an upsert by business id: a redelivered event changes nothing.
  */

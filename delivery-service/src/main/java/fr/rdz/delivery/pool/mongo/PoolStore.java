@@ -49,6 +49,8 @@ public class PoolStore {
         LeadData lead = routed.lead();
         boolean distributable = !erased
                 && DISTRIBUTABLE.contains(routed.state())
+                // defence in depth: a person who refused to be called is never delivered (spec §11)
+                && (lead.consent() == null || !lead.consent().refused())
                 && lead.entity() != null
                 && lead.product() != null
                 && lead.phone() != null

@@ -112,6 +112,7 @@ public class RoutingLead {
     private Mono<RoutingDecision.Candidates> candidates(LeadData lead, LeadStatus status, Instant now) {
         RoutingDecision.Candidates none = new RoutingDecision.Candidates(List.of(), Set.of(), Set.of(), Set.of());
         if (status != LeadStatus.PENDING
+                || (lead.consent() != null && lead.consent().refused())
                 || lead.entity() == null
                 || lead.product() == null
                 || lead.departement() == null) {
@@ -242,6 +243,8 @@ public class RoutingLead {
             counts.put(Figure.ROUTED, 1);
         } else if (Wire.of(RoutingState.NO_ORDER).equals(doc.routingState())) {
             counts.put(Figure.NO_ORDER, 1);
+        } else if (Wire.of(RoutingState.NO_CONSENT).equals(doc.routingState())) {
+            counts.put(Figure.NO_CONSENT, 1);
         } else if (Wire.of(RoutingState.ORPHAN).equals(doc.routingState()) && !"orphan".equals(intake)) {
             counts.put(Figure.ORPHAN, 1);
         }

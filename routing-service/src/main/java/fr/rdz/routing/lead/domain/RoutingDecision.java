@@ -11,12 +11,17 @@ import java.util.Set;
 
 /**
  * Routing's decision for one received lead (spec §4): leads that are not {@code pending} stay out
- * of distribution ({@code invalid}, {@code orphan}, {@code double_submit}); a pending lead is
+ * of distribution ({@code invalid}, {@code orphan}, {@code double_submit}); so does a lead whose
+ * person refused to be called ({@code no_consent}, reason {@value #NO_CONSENT_REASON}: spec §11,
+ * French law forbids canvassing by phone without prior consent); any other pending lead is
  * {@code fresh} with the commandes of its entity and product that cover its département, are in
  * force on the day and whose client is active, may still receive it (30-day duplicate rule) and
  * has not rejected this person's lead; {@code no_order} when none remains.
  */
 public record RoutingDecision(RoutingState state, List<String> eligibleCommandeIds, String reason) {
+
+    /** The reason recorded with {@code no_consent}: the lead was submitted with {@code rgpd_consent: false}. */
+    public static final String NO_CONSENT_REASON = "no_consent: rgpd_consent false";
 
     /** What the decision is made from, besides the lead itself. */
     public record Candidates(
@@ -48,6 +53,9 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
         }
         if (lead.entity() == null || lead.product() == null) {
             return new RoutingDecision(RoutingState.ORPHAN, List.of(), "unknown form");
+        }
+        if (lead.consent() != null && lead.consent().refused()) {
+            return new RoutingDecision(RoutingState.NO_CONSENT, List.of(), NO_CONSENT_REASON);
         }
         List<String> eligible = candidates.commandes().stream()
                 .filter(c -> c.entity() == lead.entity() && c.product() == lead.product())

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the lead as received, intake's status, the routing decision, deliveries, rejections, its whole
  * history and the events still to publish. {@code status} is the lead's current status in one word
  * ({@code fresh}, {@code no_order}, {@code invalid}, {@code orphan}, {@code double_submit},
- * {@code delivered}, {@code rejected}).
+ * {@code no_consent}, {@code delivered}, {@code rejected}).
  */
 @Document("leads")
 public record LeadDocument(

@@ -20,7 +20,8 @@ record LeadView(
         String leadId,
         Entity entity,
         Product product,
-        @Schema(description = "fresh, no_order, invalid, orphan, double_submit, delivered, rejected") String status,
+        @Schema(description = "fresh, no_order, invalid, orphan, double_submit, no_consent, delivered, rejected")
+                String status,
         @Schema(description = "status given by intake: pending, invalid_phone, missing_required, double_submit, orphan")
                 String intakeStatus,
         String routingState,

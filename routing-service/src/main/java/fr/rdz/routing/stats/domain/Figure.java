@@ -30,6 +30,9 @@ public record Figure(
     public static final String ORPHAN = "orphan";
     public static final String ROUTED = "routed";
     public static final String NO_ORDER = "no_order";
+    /** Leads submitted with {@code rgpd_consent: false}: stored, never delivered. */
+    public static final String NO_CONSENT = "no_consent";
+
     public static final String DELIVERED = "delivered";
     public static final String DELIVERED_FRESH = "delivered_fresh";
     public static final String DELIVERED_LB = "delivered_lb";
@@ -53,6 +56,7 @@ public record Figure(
             ORPHAN,
             ROUTED,
             NO_ORDER,
+            NO_CONSENT,
             DELIVERED,
             DELIVERED_FRESH,
             DELIVERED_LB,

@@ -25,10 +25,11 @@ class StatsController {
     @GetMapping("/admin/stats")
     @Operation(
             summary = "Dashboard figures",
-            description = "received, valid, invalid by reason, routed, no_order, delivered Fresh/LB/cross-entity, "
-                    + "duplicates replaced, commandes short, e-mail/push failures, rejected. from/to are Paris "
-                    + "days (default: the last 30 days); group_by: day (default), entity, product, departement, "
-                    + "source (form), form, lp, utm_source, or several comma-separated (day,entity).")
+            description =
+                    "received, valid, invalid by reason, routed, no_order, no_consent, delivered Fresh/LB/cross-entity, "
+                            + "duplicates replaced, commandes short, e-mail/push failures, rejected. from/to are Paris "
+                            + "days (default: the last 30 days); group_by: day (default), entity, product, departement, "
+                            + "source (form), form, lp, utm_source, or several comma-separated (day,entity).")
     Mono<ComputingStats.Stats> stats(
             @RequestParam(required = false) Entity entity,
             @RequestParam(required = false) String from,

@@ -2,6 +2,7 @@ package fr.rdz.routing.lead.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.rdz.events.ConsentProof;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.EventSamples;
@@ -60,6 +61,36 @@ class RoutingDecisionTest {
                 Set.of());
         assertThat(decision.state()).isEqualTo(RoutingState.FRESH);
         assertThat(decision.eligibleCommandeIds()).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void aLeadWhosePersonRefusedToBeCalledIsEligibleForNoCommande() {
+        LeadData refused = new LeadData(
+                LEAD.leadId(),
+                LEAD.receivedAt(),
+                LEAD.entity(),
+                LEAD.product(),
+                LEAD.contact(),
+                LEAD.project(),
+                LEAD.source(),
+                new ConsentProof(false, "J'accepte…", "https://lp.example.fr", "203.0.113.9", "Firefox", null));
+        var decision = RoutingDecision.decide(
+                refused,
+                LeadStatus.PENDING,
+                List.of(),
+                new RoutingDecision.Candidates(
+                        List.of(commande("k1", "c1", Entity.ZR7, Product.PV, List.of("*"))),
+                        Set.of("c1"),
+                        Set.of(),
+                        Set.of()),
+                DAY);
+        assertThat(decision.state()).isEqualTo(RoutingState.NO_CONSENT);
+        assertThat(decision.eligibleCommandeIds()).isEmpty();
+        assertThat(decision.reason()).isEqualTo("no_consent: rgpd_consent false");
+        // the sample lead consents; a lead without the flag is not a refusal (intake records it as given)
+        assertThat(LEAD.consent().refused()).isFalse();
+        assertThat(new ConsentProof(null, null, null, null, null, null).refused())
+                .isFalse();
     }
 
     @Test
