@@ -407,9 +407,16 @@ public class PlanningDailyRun {
     private Mono<RunView> view(Document run) {
         String runId = run.getString("_id");
         Date plannedAt = run.getDate("planned_at");
-        return outcomes.ofRun(runId)
-                .flatMapMany(recorded -> batches.ofRun(runId).map(b -> batchView(b, recorded)))
+        // the ledger lines of the batches' leads by _id (unique-key lookups), not a scan of the ledger by run
+        return batches.ofRun(runId)
                 .collectList()
+                .flatMap(docs -> outcomes.ofLeads(
+                                runId,
+                                docs.stream()
+                                        .flatMap(b -> b.getList("lead_ids", String.class, List.of()).stream())
+                                        .toList())
+                        .map(recorded ->
+                                docs.stream().map(b -> batchView(b, recorded)).toList()))
                 .map(list -> new RunView(
                         runId,
                         Entity.valueOf(run.getString("entity")),
