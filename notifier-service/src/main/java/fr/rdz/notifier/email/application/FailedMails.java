@@ -17,6 +17,8 @@ public interface FailedMails {
     String OPEN = "open";
     String REPLAYED = "replayed";
     String SENT = "sent";
+    /** The person's data was erased (erasure or retention limit) before it was sent: it can no longer be replayed. */
+    String ERASED = "erased";
 
     /** The batch was dead-lettered: recorded (or re-opened) with the batch to replay. */
     void deadLettered(DeliveryPlanned batch, String reason, int attempts, Instant at);
@@ -28,6 +30,15 @@ public interface FailedMails {
     Mono<Void> replayed(String batchId, String operator, String result, Instant at);
 
     Flux<FailedMail> list(Filter filter);
+
+    /** The failed e-mails still holding their batch with this phone (its hash). */
+    Flux<String> withPhone(String phoneHash);
+
+    /** A page of failed e-mails still holding a batch with a lead received before {@code limit}. */
+    Flux<String> receivedBefore(Instant limit, int pageSize);
+
+    /** Drops the batch (whole leads) of a failed e-mail: status erased unless sent; true when this call erased it. */
+    Mono<Boolean> erase(String batchId, Instant at);
 
     Mono<FailedMail> find(String batchId);
 
@@ -56,7 +67,7 @@ public interface FailedMails {
             DeliveryPlanned batch) {
 
         public boolean stillToSend() {
-            return !SENT.equals(status);
+            return OPEN.equals(status) || REPLAYED.equals(status);
         }
 
         public List<String> leadIds() {

@@ -27,6 +27,7 @@ public class ReplayingFailedMails {
     public static final String IN_PROGRESS = "in_progress";
     public static final String FAILED = "failed";
     public static final String NOT_FOUND = "not_found";
+    public static final String ERASED = "erased";
 
     private final FailedMails failedMails;
     private final SentMails sentMails;
@@ -52,6 +53,7 @@ public class ReplayingFailedMails {
                 case ALREADY_SENT -> "Déjà envoyé : rien n'a été renvoyé.";
                 case IN_PROGRESS -> "Un envoi de ce lot est déjà en cours : réessayez dans quelques minutes.";
                 case FAILED -> "Échec de l'envoi : " + reason;
+                case ERASED -> "Impossible à renvoyer : les données des leads ont été effacées.";
                 default -> "Aucun e-mail en échec pour ce lot.";
             };
         }
@@ -92,6 +94,9 @@ public class ReplayingFailedMails {
 
     private Result send(FailedMails.FailedMail failed) {
         String batchId = failed.batchId();
+        if (FailedMails.ERASED.equals(failed.status())) {
+            return new Result(batchId, failed.clientId(), ERASED, null);
+        }
         if (!failed.stillToSend()) {
             return new Result(batchId, failed.clientId(), ALREADY_SENT, null);
         }

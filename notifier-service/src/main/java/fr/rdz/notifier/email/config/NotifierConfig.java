@@ -2,8 +2,11 @@ package fr.rdz.notifier.email.config;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
+import fr.rdz.kit.PersonalDataSweep;
 import fr.rdz.notifier.email.application.BatchMailer;
+import fr.rdz.notifier.email.application.ErasingPersonalData;
 import fr.rdz.notifier.email.application.FailedMails;
+import fr.rdz.notifier.email.application.IndexingSentCsv;
 import fr.rdz.notifier.email.application.KeepingSentCsv;
 import fr.rdz.notifier.email.application.MailRenderer;
 import fr.rdz.notifier.email.application.OutcomePublisher;
@@ -56,12 +59,29 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             SentCsvs csvs) {
         // issue 12: failed e-mails listed and replayable, CSVs kept as e-mailed (decorators; decisions unchanged)
         return new SendingBatchEmail(
-                new RecordingFailedMails(sentMails, failedMails),
+                new IndexingSentCsv(new RecordingFailedMails(sentMails, failedMails), csvs),
                 renderer,
                 new KeepingSentCsv(mailer, csvs, clock),
                 outcomes,
                 clock,
                 properties.lease());
+    }
+
+    @Bean
+    ErasingPersonalData erasingPersonalData(SentCsvs csvs, FailedMails failedMails, Clock clock) {
+        return new ErasingPersonalData(csvs, failedMails, clock);
+    }
+
+    /** The retention limit (kit's job) on the CSVs kept as e-mailed. */
+    @Bean
+    PersonalDataSweep notifierSentCsvsRetention(ErasingPersonalData erasing) {
+        return PersonalDataSweep.of("sent_csvs", erasing::csvsReceivedBefore);
+    }
+
+    /** The retention limit (kit's job) on the batches of failed e-mails. */
+    @Bean
+    PersonalDataSweep notifierFailedMailsRetention(ErasingPersonalData erasing) {
+        return PersonalDataSweep.of("failed_mails", erasing::failedMailsReceivedBefore);
     }
 
     @Bean

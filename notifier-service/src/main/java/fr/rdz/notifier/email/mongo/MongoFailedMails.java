@@ -66,6 +66,24 @@ class MongoFailedMails implements FailedMails {
                 Updates.set("status", OPEN),
                 Updates.unset("sent_at"),
                 Updates.set("batch", json),
+                Updates.set(
+                        "phone_hashes",
+                        batch.leads().stream()
+                                .map(l -> l.lead().contact() == null
+                                        ? null
+                                        : l.lead().contact().phone())
+                                .filter(java.util.Objects::nonNull)
+                                .map(fr.rdz.events.Pii::phoneHash)
+                                .distinct()
+                                .toList()),
+                Updates.set(
+                        "first_received_at",
+                        batch.leads().stream()
+                                .map(l -> l.lead().receivedAt())
+                                .filter(java.util.Objects::nonNull)
+                                .min(Instant::compareTo)
+                                .map(Date::from)
+                                .orElse(Date.from(at))),
                 Updates.setOnInsert("replay_count", 0));
         collection()
                 .flatMap(c -> Mono.from(c.updateOne(
@@ -83,7 +101,8 @@ class MongoFailedMails implements FailedMails {
                         Updates.combine(
                                 Updates.set("status", SENT),
                                 Updates.set("sent_at", Date.from(at)),
-                                Updates.unset("batch")))))
+                                Updates.unset("batch"),
+                                Updates.unset("phone_hashes")))))
                 .block(TIMEOUT);
     }
 
@@ -102,6 +121,41 @@ class MongoFailedMails implements FailedMails {
                                 Filters.and(Filters.eq("_id", batchId), Filters.eq("status", OPEN)),
                                 Updates.set("status", REPLAYED)))))
                 .then();
+    }
+
+    @Override
+    public Flux<String> withPhone(String phoneHash) {
+        return ids(Filters.and(Filters.eq("phone_hashes", phoneHash), Filters.exists("batch")), 0);
+    }
+
+    @Override
+    public Flux<String> receivedBefore(Instant limit, int pageSize) {
+        return ids(Filters.and(Filters.lt("first_received_at", Date.from(limit)), Filters.exists("batch")), pageSize);
+    }
+
+    @Override
+    public Mono<Boolean> erase(String batchId, Instant at) {
+        return collection()
+                .flatMap(c -> Mono.from(c.updateOne(
+                        Filters.and(Filters.eq("_id", batchId), Filters.exists("batch")),
+                        Updates.combine(
+                                Updates.unset("batch"),
+                                Updates.unset("phone_hashes"),
+                                Updates.set("erased_at", Date.from(at))))))
+                .flatMap(r -> r.getModifiedCount() == 1
+                        ? collection()
+                                .flatMap(c -> Mono.from(c.updateOne(
+                                        Filters.and(Filters.eq("_id", batchId), Filters.ne("status", SENT)),
+                                        Updates.set("status", ERASED))))
+                                .thenReturn(true)
+                        : Mono.just(false));
+    }
+
+    private Flux<String> ids(Bson filter, int limit) {
+        return collection()
+                .flatMapMany(c -> Flux.from(
+                        c.find(filter).projection(new Document("_id", 1)).limit(limit)))
+                .map(d -> d.getString("_id"));
     }
 
     @Override

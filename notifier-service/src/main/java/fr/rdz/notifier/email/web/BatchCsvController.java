@@ -36,6 +36,9 @@ class BatchCsvController {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> csvs.find(batchId).filter(csv -> op.canSee(csv.entity())))
                 .map(csv -> {
+                    if (csv.erased()) {
+                        throw Problems.gone("the CSV of batch " + batchId + " was erased (personal data)");
+                    }
                     ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                             .contentType(TEXT_CSV)
                             .contentLength(csv.content().length)

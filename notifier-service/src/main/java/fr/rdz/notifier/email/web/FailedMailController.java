@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "basic")
 class FailedMailController {
 
-    private static final Set<String> STATUSES = Set.of(FailedMails.OPEN, FailedMails.REPLAYED, FailedMails.SENT);
+    private static final Set<String> STATUSES =
+            Set.of(FailedMails.OPEN, FailedMails.REPLAYED, FailedMails.SENT, FailedMails.ERASED);
 
     private final FailedMails failedMails;
     private final ReplayingFailedMails replaying;
@@ -108,7 +109,7 @@ class FailedMailController {
         }
         String status = blankToNull(params.get("status"));
         if (status != null && !STATUSES.contains(status)) {
-            checks.invalid("status", "Statut inconnu « " + status + " » : open, replayed ou sent.");
+            checks.invalid("status", "Statut inconnu « " + status + " » : open, replayed, sent ou erased.");
         }
         LocalDate from = checks.date("from", params.get("from"));
         LocalDate to = checks.date("to", params.get("to"));

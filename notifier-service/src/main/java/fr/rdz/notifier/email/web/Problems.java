@@ -84,6 +84,12 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
+    public static ErrorResponseException gone(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, detail);
+        problem.setTitle("Gone");
+        return new ErrorResponseException(HttpStatus.GONE, problem, null);
+    }
+
     /** The problem body of an {@link ErrorResponseException}, for a controller's {@code @ExceptionHandler}. */
     public static ResponseEntity<ProblemDetail> answer(ErrorResponseException e) {
         return ResponseEntity.status(e.getStatusCode()).body(e.getBody());
