@@ -2,6 +2,7 @@ package fr.rdz.crmpush.push.config;
 
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
+import fr.rdz.crmpush.push.application.PushLedger;
 import fr.rdz.crmpush.push.application.PushingLead;
 import fr.rdz.crmpush.push.application.RecordingDeadLetter;
 import fr.rdz.crmpush.push.application.RecoveringStalledPushes;
@@ -107,8 +108,9 @@ class PushConfig {
     }
 
     @Bean
-    ReplayingDeadLetters replayingDeadLetters(DeadLetterStore store, KafkaTaskPublisher tasks, Clock clock) {
-        return new ReplayingDeadLetters(store, tasks, clock);
+    ReplayingDeadLetters replayingDeadLetters(
+            DeadLetterStore store, KafkaTaskPublisher tasks, Clock clock, PushLedger ledger) {
+        return new ReplayingDeadLetters(store, tasks, clock, ledger);
     }
 
     @Bean

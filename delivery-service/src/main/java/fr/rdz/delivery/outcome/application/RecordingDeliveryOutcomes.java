@@ -139,6 +139,16 @@ public class RecordingDeliveryOutcomes {
                                 map.put(l.leadId(), new EnumMap<>(l.channels())));
     }
 
+    /** The standing outcomes of some leads of a run (by ledger line id): lead id → channel → outcome. */
+    public Mono<Map<String, Map<OutcomeChannel, ChannelOutcome>>> ofLeads(String runId, List<String> leadIds) {
+        return store.ofLeads(runId, leadIds)
+                .filter(l -> l.leadId() != null && !l.channels().isEmpty())
+                .collect(
+                        HashMap::new,
+                        (Map<String, Map<OutcomeChannel, ChannelOutcome>> map, LedgerOutcomeStore.LeadOutcomes l) ->
+                                map.put(l.leadId(), new EnumMap<>(l.channels())));
+    }
+
     /** A batch id is {@code <run_id>:<commande_id>}. */
     static String runIdOf(String batchId) {
         int colon = batchId.indexOf(':');

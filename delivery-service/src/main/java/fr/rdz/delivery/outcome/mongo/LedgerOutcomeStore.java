@@ -73,17 +73,32 @@ public class LedgerOutcomeStore {
                 .get(MongoCollections.LEDGER)
                 .flatMapMany(c -> Flux.from(c.find(Filters.eq("run_id", runId))
                         .projection(Projections.include("lead_id", "batch_id", CHANNELS))))
-                .map(d -> {
-                    Document channels = channelsOf(d);
-                    Map<OutcomeChannel, ChannelOutcome> byChannel = new EnumMap<>(OutcomeChannel.class);
-                    for (OutcomeChannel channel : OutcomeChannel.values()) {
-                        ChannelOutcome o = outcome(channels.get(key(channel), Document.class));
-                        if (o != null) {
-                            byChannel.put(channel, o);
-                        }
-                    }
-                    return new LeadOutcomes(d.getString("lead_id"), d.getString("batch_id"), byChannel);
-                });
+                .map(LedgerOutcomeStore::leadOutcomes);
+    }
+
+    private static LeadOutcomes leadOutcomes(Document d) {
+        Document channels = channelsOf(d);
+        Map<OutcomeChannel, ChannelOutcome> byChannel = new EnumMap<>(OutcomeChannel.class);
+        for (OutcomeChannel channel : OutcomeChannel.values()) {
+            ChannelOutcome o = outcome(channels.get(key(channel), Document.class));
+            if (o != null) {
+                byChannel.put(channel, o);
+            }
+        }
+        return new LeadOutcomes(d.getString("lead_id"), d.getString("batch_id"), byChannel);
+    }
+
+    /** The ledger lines of these leads in one run, with their channels' outcomes ({@code _id} lookups). */
+    public Flux<LeadOutcomes> ofLeads(String runId, List<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Flux.empty();
+        }
+        List<String> ids = leadIds.stream().map(l -> lineId(runId, l)).toList();
+        return collections
+                .get(MongoCollections.LEDGER)
+                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))
+                        .projection(Projections.include("lead_id", "batch_id", CHANNELS))))
+                .map(LedgerOutcomeStore::leadOutcomes);
     }
 
     /** The lead ids of a batch (an outcome event that names none concerns them all). */

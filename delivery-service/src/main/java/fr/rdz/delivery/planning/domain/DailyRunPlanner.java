@@ -46,6 +46,7 @@ public final class DailyRunPlanner {
         private final List<PlannedDelivery> leads = new ArrayList<>();
         private int lb;
         private int duplicatesReplaced;
+        private int rejectedSkipped;
 
         BatchFilling(CommandeSnapshot commande, int target, LeadPoolIndex index, DuplicateRule duplicates, Entity own) {
             this.commande = commande;
@@ -69,7 +70,33 @@ public final class DailyRunPlanner {
                     commande.product(),
                     target,
                     List.copyOf(leads),
-                    duplicatesReplaced);
+                    duplicatesReplaced,
+                    WhyShort.of(
+                            commande,
+                            target,
+                            leads.size(),
+                            lb,
+                            lbCap,
+                            leads.size() < target && lb >= lbCap && eligibleLbLeft(),
+                            duplicatesReplaced,
+                            rejectedSkipped));
+        }
+
+        /** Whether an LB lead this commande could take is left (called only once the cap stopped it). */
+        private boolean eligibleLbLeft() {
+            List<Entity> entities = commande.allowCrossEntity() ? List.of(own, own.other()) : List.of(own);
+            for (Entity entity : entities) {
+                LeadPoolIndex.Candidates candidates =
+                        index.candidates(entity, commande.product(), LeadAge.Kind.LB, commande.departements());
+                for (int position = candidates.next(); position >= 0; position = candidates.next()) {
+                    PoolLead lead = index.lead(position);
+                    if (!lead.rejectedBy().contains(commande.clientId())
+                            && !duplicates.isDuplicate(commande.clientId(), commande.product(), lead.phone())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean wants(LeadAge.Kind kind) {
@@ -85,6 +112,7 @@ public final class DailyRunPlanner {
             for (int position = candidates.next(); position >= 0; position = candidates.next()) {
                 PoolLead lead = index.lead(position);
                 if (lead.rejectedBy().contains(commande.clientId())) {
+                    rejectedSkipped++;
                     continue;
                 }
                 if (duplicates.isDuplicate(commande.clientId(), commande.product(), lead.phone())) {

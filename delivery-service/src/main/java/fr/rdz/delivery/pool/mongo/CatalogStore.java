@@ -44,6 +44,16 @@ public class CatalogStore {
         return all(MongoCollections.CLIENTS, ClientSnapshot.class);
     }
 
+    /** One commande snapshot by id (a unique-key lookup). */
+    public Mono<CommandeSnapshot> commande(String id) {
+        return one(MongoCollections.COMMANDES, id, CommandeSnapshot.class);
+    }
+
+    /** One client snapshot by id (a unique-key lookup). */
+    public Mono<ClientSnapshot> client(String id) {
+        return one(MongoCollections.CLIENTS, id, ClientSnapshot.class);
+    }
+
     public Mono<Void> rememberErasure(String phoneHash, Instant erasedAt) {
         return collections
                 .get(MongoCollections.ERASED_PHONES)
@@ -69,6 +79,16 @@ public class CatalogStore {
                 .get(collection)
                 .flatMap(c -> Mono.from(c.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))))
                 .then();
+    }
+
+    private <T> Mono<T> one(String collection, String id, Class<T> type) {
+        return collections
+                .get(collection)
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
+                .map(doc -> {
+                    doc.remove("_id");
+                    return EventCodec.mapper().convertValue(doc, type);
+                });
     }
 
     private <T> Flux<T> all(String collection, Class<T> type) {

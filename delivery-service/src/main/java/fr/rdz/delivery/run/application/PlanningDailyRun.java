@@ -8,6 +8,8 @@ import fr.rdz.delivery.planning.domain.DailyRunPlanner;
 import fr.rdz.delivery.planning.domain.LeadAge;
 import fr.rdz.delivery.planning.domain.PlannedBatch;
 import fr.rdz.delivery.planning.domain.PlannedDelivery;
+import fr.rdz.delivery.planning.domain.PoolLead;
+import fr.rdz.delivery.planning.domain.ReceivedAfterCutOff;
 import fr.rdz.delivery.planning.domain.RunInput;
 import fr.rdz.delivery.planning.domain.RunReference;
 import fr.rdz.delivery.pool.mongo.CatalogStore;
@@ -123,6 +125,11 @@ public class PlanningDailyRun {
         return runs.list(date, entity).concatMap(this::view);
     }
 
+    /** The runs dated {@code from}..{@code to} (inclusive; either may be open), newest date first. */
+    public reactor.core.publisher.Flux<RunView> list(LocalDate from, LocalDate to, Entity entity) {
+        return runs.listBetween(from, to, entity).concatMap(this::view);
+    }
+
     /** Resumes every run left in PLANNING whose owner's lease has expired (called at start and by the sweeper). */
     public Mono<Void> resumeAbandonedRuns() {
         Instant now = clock.instant();
@@ -196,15 +203,30 @@ public class PlanningDailyRun {
             boolean crossEntity = catalogs.getT1().stream()
                     .anyMatch(c -> c.entity() == entity && c.allowCrossEntity() && c.active() && !c.deleted());
             Set<Entity> entities = crossEntity ? EnumSet.allOf(Entity.class) : EnumSet.of(entity);
+            // why-short (issue 12): leads received after the cut-off are read too, only to be counted
+            Instant readUntil = ReceivedAfterCutOff.readUntil(reference, clock.instant());
             return Mono.zip(
-                            pool.forPlanning(entities, reference).collectList(),
+                            pool.forPlanning(entities, readUntil).collectList(),
                             ledger.between(RunReference.daysBefore(reference, LeadAge.REDELIVERY_DAYS + 1), reference)
                                     .collectList())
                     .publishOn(Schedulers.boundedElastic())
                     .map(data -> {
                         long started = System.nanoTime();
-                        List<PlannedBatch> planned = planner.plan(new RunInput(
-                                entity, date, data.getT1(), catalogs.getT1(), catalogs.getT2(), data.getT2()));
+                        Map<Boolean, List<PoolLead>> late = data.getT1().stream()
+                                .collect(Collectors.partitioningBy(
+                                        l -> !l.receivedAt().isBefore(reference)));
+                        List<PlannedBatch> planned = ReceivedAfterCutOff.explain(
+                                planner.plan(new RunInput(
+                                        entity,
+                                        date,
+                                        late.get(false),
+                                        catalogs.getT1(),
+                                        catalogs.getT2(),
+                                        data.getT2())),
+                                catalogs.getT1(),
+                                entity,
+                                late.get(true),
+                                reference);
                         log.info(
                                 "Planned {} {}: {} batches from {} pool leads in {} ms",
                                 entity,
@@ -270,6 +292,7 @@ public class PlanningDailyRun {
                 deliveredEvents.add(json(Envelope.of(UUID.randomUUID(), line, PRODUCER, now)));
             }
             Document doc = batchDocument(batchId, runId, b, order++)
+                    .append("client_name", client == null ? null : client.name())
                     .append("entity", entity.name())
                     .append("run_date", date.toString())
                     .append("published", b.leads().isEmpty())
@@ -315,7 +338,8 @@ public class PlanningDailyRun {
                 .append("lb", b.lb())
                 .append("cross_entity", b.crossEntity())
                 .append("duplicates_replaced", b.duplicatesReplaced())
-                .append("short", b.isShort());
+                .append("short", b.isShort())
+                .append(ShortReasonDocuments.FIELD, ShortReasonDocuments.write(b.shortReasons()));
     }
 
     private static String json(Envelope<?> envelope) {
@@ -352,7 +376,9 @@ public class PlanningDailyRun {
                 b.target(),
                 b.isShort(),
                 channels(b, client),
-                BatchDeliveryOutcome.NONE);
+                BatchDeliveryOutcome.NONE,
+                b.shortReasons(),
+                client == null ? null : client.name());
     }
 
     private static RunView.BatchView batchView(Document b, Map<String, Map<OutcomeChannel, ChannelOutcome>> recorded) {
@@ -373,15 +399,24 @@ public class PlanningDailyRun {
                 b.getInteger("target"),
                 b.getBoolean("short"),
                 channels,
-                BatchDeliveryOutcome.of(leadIds, channels, recorded));
+                BatchDeliveryOutcome.of(leadIds, channels, recorded),
+                ShortReasonDocuments.read(b),
+                b.getString("client_name"));
     }
 
     private Mono<RunView> view(Document run) {
         String runId = run.getString("_id");
         Date plannedAt = run.getDate("planned_at");
-        return outcomes.ofRun(runId)
-                .flatMapMany(recorded -> batches.ofRun(runId).map(b -> batchView(b, recorded)))
+        // the ledger lines of the batches' leads by _id (unique-key lookups), not a scan of the ledger by run
+        return batches.ofRun(runId)
                 .collectList()
+                .flatMap(docs -> outcomes.ofLeads(
+                                runId,
+                                docs.stream()
+                                        .flatMap(b -> b.getList("lead_ids", String.class, List.of()).stream())
+                                        .toList())
+                        .map(recorded ->
+                                docs.stream().map(b -> batchView(b, recorded)).toList()))
                 .map(list -> new RunView(
                         runId,
                         Entity.valueOf(run.getString("entity")),

@@ -1,6 +1,7 @@
 package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
+import fr.rdz.delivery.planning.domain.ShortReason;
 import fr.rdz.events.Entity;
 import fr.rdz.events.OutcomeChannel;
 import java.time.Instant;
@@ -39,5 +40,7 @@ public record RunView(
             int target,
             boolean isShort,
             List<OutcomeChannel> channels,
-            BatchDeliveryOutcome outcome) {}
+            BatchDeliveryOutcome outcome,
+            List<ShortReason> shortReasons,
+            String clientName) {}
 }

@@ -52,6 +52,15 @@ public class BatchStore {
                         .sort(Sorts.ascending("order"))));
     }
 
+    /** One batch by id, without its envelopes (a unique-key lookup). */
+    public Mono<Document> find(String batchId) {
+        return collections
+                .get(MongoCollections.BATCHES)
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", batchId))
+                        .projection(new Document("planned_event", 0).append("delivered_events", 0))
+                        .first()));
+    }
+
     public Flux<String> unpublishedIds(String runId) {
         return collections
                 .get(MongoCollections.BATCHES)

@@ -76,6 +76,19 @@ public class RunStore {
                         Flux.from(c.find(filter).sort(Sorts.descending("date")).limit(200)));
     }
 
+    /** Runs dated {@code from}..{@code to} (inclusive, ISO dates compare as strings), newest date first, then entity. */
+    public Flux<Document> listBetween(LocalDate from, LocalDate to, Entity entity) {
+        var filter = Filters.and(
+                from == null ? Filters.exists("_id") : Filters.gte("date", from.toString()),
+                to == null ? Filters.exists("_id") : Filters.lte("date", to.toString()),
+                entity == null ? Filters.exists("_id") : Filters.eq("entity", entity.name()));
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMapMany(c -> Flux.from(c.find(filter)
+                        .sort(Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("entity")))
+                        .limit(400)));
+    }
+
     /** Takes over a run left in PLANNING by an instance whose lease expired; empty when someone else holds it. */
     public Mono<Document> takeOver(String runId, String owner, Instant now, Instant leaseUntil) {
         return collections

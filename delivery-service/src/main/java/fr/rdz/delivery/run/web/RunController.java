@@ -3,6 +3,7 @@ package fr.rdz.delivery.run.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelSummary;
+import fr.rdz.delivery.planning.domain.ShortReason;
 import fr.rdz.delivery.run.application.PlanningDailyRun;
 import fr.rdz.delivery.run.application.RunView;
 import fr.rdz.events.Entity;
@@ -19,8 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +60,7 @@ class RunController {
             String batchId,
             String commandeId,
             String clientId,
+            String clientName,
             String product,
             List<String> leadIds,
             int fresh,
@@ -66,7 +72,10 @@ class RunController {
             List<String> channels,
             Map<String, ChannelResponse> outcomes,
             int failedLeads,
-            List<String> failedLeadIds) {
+            List<String> failedLeadIds,
+            int delivered,
+            int missing,
+            List<ShortReasonResponse> shortReasons) {
 
         static BatchResponse of(RunView.BatchView b) {
             BatchDeliveryOutcome outcome = b.outcome();
@@ -76,6 +85,7 @@ class RunController {
                     b.batchId(),
                     b.commandeId(),
                     b.clientId(),
+                    b.clientName(),
                     b.product(),
                     b.leadIds(),
                     b.fresh(),
@@ -87,7 +97,17 @@ class RunController {
                     b.channels().stream().map(RunController::wire).toList(),
                     outcomes,
                     outcome.failedLeads(),
-                    outcome.failedLeadIds());
+                    outcome.failedLeadIds(),
+                    b.leadIds().size(),
+                    Math.max(0, b.target() - b.leadIds().size()),
+                    b.shortReasons().stream().map(ShortReasonResponse::of).toList());
+        }
+    }
+
+    /** Why a batch is short: code, parameters and the French sentence (delivery-service/README.md). */
+    record ShortReasonResponse(String code, Map<String, Object> params, String message) {
+        static ShortReasonResponse of(ShortReason r) {
+            return new ShortReasonResponse(r.code().name(), r.params(), r.message());
         }
     }
 
@@ -160,13 +180,44 @@ class RunController {
                 .map(RunResponse::of);
     }
 
+    /** The longest date range {@code GET /admin/runs?from=&to=} answers. */
+    static final int MAX_RANGE_DAYS = 92;
+
     @GetMapping
-    Flux<RunResponse> list(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) Entity entity) {
-        return operator().flatMapMany(op -> planning.list(date, entity)
-                .filter(run -> op.canSee(run.entity()))
-                .map(RunResponse::of));
+    Flux<RunResponse> list(@RequestParam Map<String, String> params) {
+        Problems.Checks checks = Problems.checks().onlyKnown(params.keySet(), Set.of("date", "from", "to", "entity"));
+        LocalDate date = checks.date("date", params.get("date"));
+        LocalDate from = checks.date("from", params.get("from"));
+        LocalDate to = checks.date("to", params.get("to"));
+        Entity entity = null;
+        String entityParam = params.get("entity");
+        if (entityParam != null && !entityParam.isBlank()) {
+            try {
+                entity = Entity.valueOf(entityParam.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                checks.invalid("entity", "Entité inconnue « " + entityParam + " » : ZR7 ou MDL.");
+            }
+        }
+        if (date != null && (from != null || to != null)) {
+            checks.invalid("date", "Donnez soit une date, soit une période (from/to), pas les deux.");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            checks.invalid("to", "La fin de la période est avant son début.");
+        } else if (from != null && to != null && from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            checks.invalid("to", "Période trop longue : " + MAX_RANGE_DAYS + " jours au plus.");
+        }
+        checks.orFail();
+        Entity chosen = entity;
+        Flux<RunView> runs = date != null || (from == null && to == null)
+                ? planning.list(date, chosen)
+                : planning.list(from, to, chosen);
+        return operator()
+                .flatMapMany(op -> runs.filter(run -> op.canSee(run.entity())).map(RunResponse::of));
+    }
+
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
+        return Problems.answer(e);
     }
 
     @GetMapping("/{id}")

@@ -2,10 +2,18 @@ package fr.rdz.notifier.email.config;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
+import fr.rdz.kit.PersonalDataSweep;
 import fr.rdz.notifier.email.application.BatchMailer;
+import fr.rdz.notifier.email.application.ErasingPersonalData;
+import fr.rdz.notifier.email.application.FailedMails;
+import fr.rdz.notifier.email.application.IndexingSentCsv;
+import fr.rdz.notifier.email.application.KeepingSentCsv;
 import fr.rdz.notifier.email.application.MailRenderer;
 import fr.rdz.notifier.email.application.OutcomePublisher;
+import fr.rdz.notifier.email.application.RecordingFailedMails;
+import fr.rdz.notifier.email.application.ReplayingFailedMails;
 import fr.rdz.notifier.email.application.SendingBatchEmail;
+import fr.rdz.notifier.email.application.SentCsvs;
 import fr.rdz.notifier.email.application.SentMails;
 import fr.rdz.notifier.email.domain.FailureReason;
 import fr.rdz.notifier.email.kafka.DeliveryPlannedListener;
@@ -46,8 +54,40 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             BatchMailer mailer,
             OutcomePublisher outcomes,
             Clock clock,
-            NotifierProperties properties) {
-        return new SendingBatchEmail(sentMails, renderer, mailer, outcomes, clock, properties.lease());
+            NotifierProperties properties,
+            FailedMails failedMails,
+            SentCsvs csvs) {
+        // issue 12: failed e-mails listed and replayable, CSVs kept as e-mailed (decorators; decisions unchanged)
+        return new SendingBatchEmail(
+                new IndexingSentCsv(new RecordingFailedMails(sentMails, failedMails), csvs),
+                renderer,
+                new KeepingSentCsv(mailer, csvs, clock),
+                outcomes,
+                clock,
+                properties.lease());
+    }
+
+    @Bean
+    ErasingPersonalData erasingPersonalData(SentCsvs csvs, FailedMails failedMails, Clock clock) {
+        return new ErasingPersonalData(csvs, failedMails, clock);
+    }
+
+    /** The retention limit (kit's job) on the CSVs kept as e-mailed. */
+    @Bean
+    PersonalDataSweep notifierSentCsvsRetention(ErasingPersonalData erasing) {
+        return PersonalDataSweep.of("sent_csvs", erasing::csvsReceivedBefore);
+    }
+
+    /** The retention limit (kit's job) on the batches of failed e-mails. */
+    @Bean
+    PersonalDataSweep notifierFailedMailsRetention(ErasingPersonalData erasing) {
+        return PersonalDataSweep.of("failed_mails", erasing::failedMailsReceivedBefore);
+    }
+
+    @Bean
+    ReplayingFailedMails replayingFailedMails(
+            FailedMails failedMails, SentMails sentMails, SendingBatchEmail sending, Clock clock) {
+        return new ReplayingFailedMails(failedMails, sentMails, sending, clock);
     }
 
     /** Outcomes (and any other event this service publishes): Boot's producer settings, {@code EnvelopeSerializer}. */
