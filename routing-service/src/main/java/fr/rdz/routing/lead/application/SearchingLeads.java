@@ -8,7 +8,9 @@ import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class SearchingLeads {
 
-    public static final int MAX_PAGE_SIZE = 500;
+    public static final int MAX_PAGE_SIZE = LeadSearch.MAX_SIZE;
 
     /** One page of results and the total number of matches. */
     public record Page(List<LeadDocument> items, long total, int page, int size) {}
@@ -38,7 +40,7 @@ public class SearchingLeads {
     }
 
     public Mono<Page> search(Operator operator, LeadSearch search) {
-        int size = search.size() <= 0 ? 50 : Math.min(search.size(), MAX_PAGE_SIZE);
+        int size = search.size() <= 0 ? LeadSearch.DEFAULT_SIZE : Math.min(search.size(), MAX_PAGE_SIZE);
         int page = Math.max(0, search.page());
         Scope.EntityFilter filter = Scope.filter(operator, search.entity());
         if (filter.none()) {
@@ -46,12 +48,47 @@ public class SearchingLeads {
         }
         Criteria c = new Criteria();
         filter.only().ifPresent(e -> c.and("lead.entity").is(e));
+        List<Criteria> all = new ArrayList<>();
         if (notBlank(search.status())) {
             String s = search.status().trim().toLowerCase();
-            c.orOperator(
-                    Criteria.where("status").is(s),
-                    Criteria.where("intakeStatus").is(s),
-                    Criteria.where("routingState").is(s));
+            if ("erased".equals(s)) {
+                c.and("erased").is(true);
+            } else {
+                all.add(new Criteria()
+                        .orOperator(
+                                Criteria.where("status").is(s),
+                                Criteria.where("intakeStatus").is(s),
+                                Criteria.where("routingState").is(s)));
+            }
+        }
+        if (notBlank(search.name())) {
+            for (String word : search.name().trim().split("\\s+")) {
+                Pattern p = Pattern.compile(NameMatch.pattern(word), Pattern.CASE_INSENSITIVE);
+                all.add(new Criteria()
+                        .orOperator(
+                                Criteria.where("lead.contact.nom").regex(p),
+                                Criteria.where("lead.contact.prenom").regex(p)));
+            }
+        }
+        if (notBlank(search.email())) {
+            String e = search.email().trim();
+            String regex = e.contains("@") ? "^" + Pattern.quote(e) + "$" : Pattern.quote(e);
+            c.and("lead.contact.email").regex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        }
+        if (notBlank(search.departement())) {
+            c.and("lead.contact.departement").is(search.departement());
+        }
+        if (notBlank(search.client())) {
+            c.and("deliveries.clientId").is(search.client());
+        }
+        if (notBlank(search.commande())) {
+            c.and("deliveries.commandeId").is(search.commande());
+        }
+        if (notBlank(search.qualityTier())) {
+            c.and("qualityTier").is(search.qualityTier());
+        }
+        if (!all.isEmpty()) {
+            c.andOperator(all.toArray(Criteria[]::new));
         }
         if (notBlank(search.phone())) {
             c.and("lead.contact.phone").is(PhoneNumbers.normalise(search.phone()));

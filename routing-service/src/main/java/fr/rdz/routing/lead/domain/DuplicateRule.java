@@ -4,6 +4,8 @@ import fr.rdz.events.Product;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +55,16 @@ public final class DuplicateRule {
                 .filter(d -> bars(d, phone, product, now))
                 .map(Delivery::clientId)
                 .collect(Collectors.toSet());
+    }
+
+    /** For each barred client, the instant from which this phone and product may go to it again. */
+    public static Map<String, Instant> barredUntil(
+            String phone, Product product, Collection<Delivery> ledger, Instant now) {
+        Map<String, Instant> until = new HashMap<>();
+        ledger.stream()
+                .filter(d -> bars(d, phone, product, now))
+                .forEach(d -> until.merge(d.clientId(), d.deliveredAt().plus(WINDOW), (a, b) -> a.isAfter(b) ? a : b));
+        return until;
     }
 
     /** The start of the window: deliveries after this instant may bar a lead at {@code now}. */

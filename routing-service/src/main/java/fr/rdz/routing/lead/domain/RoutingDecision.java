@@ -4,10 +4,12 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.events.RoutingState;
 import fr.rdz.routing.catalog.domain.Commande;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,35 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
             Set<String> activeClientIds,
             Set<String> duplicateClientIds,
             Set<String> rejectingClientIds) {}
+
+    /**
+     * The commandes that match the lead but were left out for a duplicate or a rejection (a
+     * pending lead with entity and product only), each with its reason.
+     */
+    public static List<Exclusion> exclusions(
+            LeadData lead, Candidates candidates, Map<String, Instant> duplicateUntil, LocalDate day) {
+        if (lead.entity() == null || lead.product() == null) {
+            return List.of();
+        }
+        return candidates.commandes().stream()
+                .filter(c -> c.entity() == lead.entity() && c.product() == lead.product())
+                .filter(c -> c.covers(lead.departement()))
+                .filter(c -> c.inForceOn(day))
+                .filter(c -> candidates.activeClientIds().contains(c.clientId()))
+                .sorted(Comparator.comparingInt(Commande::priority).thenComparing(Commande::id))
+                .flatMap(c -> {
+                    if (candidates.rejectingClientIds().contains(c.clientId())) {
+                        return java.util.stream.Stream.of(
+                                new Exclusion(c.id(), c.clientId(), Exclusion.REJECTED, null));
+                    }
+                    if (candidates.duplicateClientIds().contains(c.clientId())) {
+                        return java.util.stream.Stream.of(new Exclusion(
+                                c.id(), c.clientId(), Exclusion.DUPLICATE, duplicateUntil.get(c.clientId())));
+                    }
+                    return java.util.stream.Stream.empty();
+                })
+                .toList();
+    }
 
     public static RoutingDecision decide(
             LeadData lead, LeadStatus status, List<String> missingFields, Candidates candidates, LocalDate day) {
