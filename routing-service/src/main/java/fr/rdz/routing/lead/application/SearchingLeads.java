@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
@@ -24,8 +25,11 @@ public class SearchingLeads {
 
     public static final int MAX_PAGE_SIZE = LeadSearch.MAX_SIZE;
 
-    /** One page of results and the total number of matches. */
-    public record Page(List<LeadDocument> items, long total, int page, int size) {}
+    /** Totals above this are answered as this number, flagged {@code capped}. */
+    public static final int TOTAL_CAP = 5_000;
+
+    /** One page of results and the total number of matches ({@code capped}: at least {@code total}). */
+    public record Page(List<LeadDocument> items, long total, boolean capped, int page, int size) {}
 
     private final ReactiveMongoTemplate mongo;
 
@@ -44,7 +48,7 @@ public class SearchingLeads {
         int page = Math.max(0, search.page());
         Scope.EntityFilter filter = Scope.filter(operator, search.entity());
         if (filter.none()) {
-            return Mono.just(new Page(List.of(), 0, page, size));
+            return Mono.just(new Page(List.of(), 0, false, page, size));
         }
         Criteria c = new Criteria();
         filter.only().ifPresent(e -> c.and("lead.entity").is(e));
@@ -117,13 +121,31 @@ public class SearchingLeads {
         if (notBlank(search.utmCampaign())) {
             c.and("lead.source.utmCampaign").is(search.utmCampaign().trim());
         }
-        Query count = Query.query(c);
+        // The Mongo stand-in keeps no secondary index: a sort on receivedAt would sort every match. The
+        // records are read newest-recorded first ($natural descending, which stops after the page),
+        // and the page is then ordered by reception time.
         Query query = Query.query(c)
-                .with(Sort.by(Sort.Direction.DESC, "lead.receivedAt"))
+                .with(Sort.by(Sort.Direction.DESC, "$natural"))
                 .skip((long) page * size)
                 .limit(size);
-        return Mono.zip(mongo.find(query, LeadDocument.class).collectList(), mongo.count(count, LeadDocument.class))
-                .map(t -> new Page(t.getT1(), t.getT2(), page, size));
+        query.fields().exclude("history").exclude("outbox").exclude("exclusions");
+        return mongo.find(query, LeadDocument.class).collectList().flatMap(items -> {
+            List<LeadDocument> sorted = items.stream()
+                    .sorted(Comparator.comparing(
+                            (LeadDocument d) -> d.lead().receivedAt(), Comparator.nullsLast(Comparator.reverseOrder())))
+                    .toList();
+            if (!items.isEmpty() && items.size() < size) {
+                return Mono.just(new Page(sorted, (long) page * size + items.size(), false, page, size));
+            }
+            return countUpTo(c, TOTAL_CAP).map(total -> new Page(sorted, total, total >= TOTAL_CAP, page, size));
+        });
+    }
+
+    /** Counts matches, stopping at {@code cap} (a full count scans every record on the stand-in). */
+    private Mono<Long> countUpTo(Criteria c, int cap) {
+        Query ids = Query.query(c).limit(cap);
+        ids.fields().include("_id");
+        return mongo.find(ids, org.bson.Document.class, "leads").count();
     }
 
     /** A date means its Paris day: {@code from} its start, {@code to} the start of the next day (so it is included). */

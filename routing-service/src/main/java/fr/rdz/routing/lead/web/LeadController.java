@@ -85,6 +85,7 @@ class LeadController {
                 .flatMap(op -> searching.search(op, search))
                 .map(p -> ResponseEntity.ok()
                         .header("X-Total-Count", Long.toString(p.total()))
+                        .header("X-Total-Count-Capped", Boolean.toString(p.capped()))
                         .header("X-Page", Integer.toString(p.page()))
                         .header("X-Page-Size", Integer.toString(p.size()))
                         .body(p.items().stream().map(LeadView::summary).toList()));

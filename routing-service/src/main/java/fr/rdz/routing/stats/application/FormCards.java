@@ -44,6 +44,20 @@ public class FormCards {
             Figure.DELIVERED_LB,
             Figure.REJECTED);
 
+    /** The figure counters a card is made of. */
+    static final List<String> SUMMED = List.of(
+            Figure.RECEIVED,
+            Figure.VALID,
+            Figure.INVALID_PHONE,
+            Figure.MISSING_REQUIRED,
+            Figure.DOUBLE_SUBMIT,
+            Figure.ROUTED,
+            Figure.NO_ORDER,
+            Figure.DELIVERED,
+            Figure.DELIVERED_FRESH,
+            Figure.DELIVERED_LB,
+            Figure.REJECTED);
+
     private final FigureStore figures;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -60,7 +74,7 @@ public class FormCards {
             return Mono.just(Map.of());
         }
         Mono<Map<String, Map<String, Object>>> totals = figures.sum(
-                        Criteria.where("formCode").in(formCodes), Map.of("form", "formCode"))
+                        Criteria.where("formCode").in(formCodes), Map.of("form", "formCode"), SUMMED)
                 .collectMap(r -> (String) r.get("form"));
         Mono<Map<String, FormStatsDocument>> resets = mongo.find(
                         Query.query(Criteria.where("_id").in(formCodes)), FormStatsDocument.class)
@@ -87,7 +101,7 @@ public class FormCards {
     /** Stores a snapshot of the card, then restarts it from zero (the baseline becomes today's totals). */
     public Mono<FormStatsDocument.Snapshot> reset(String formCode, String by) {
         Mono<Map<String, Long>> totals = figures.sum(
-                        Criteria.where("formCode").is(formCode), Map.of("form", "formCode"))
+                        Criteria.where("formCode").is(formCode), Map.of("form", "formCode"), SUMMED)
                 .next()
                 .map(FormCards::counts)
                 .defaultIfEmpty(counts(null));
