@@ -56,6 +56,18 @@ class LeadSearchIT extends RoutingIntegrationTest {
         assertThat(list(admin(), "/admin/leads?name=" + plain + "&form=" + formCode))
                 .extracting(m -> m.get("lead_id"))
                 .containsExactlyInAnyOrder(helene.leadId(), other.leadId());
+        admin().get()
+                .uri("/admin/leads?size=1&name=" + plain)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Total-Count", "2")
+                .expectHeader()
+                .valueEquals("X-Total-Count-Capped", "false")
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .value(page ->
+                        assertThat(page).extracting(m -> m.get("lead_id")).containsExactly(other.leadId()));
         assertThat(list(admin(), "/admin/leads?name=helene " + plain))
                 .extracting(m -> m.get("lead_id"))
                 .containsExactly(helene.leadId());
