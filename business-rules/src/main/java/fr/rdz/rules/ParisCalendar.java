@@ -28,6 +28,11 @@ public final class ParisCalendar {
         return ZonedDateTime.ofInstant(instant, PARIS).minusDays(days).toInstant();
     }
 
+    /** The same Paris wall-clock time {@code days} calendar days after {@code instant}. */
+    public static Instant daysAfter(Instant instant, int days) {
+        return ZonedDateTime.ofInstant(instant, PARIS).plusDays(days).toInstant();
+    }
+
     /** The Paris date of {@code instant}. */
     public static LocalDate dateOf(Instant instant) {
         return ZonedDateTime.ofInstant(instant, PARIS).toLocalDate();

@@ -20,6 +20,11 @@ public final class ThirtyDayWindow {
         return ParisCalendar.daysBefore(reference, DAYS);
     }
 
+    /** The last instant a delivery made at {@code deliveredAt} still counts: 30 Paris calendar days later. */
+    public static Instant lastInstantCounted(Instant deliveredAt) {
+        return ParisCalendar.daysAfter(deliveredAt, DAYS);
+    }
+
     /**
      * Whether a delivery made at {@code deliveredAt} counts at {@code reference}: made in the window
      * and before the reference (a run sees only deliveries made before it, spec §8).

@@ -53,6 +53,15 @@ class SharedRulesTest {
     }
 
     @Test
+    void aDeliveryCountsUntilThirtyParisDaysLaterIncluded() {
+        Instant delivered = ParisCalendar.daysBefore(BoundaryCases.AFTER_DST, 30);
+        Instant last = ThirtyDayWindow.lastInstantCounted(delivered);
+        assertThat(last).isEqualTo(BoundaryCases.AFTER_DST);
+        assertThat(ThirtyDayWindow.counts(delivered, last)).isTrue();
+        assertThat(ThirtyDayWindow.counts(delivered, last.plusNanos(1))).isFalse();
+    }
+
+    @Test
     void theRunIsAtHalfPastNineInParisInWinterAndInSummer() {
         assertThat(ParisCalendar.runReference(LocalDate.of(2026, 1, 15)))
                 .isEqualTo(Instant.parse("2026-01-15T08:30:00Z"));

@@ -55,6 +55,7 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "delivered"
                 .equals(get(admin(), "/admin/leads/" + lead.leadId()).get("status")));
 
+        String campaign = "matrix-" + java.util.UUID.randomUUID();
         Map<String, Object> clientUpdate = new HashMap<>(Catalogs.client("ZR7"));
         clientUpdate.put("name", "Updated");
         List<Route> routes = List.of(
@@ -95,6 +96,26 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
                         404,
                         200),
                 new Route(HttpMethod.GET, "/admin/stats", null, 200, 200),
+                new Route(HttpMethod.GET, "/admin/stats?group_by=client", null, 200, 200),
+                new Route(HttpMethod.PUT, "/admin/lps/" + lp, () -> Map.of("name", "Renamed LP"), 404, 200),
+                new Route(HttpMethod.PUT, "/admin/forms/" + form, () -> Map.of("name", "Renamed form"), 404, 200),
+                new Route(HttpMethod.POST, "/admin/forms/" + form + "/stats/reset", null, 404, 201),
+                new Route(HttpMethod.GET, "/admin/forms/" + form + "/stats/snapshots", null, 404, 200),
+                new Route(
+                        HttpMethod.POST,
+                        "/admin/quality-mappings",
+                        () -> Map.of("utm_campaign", campaign, "quality_tier", "A"),
+                        403,
+                        201),
+                new Route(HttpMethod.GET, "/admin/quality-mappings", null, 200, 200),
+                new Route(HttpMethod.GET, "/admin/quality-mappings/" + campaign, null, 200, 200),
+                new Route(
+                        HttpMethod.PUT,
+                        "/admin/quality-mappings/" + campaign,
+                        () -> Map.of("quality_tier", "B"),
+                        403,
+                        200),
+                new Route(HttpMethod.DELETE, "/admin/quality-mappings/" + campaign, null, 403, 204),
                 new Route(HttpMethod.DELETE, "/admin/commandes/" + commande, null, 404, 204),
                 new Route(HttpMethod.DELETE, "/admin/clients/" + client, null, 404, 204),
                 new Route(HttpMethod.DELETE, "/admin/persons/" + phone, null, 403, 200));

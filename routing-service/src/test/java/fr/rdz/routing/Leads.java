@@ -65,6 +65,42 @@ public final class Leads {
                 sample.consent());
     }
 
+    /** The same lead with another name, e-mail and utm_campaign. */
+    public static LeadData named(LeadData lead, String nom, String prenom, String email, String utmCampaign) {
+        LeadContact c = lead.contact();
+        LeadSource s = lead.source();
+        return new LeadData(
+                lead.leadId(),
+                lead.receivedAt(),
+                lead.entity(),
+                lead.product(),
+                new LeadContact(
+                        c.phone(),
+                        c.civilite(),
+                        nom,
+                        prenom,
+                        email,
+                        c.codePostal(),
+                        c.departement(),
+                        c.ville(),
+                        c.adresse()),
+                lead.project(),
+                new LeadSource(
+                        s.sessionId(),
+                        s.formCode(),
+                        s.lpCode(),
+                        s.liaisonCode(),
+                        s.utmSource(),
+                        s.utmMedium(),
+                        utmCampaign,
+                        s.utmContent(),
+                        s.utmTerm(),
+                        s.gclid(),
+                        s.fbclid(),
+                        s.referrer()),
+                lead.consent());
+    }
+
     public static Envelope<LeadReceived> received(LeadData lead, LeadStatus status, Instant at) {
         return Envelope.of(
                 new LeadReceived(lead, status, List.of(), null, LeadReceived.ORIGIN_PUBLIC), "intake-service", at);

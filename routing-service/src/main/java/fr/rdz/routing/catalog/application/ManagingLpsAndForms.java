@@ -12,6 +12,7 @@ import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.catalog.mongo.LpDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +110,109 @@ public class ManagingLpsAndForms {
         });
     }
 
+    /**
+     * Edits a landing page (archived ones too): name, url and linked form are replaced; code and
+     * entity may be repeated but not changed. Every invalid field is reported at once.
+     */
+    public Mono<LpDocument> updateLp(Operator operator, String code, LpTerms terms, InvalidInput.Collector errors) {
+        return lp(operator, code).flatMap(lp -> {
+            Scope.requireWrite(operator, lp.entity());
+            errors.check(
+                    terms.code() == null || terms.code().trim().equalsIgnoreCase(lp.code()),
+                    "code",
+                    "cannot be changed (this is " + lp.code() + ")");
+            errors.check(
+                    terms.entity() == null || terms.entity() == lp.entity(),
+                    "entity",
+                    "cannot be changed (" + lp.code() + " belongs to " + lp.entity() + ")");
+            errors.check(notBlank(terms.name()), "name", "is required");
+            return linkedForm(terms.formCode(), lp.entity(), errors).then(Mono.defer(() -> {
+                errors.throwIfAny("the LP is invalid");
+                LpDocument changed = new LpDocument(
+                        lp.code(),
+                        lp.entity(),
+                        terms.name().trim(),
+                        blankToNull(terms.url()),
+                        blankToNull(terms.formCode()),
+                        lp.status(),
+                        lp.createdAt(),
+                        clock.instant(),
+                        lp.version() + 1,
+                        lp.outbox());
+                return store.replace(withSnapshot(changed), "lps", code, lp.version(), "LP");
+            }));
+        });
+    }
+
+    private Mono<Void> linkedForm(String formCode, Entity entity, InvalidInput.Collector errors) {
+        if (formCode == null || formCode.isBlank()) {
+            return Mono.empty();
+        }
+        return form(formCode.trim())
+                .doOnNext(f -> errors.check(
+                        f.entity() == entity,
+                        "form_code",
+                        "form " + f.code() + " belongs to entity " + f.entity() + ", not " + entity))
+                .switchIfEmpty(Mono.fromRunnable(() -> errors.add("form_code", "unknown form " + formCode.trim())))
+                .then();
+    }
+
+    private Mono<Void> linkedLp(String lpCode, Entity entity, InvalidInput.Collector errors) {
+        if (lpCode == null || lpCode.isBlank()) {
+            return Mono.empty();
+        }
+        return store.mongo()
+                .findById(lpCode.trim(), LpDocument.class, "lps")
+                .doOnNext(lp -> errors.check(
+                        lp.entity() == entity,
+                        "lp_code",
+                        "LP " + lp.code() + " belongs to entity " + lp.entity() + ", not " + entity))
+                .switchIfEmpty(Mono.fromRunnable(() -> errors.add("lp_code", "unknown LP " + lpCode.trim())))
+                .then();
+    }
+
     // ---- forms
+
+    /**
+     * Edits a form (archived ones too): name, linked LP and redirect URL are replaced; code,
+     * entity and product (its code's prefix) may be repeated but not changed. Every invalid field
+     * is reported at once.
+     */
+    public Mono<FormDocument> updateForm(
+            Operator operator, String code, FormTerms terms, InvalidInput.Collector errors) {
+        return form(operator, code).flatMap(f -> {
+            Scope.requireWrite(operator, f.entity());
+            errors.check(
+                    terms.code() == null || terms.code().trim().equalsIgnoreCase(f.code()),
+                    "code",
+                    "cannot be changed (this is " + f.code() + ")");
+            errors.check(
+                    terms.entity() == null || terms.entity() == f.entity(),
+                    "entity",
+                    "cannot be changed (" + f.code() + " belongs to " + f.entity() + ")");
+            errors.check(
+                    terms.product() == null || terms.product() == f.product(),
+                    "product",
+                    "cannot be changed (" + f.code() + " is a " + f.product() + " form; duplicate it instead)");
+            errors.check(notBlank(terms.name()), "name", "is required");
+            return linkedLp(terms.lpCode(), f.entity(), errors).then(Mono.defer(() -> {
+                errors.throwIfAny("the form is invalid");
+                FormDocument changed = new FormDocument(
+                        f.code(),
+                        f.entity(),
+                        f.product(),
+                        terms.name().trim(),
+                        blankToNull(terms.lpCode()),
+                        blankToNull(terms.redirectUrl()),
+                        f.status(),
+                        f.createdAt(),
+                        clock.instant(),
+                        f.version() + 1,
+                        f.outbox());
+                return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
+            }));
+        });
+    }
 
     public Mono<FormDocument> createForm(Operator operator, FormTerms terms) {
         require(terms.entity() != null, "entity is required (ZR7 or MDL)");

@@ -1,5 +1,6 @@
 package fr.rdz.routing.catalog.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.rdz.events.CatalogStatus;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
@@ -7,15 +8,24 @@ import fr.rdz.kit.RdzSecurity;
 import fr.rdz.routing.catalog.application.FormTerms;
 import fr.rdz.routing.catalog.application.LpTerms;
 import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
+import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.catalog.web.CatalogViews.FormView;
 import fr.rdz.routing.catalog.web.CatalogViews.LpView;
+import fr.rdz.routing.shared.application.Scope;
+import fr.rdz.routing.shared.domain.InvalidInput;
+import fr.rdz.routing.shared.web.StrictJson;
+import fr.rdz.routing.stats.application.FormCards;
+import fr.rdz.routing.stats.mongo.FormStatsDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,9 +41,13 @@ import reactor.core.publisher.Mono;
 class CatalogController {
 
     private final ManagingLpsAndForms catalog;
+    private final FormCards cards;
+    private final StrictJson json;
 
-    CatalogController(ManagingLpsAndForms catalog) {
+    CatalogController(ManagingLpsAndForms catalog, FormCards cards, StrictJson json) {
         this.catalog = catalog;
+        this.cards = cards;
+        this.json = json;
     }
 
     @PostMapping("/lps")
@@ -60,6 +74,25 @@ class CatalogController {
         return RdzSecurity.currentOperator().flatMap(op -> catalog.lp(op, code)).map(LpView::of);
     }
 
+    @PutMapping("/lps/{code}")
+    @Operation(
+            summary = "Edit a landing page",
+            description = "Replaces name, url and form_code; code and entity may be repeated, not changed. Unknown "
+                    + "or invalid fields: 400 problem detail listing each.")
+    Mono<LpView> updateLp(
+            @PathVariable String code,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = LpTerms.class)))
+                    @RequestBody
+                    JsonNode body) {
+        return RdzSecurity.currentOperator()
+                .flatMap(op -> {
+                    InvalidInput.Collector errors = new InvalidInput.Collector();
+                    return catalog.updateLp(op, code, json.read(body, LpTerms.class, errors), errors);
+                })
+                .map(LpView::of);
+    }
+
     @PostMapping("/lps/{code}/archive")
     @Operation(summary = "Archive a landing page")
     Mono<LpView> archiveLp(@PathVariable String code) {
@@ -76,26 +109,74 @@ class CatalogController {
     Mono<FormView> createForm(@RequestBody FormTerms terms) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.createForm(op, terms))
-                .map(FormView::of);
+                .map(f -> FormView.of(f, null));
     }
 
     @GetMapping("/forms")
-    @Operation(summary = "List forms", description = "Active ones unless status=archived.")
+    @Operation(
+            summary = "List forms",
+            description = "Active ones unless status=archived; each with its card's figures since its last reset.")
     Flux<FormView> forms(
             @RequestParam(required = false) Entity entity,
             @RequestParam(required = false) Product product,
             @RequestParam(required = false) CatalogStatus status) {
         return RdzSecurity.currentOperator()
                 .flatMapMany(op -> catalog.forms(op, entity, product, status))
-                .map(FormView::of);
+                .collectList()
+                .flatMapMany(forms -> cards.cards(
+                                forms.stream().map(FormDocument::code).toList())
+                        .flatMapIterable(c -> forms.stream()
+                                .map(f -> FormView.of(f, c.get(f.code())))
+                                .toList()));
     }
 
     @GetMapping("/forms/{code}")
-    @Operation(summary = "One form")
+    @Operation(summary = "One form", description = "With its card's figures since its last reset.")
     Mono<FormView> form(@PathVariable String code) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.form(op, code))
-                .map(FormView::of);
+                .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
+    }
+
+    @PutMapping("/forms/{code}")
+    @Operation(
+            summary = "Edit a form",
+            description = "Replaces name, lp_code and redirect_url; code, entity and product may be repeated, not "
+                    + "changed. Unknown or invalid fields: 400 problem detail listing each.")
+    Mono<FormView> updateForm(
+            @PathVariable String code,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = FormTerms.class)))
+                    @RequestBody
+                    JsonNode body) {
+        return RdzSecurity.currentOperator()
+                .flatMap(op -> {
+                    InvalidInput.Collector errors = new InvalidInput.Collector();
+                    return catalog.updateForm(op, code, json.read(body, FormTerms.class, errors), errors);
+                })
+                .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
+    }
+
+    @PostMapping("/forms/{code}/stats/reset")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Reset a form's card figures",
+            description = "Admins of the form's entity. Stores a snapshot of the card first (answered), then the card "
+                    + "restarts from zero. Figures of the dashboard are not touched.")
+    Mono<FormStatsDocument.Snapshot> resetStats(@PathVariable String code) {
+        return RdzSecurity.currentOperator()
+                .flatMap(op -> catalog.form(op, code).flatMap(f -> {
+                    Scope.requireWrite(op, f.entity());
+                    return cards.reset(f.code(), op.name());
+                }));
+    }
+
+    @GetMapping("/forms/{code}/stats/snapshots")
+    @Operation(summary = "The snapshots taken before each reset of a form's card, newest first")
+    Mono<java.util.List<FormStatsDocument.Snapshot>> snapshots(@PathVariable String code) {
+        return RdzSecurity.currentOperator()
+                .flatMap(op -> catalog.form(op, code))
+                .flatMap(f -> cards.snapshots(f.code()));
     }
 
     @PostMapping("/forms/{code}/duplicate")
@@ -104,7 +185,7 @@ class CatalogController {
     Mono<FormView> duplicate(@PathVariable String code) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.duplicateForm(op, code))
-                .map(FormView::of);
+                .map(f -> FormView.of(f, null));
     }
 
     @PostMapping("/forms/{code}/archive")
@@ -112,6 +193,6 @@ class CatalogController {
     Mono<FormView> archive(@PathVariable String code) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.archiveForm(op, code))
-                .map(FormView::of);
+                .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
     }
 }

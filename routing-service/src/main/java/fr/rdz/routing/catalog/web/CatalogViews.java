@@ -9,10 +9,13 @@ import fr.rdz.routing.catalog.mongo.ClientDocument;
 import fr.rdz.routing.catalog.mongo.CommandeDocument;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.catalog.mongo.LpDocument;
+import fr.rdz.routing.stats.application.FormCards;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the admin API answers for catalog items (snake_case JSON). Never the API key itself. */
 final class CatalogViews {
@@ -55,8 +58,18 @@ final class CatalogViews {
             String redirectUrl,
             CatalogStatus status,
             Instant createdAt,
-            Instant updatedAt) {
-        static FormView of(FormDocument d) {
+            Instant updatedAt,
+            @Schema(
+                            description =
+                                    "the card's figures since its last reset (received, valid, invalid, "
+                                            + "double_submit, routed, no_order, delivered, delivered_fresh, delivered_lb, rejected, since)")
+                    Map<String, Object> stats) {
+        static FormView of(FormDocument d, FormCards.Card card) {
+            Map<String, Object> stats = null;
+            if (card != null) {
+                stats = new LinkedHashMap<>(card.counts());
+                stats.put("since", card.since());
+            }
             return new FormView(
                     d.code(),
                     d.entity(),
@@ -67,7 +80,8 @@ final class CatalogViews {
                     d.redirectUrl(),
                     d.status(),
                     d.createdAt(),
-                    d.updatedAt());
+                    d.updatedAt(),
+                    stats);
         }
     }
 

@@ -13,6 +13,7 @@ import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.lead.mongo.RunRecord;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.stats.domain.Figure;
 import fr.rdz.routing.stats.mongo.FigureStore;
@@ -28,8 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What happened to leads after routing, as delivery and the channels report it: the delivery
- * ledger the duplicate rule reads, each lead's history (delivered, sent/pushed/failed), and the
- * dashboard figures. Every write is keyed by the fact or guarded by the event id, so a redelivered
+ * ledger the duplicate rule reads, each lead's history (delivered, sent/pushed/failed), the
+ * dashboard figures and the runs (so a lead's detail can tell why it was not delivered). Every write is keyed by the fact or guarded by the event id, so a redelivered
  * event changes nothing.
  */
 @Service
@@ -61,7 +62,6 @@ public class RecordingDeliveries {
         return mongo.save(line)
                 .then(applyLedger(d.leadId()))
                 .then(mongo.findById(d.leadId(), LeadDocument.class)
-                        .map(LeadDocument::lead)
                         .map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(lead -> figures.record(deliveredFigure(d, lead.orElse(null))));
@@ -134,6 +134,8 @@ public class RecordingDeliveries {
                     Map<String, Integer> counts = new HashMap<>();
                     counts.put(Figure.DUPLICATES_REPLACED, b.duplicatesReplaced());
                     counts.put(Figure.COMMANDES_SHORT, b.shortOfTarget() ? 1 : 0);
+                    counts.put(Figure.BATCH_TARGET, b.target());
+                    counts.put(Figure.BATCHES, 1);
                     return figures.record(new Figure(
                             "batch:" + b.batchId(),
                             run.runDate().toString(),
@@ -143,8 +145,13 @@ public class RecordingDeliveries {
                             null,
                             null,
                             null,
+                            null,
+                            null,
+                            b.clientId(),
+                            b.commandeId(),
                             counts));
                 })
+                .then(mongo.save(RunRecord.of(run)))
                 .then();
     }
 
@@ -153,7 +160,8 @@ public class RecordingDeliveries {
                 Criteria.where("_id").is(leadId).and("history.eventId").ne(eventId));
     }
 
-    static Figure deliveredFigure(LeadDelivered d, LeadData lead) {
+    static Figure deliveredFigure(LeadDelivered d, LeadDocument doc) {
+        LeadData lead = doc == null ? null : doc.lead();
         Map<String, Integer> counts = new HashMap<>();
         counts.put(Figure.DELIVERED, 1);
         counts.put(d.kind() == LeadKind.LB ? Figure.DELIVERED_LB : Figure.DELIVERED_FRESH, 1);
@@ -172,6 +180,10 @@ public class RecordingDeliveries {
                 lead == null || lead.source() == null ? null : lead.source().formCode(),
                 lead == null || lead.source() == null ? null : lead.source().lpCode(),
                 lead == null || lead.source() == null ? null : lead.source().utmSource(),
+                lead == null || lead.source() == null ? null : lead.source().utmCampaign(),
+                doc == null ? null : doc.qualityTier(),
+                d.clientId(),
+                d.commandeId(),
                 counts);
     }
 
@@ -200,6 +212,10 @@ public class RecordingDeliveries {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                o.clientId(),
                 null,
                 counts);
     }

@@ -115,6 +115,10 @@ public class RejectingLead {
                     doc.lead().source() == null ? null : doc.lead().source().formCode(),
                     doc.lead().source() == null ? null : doc.lead().source().lpCode(),
                     doc.lead().source() == null ? null : doc.lead().source().utmSource(),
+                    doc.lead().source() == null ? null : doc.lead().source().utmCampaign(),
+                    doc.qualityTier(),
+                    delivery.clientId(),
+                    delivery.commandeId(),
                     Map.of(Figure.REJECTED, 1));
             return mongo.updateFirst(query, update, LeadDocument.class)
                     .then(figures.record(figure))

@@ -13,12 +13,14 @@ import fr.rdz.routing.catalog.mongo.ClientDocument;
 import fr.rdz.routing.catalog.mongo.CommandeDocument;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.lead.domain.DuplicateRule;
+import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.RoutingDecision;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
+import fr.rdz.routing.quality.mongo.QualityMappingDocument;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.stats.domain.Figure;
 import fr.rdz.routing.stats.mongo.FigureStore;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +87,36 @@ public class RoutingLead {
     private Mono<LeadDocument> route(Envelope<LeadReceived> envelope) {
         LeadReceived received = envelope.payload();
         Instant now = clock.instant();
-        return resolveForm(received.lead()).flatMap(lead -> candidates(lead, received.status(), now)
-                .map(candidates -> RoutingDecision.decide(
-                        lead, received.status(), received.missingFields(), candidates, BusinessTime.dayOf(now)))
-                .flatMap(decision -> store(envelope, lead, decision, now)));
+        return resolveForm(received.lead()).flatMap(lead -> Mono.zip(
+                        candidates(lead, received.status(), now), qualityTier(lead))
+                .flatMap(t -> {
+                    Candidates candidates = t.getT1();
+                    RoutingDecision decision = RoutingDecision.decide(
+                            lead,
+                            received.status(),
+                            received.missingFields(),
+                            candidates.candidates(),
+                            BusinessTime.dayOf(now));
+                    List<Exclusion> exclusions = received.status() == LeadStatus.PENDING
+                            ? RoutingDecision.exclusions(
+                                    lead, candidates.candidates(), candidates.duplicateUntil(), BusinessTime.dayOf(now))
+                            : List.of();
+                    return store(envelope, lead, decision, now, t.getT2().orElse(null), exclusions);
+                }));
+    }
+
+    /** What routing found for the lead, with when each duplicate client may have it again. */
+    private record Candidates(RoutingDecision.Candidates candidates, Map<String, Instant> duplicateUntil) {}
+
+    /** The seed's quality mapping: the tier of the lead's utm_campaign at reception (one {@code _id} lookup). */
+    private Mono<Optional<String>> qualityTier(LeadData lead) {
+        String campaign = lead.source() == null ? null : lead.source().utmCampaign();
+        if (campaign == null || campaign.isBlank()) {
+            return Mono.just(Optional.empty());
+        }
+        return mongo.findById(campaign.trim(), QualityMappingDocument.class)
+                .map(m -> Optional.ofNullable(m.qualityTier()))
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** Entity and product come with the lead; a lead whose form routing knows but intake did not is completed here. */
@@ -109,8 +138,9 @@ public class RoutingLead {
                 .defaultIfEmpty(lead);
     }
 
-    private Mono<RoutingDecision.Candidates> candidates(LeadData lead, LeadStatus status, Instant now) {
-        RoutingDecision.Candidates none = new RoutingDecision.Candidates(List.of(), Set.of(), Set.of(), Set.of());
+    private Mono<Candidates> candidates(LeadData lead, LeadStatus status, Instant now) {
+        Candidates none =
+                new Candidates(new RoutingDecision.Candidates(List.of(), Set.of(), Set.of(), Set.of()), Map.of());
         if (status != LeadStatus.PENDING
                 || (lead.consent() != null && lead.consent().refused())
                 || lead.entity() == null
@@ -147,13 +177,16 @@ public class RoutingLead {
                             .map(ClientDocument::id)
                             .collect(HashSet::new, Set::add);
             return Mono.zip(activeClients, duplicates(lead, now), rejecting(lead))
-                    .map(t -> new RoutingDecision.Candidates(list, t.getT1(), t.getT2(), t.getT3()));
+                    .map(t -> new Candidates(
+                            new RoutingDecision.Candidates(
+                                    list, t.getT1(), t.getT2().keySet(), t.getT3()),
+                            t.getT2()));
         });
     }
 
-    private Mono<Set<String>> duplicates(LeadData lead, Instant now) {
+    private Mono<Map<String, Instant>> duplicates(LeadData lead, Instant now) {
         if (lead.phone() == null) {
-            return Mono.just(Set.of());
+            return Mono.just(Map.of());
         }
         return mongo.find(
                         Query.query(Criteria.where("phone")
@@ -165,7 +198,7 @@ public class RoutingLead {
                         LedgerEntry.class)
                 .map(e -> new DuplicateRule.Delivery(e.phone(), e.product(), e.clientId(), e.deliveredAt()))
                 .collectList()
-                .map(ledger -> DuplicateRule.barredClients(lead.phone(), lead.product(), ledger, now));
+                .map(ledger -> DuplicateRule.barredUntil(lead.phone(), lead.product(), ledger, now));
     }
 
     /** Clients who rejected a lead of this phone and product: it is never resold to them. */
@@ -186,7 +219,12 @@ public class RoutingLead {
     }
 
     private Mono<LeadDocument> store(
-            Envelope<LeadReceived> envelope, LeadData lead, RoutingDecision decision, Instant now) {
+            Envelope<LeadReceived> envelope,
+            LeadData lead,
+            RoutingDecision decision,
+            Instant now,
+            String qualityTier,
+            List<Exclusion> exclusions) {
         LeadReceived received = envelope.payload();
         Envelope<LeadRouted> routed = Envelope.of(
                 new LeadRouted(lead, decision.state(), decision.eligibleCommandeIds(), decision.reason()),
@@ -218,7 +256,9 @@ public class RoutingLead {
                 List.of(),
                 false,
                 history,
-                List.of(OutboxEntry.of(routed)));
+                List.of(OutboxEntry.of(routed)),
+                qualityTier,
+                exclusions);
         log.info(
                 "Lead {} ({}) routed {} to {} commande(s)",
                 lead.leadId(),
@@ -257,6 +297,10 @@ public class RoutingLead {
                 lead.source() == null ? null : lead.source().formCode(),
                 lead.source() == null ? null : lead.source().lpCode(),
                 lead.source() == null ? null : lead.source().utmSource(),
+                lead.source() == null ? null : lead.source().utmCampaign(),
+                doc.qualityTier(),
+                null,
+                null,
                 counts);
     }
 }

@@ -8,7 +8,10 @@ import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,10 +23,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class SearchingLeads {
 
-    public static final int MAX_PAGE_SIZE = 500;
+    public static final int MAX_PAGE_SIZE = LeadSearch.MAX_SIZE;
 
-    /** One page of results and the total number of matches. */
-    public record Page(List<LeadDocument> items, long total, int page, int size) {}
+    /** Totals above this are answered as this number, flagged {@code capped}. */
+    public static final int TOTAL_CAP = 5_000;
+
+    /** One page of results and the total number of matches ({@code capped}: at least {@code total}). */
+    public record Page(List<LeadDocument> items, long total, boolean capped, int page, int size) {}
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,20 +44,55 @@ public class SearchingLeads {
     }
 
     public Mono<Page> search(Operator operator, LeadSearch search) {
-        int size = search.size() <= 0 ? 50 : Math.min(search.size(), MAX_PAGE_SIZE);
+        int size = search.size() <= 0 ? LeadSearch.DEFAULT_SIZE : Math.min(search.size(), MAX_PAGE_SIZE);
         int page = Math.max(0, search.page());
         Scope.EntityFilter filter = Scope.filter(operator, search.entity());
         if (filter.none()) {
-            return Mono.just(new Page(List.of(), 0, page, size));
+            return Mono.just(new Page(List.of(), 0, false, page, size));
         }
         Criteria c = new Criteria();
         filter.only().ifPresent(e -> c.and("lead.entity").is(e));
+        List<Criteria> all = new ArrayList<>();
         if (notBlank(search.status())) {
             String s = search.status().trim().toLowerCase();
-            c.orOperator(
-                    Criteria.where("status").is(s),
-                    Criteria.where("intakeStatus").is(s),
-                    Criteria.where("routingState").is(s));
+            if ("erased".equals(s)) {
+                c.and("erased").is(true);
+            } else {
+                all.add(new Criteria()
+                        .orOperator(
+                                Criteria.where("status").is(s),
+                                Criteria.where("intakeStatus").is(s),
+                                Criteria.where("routingState").is(s)));
+            }
+        }
+        if (notBlank(search.name())) {
+            for (String word : search.name().trim().split("\\s+")) {
+                Pattern p = Pattern.compile(NameMatch.pattern(word), Pattern.CASE_INSENSITIVE);
+                all.add(new Criteria()
+                        .orOperator(
+                                Criteria.where("lead.contact.nom").regex(p),
+                                Criteria.where("lead.contact.prenom").regex(p)));
+            }
+        }
+        if (notBlank(search.email())) {
+            String e = search.email().trim();
+            String regex = e.contains("@") ? "^" + Pattern.quote(e) + "$" : Pattern.quote(e);
+            c.and("lead.contact.email").regex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        }
+        if (notBlank(search.departement())) {
+            c.and("lead.contact.departement").is(search.departement());
+        }
+        if (notBlank(search.client())) {
+            c.and("deliveries.clientId").is(search.client());
+        }
+        if (notBlank(search.commande())) {
+            c.and("deliveries.commandeId").is(search.commande());
+        }
+        if (notBlank(search.qualityTier())) {
+            c.and("qualityTier").is(search.qualityTier());
+        }
+        if (!all.isEmpty()) {
+            c.andOperator(all.toArray(Criteria[]::new));
         }
         if (notBlank(search.phone())) {
             c.and("lead.contact.phone").is(PhoneNumbers.normalise(search.phone()));
@@ -80,13 +121,31 @@ public class SearchingLeads {
         if (notBlank(search.utmCampaign())) {
             c.and("lead.source.utmCampaign").is(search.utmCampaign().trim());
         }
-        Query count = Query.query(c);
+        // The Mongo stand-in keeps no secondary index: a sort on receivedAt would sort every match. The
+        // records are read newest-recorded first ($natural descending, which stops after the page),
+        // and the page is then ordered by reception time.
         Query query = Query.query(c)
-                .with(Sort.by(Sort.Direction.DESC, "lead.receivedAt"))
+                .with(Sort.by(Sort.Direction.DESC, "$natural"))
                 .skip((long) page * size)
                 .limit(size);
-        return Mono.zip(mongo.find(query, LeadDocument.class).collectList(), mongo.count(count, LeadDocument.class))
-                .map(t -> new Page(t.getT1(), t.getT2(), page, size));
+        query.fields().exclude("history").exclude("outbox").exclude("exclusions");
+        return mongo.find(query, LeadDocument.class).collectList().flatMap(items -> {
+            List<LeadDocument> sorted = items.stream()
+                    .sorted(Comparator.comparing(
+                            (LeadDocument d) -> d.lead().receivedAt(), Comparator.nullsLast(Comparator.reverseOrder())))
+                    .toList();
+            if (!items.isEmpty() && items.size() < size) {
+                return Mono.just(new Page(sorted, (long) page * size + items.size(), false, page, size));
+            }
+            return countUpTo(c, TOTAL_CAP).map(total -> new Page(sorted, total, total >= TOTAL_CAP, page, size));
+        });
+    }
+
+    /** Counts matches, stopping at {@code cap} (a full count scans every record on the stand-in). */
+    private Mono<Long> countUpTo(Criteria c, int cap) {
+        Query ids = Query.query(c).limit(cap);
+        ids.fields().include("_id");
+        return mongo.find(ids, org.bson.Document.class, "leads").count();
     }
 
     /** A date means its Paris day: {@code from} its start, {@code to} the start of the next day (so it is included). */

@@ -4,6 +4,8 @@ import fr.rdz.events.Product;
 import fr.rdz.rules.ThirtyDayWindow;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +53,19 @@ public final class DuplicateRule {
                 .filter(d -> bars(d, phone, product, now))
                 .map(Delivery::clientId)
                 .collect(Collectors.toSet());
+    }
+
+    /** For each barred client, the last instant this phone and product are still barred for it. */
+    public static Map<String, Instant> barredUntil(
+            String phone, Product product, Collection<Delivery> ledger, Instant now) {
+        Map<String, Instant> until = new HashMap<>();
+        ledger.stream()
+                .filter(d -> bars(d, phone, product, now))
+                .forEach(d -> until.merge(
+                        d.clientId(),
+                        ThirtyDayWindow.lastInstantCounted(d.deliveredAt()),
+                        (a, b) -> a.isAfter(b) ? a : b));
+        return until;
     }
 
     /** The start of the window: deliveries at or after this instant may bar a lead at {@code now}. */

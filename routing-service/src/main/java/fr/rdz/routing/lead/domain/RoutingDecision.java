@@ -4,9 +4,11 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.events.RoutingState;
 import fr.rdz.routing.catalog.domain.Commande;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,30 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
             Set<String> activeClientIds,
             Set<String> duplicateClientIds,
             Set<String> rejectingClientIds) {}
+
+    /**
+     * The commandes that match the lead but were left out for a duplicate or a rejection (a
+     * pending lead with entity and product only), each with its reason.
+     */
+    public static List<Exclusion> exclusions(
+            LeadData lead, Candidates candidates, Map<String, Instant> duplicateUntil, LocalDate day) {
+        if (lead.entity() == null || lead.product() == null) {
+            return List.of();
+        }
+        return matching(lead, candidates, day)
+                .flatMap(c -> {
+                    if (candidates.rejectingClientIds().contains(c.clientId())) {
+                        return java.util.stream.Stream.of(
+                                new Exclusion(c.id(), c.clientId(), Exclusion.REJECTED, null));
+                    }
+                    if (candidates.duplicateClientIds().contains(c.clientId())) {
+                        return java.util.stream.Stream.of(new Exclusion(
+                                c.id(), c.clientId(), Exclusion.DUPLICATE, duplicateUntil.get(c.clientId())));
+                    }
+                    return java.util.stream.Stream.empty();
+                })
+                .toList();
+    }
 
     public static RoutingDecision decide(
             LeadData lead, LeadStatus status, List<String> missingFields, Candidates candidates, LocalDate day) {
@@ -57,19 +83,27 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
         if (lead.consent() != null && lead.consent().refused()) {
             return new RoutingDecision(RoutingState.NO_CONSENT, List.of(), NO_CONSENT_REASON);
         }
-        List<String> eligible = candidates.commandes().stream()
-                .filter(c -> c.entity() == lead.entity() && c.product() == lead.product())
-                .filter(c -> c.covers(lead.departement()))
-                .filter(c -> c.inForceOn(day))
-                .filter(c -> candidates.activeClientIds().contains(c.clientId()))
+        List<String> eligible = matching(lead, candidates, day)
                 .filter(c -> !candidates.duplicateClientIds().contains(c.clientId()))
                 .filter(c -> !candidates.rejectingClientIds().contains(c.clientId()))
-                .sorted(Commande.SERVICE_ORDER)
                 .map(Commande::id)
                 .toList();
         if (eligible.isEmpty()) {
             return new RoutingDecision(RoutingState.NO_ORDER, List.of(), "no matching commande");
         }
         return new RoutingDecision(RoutingState.FRESH, eligible, null);
+    }
+
+    /**
+     * The commandes that want this lead on that day, in service order: same entity and product,
+     * covering its département, in force, with an active client.
+     */
+    private static java.util.stream.Stream<Commande> matching(LeadData lead, Candidates candidates, LocalDate day) {
+        return candidates.commandes().stream()
+                .filter(c -> c.entity() == lead.entity() && c.product() == lead.product())
+                .filter(c -> c.covers(lead.departement()))
+                .filter(c -> c.inForceOn(day))
+                .filter(c -> candidates.activeClientIds().contains(c.clientId()))
+                .sorted(Commande.SERVICE_ORDER);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.rdz.events.Entity;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.Product;
+import fr.rdz.routing.lead.application.ExplainingNonDelivery;
+import fr.rdz.routing.lead.domain.WhyNotDelivered;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** A lead as operators see it: summary fields first; the detail adds the whole lead and its history. */
 @Schema(name = "Lead")
@@ -40,18 +43,27 @@ record LeadView(
         String liaisonCode,
         String utmSource,
         String utmCampaign,
+        @Schema(description = "quality tier of its utm_campaign when routing received it") String qualityTier,
         List<DeliveryRef> deliveries,
         List<String> rejectedClientIds,
         boolean erased,
         LeadData lead,
-        List<HistoryEntry> history) {
+        List<HistoryLine> history,
+        @Schema(
+                        description = "why the lead was not (or not yet) delivered: code, params and a French message; "
+                                + "absent when delivered")
+                WhyNotDelivered whyNotDelivered) {
 
     static LeadView summary(LeadDocument d) {
-        return of(d, false);
+        return of(d, false, null, Map.of());
     }
 
     static LeadView detail(LeadDocument d) {
-        return of(d, true);
+        return of(d, true, null, Map.of());
+    }
+
+    static LeadView detail(ExplainingNonDelivery.Detail detail) {
+        return of(detail.lead(), true, detail.whyNotDelivered(), detail.clientNames());
     }
 
     private static final List<String> STEPS = List.of(
@@ -77,7 +89,7 @@ record LeadView(
                 .toList();
     }
 
-    private static LeadView of(LeadDocument d, boolean detail) {
+    private static LeadView of(LeadDocument d, boolean detail, WhyNotDelivered why, Map<String, String> clientNames) {
         LeadData l = d.lead();
         var c = l.contact();
         var s = l.source();
@@ -104,10 +116,16 @@ record LeadView(
                 s == null ? null : s.liaisonCode(),
                 s == null ? null : s.utmSource(),
                 s == null ? null : s.utmCampaign(),
+                d.qualityTier(),
                 d.deliveries(),
                 d.rejectedClientIds(),
                 d.erased(),
                 detail ? l : null,
-                detail ? chronological(d.history()) : null);
+                detail
+                        ? chronological(d.history()).stream()
+                                .map(h -> HistoryLine.of(h, clientNames))
+                                .toList()
+                        : null,
+                why);
     }
 }

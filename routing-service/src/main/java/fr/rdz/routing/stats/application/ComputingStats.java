@@ -45,6 +45,20 @@ public class ComputingStats {
     }
 
     public Mono<Stats> compute(Operator operator, Entity entity, String fromText, String toText, String groupBy) {
+        return compute(operator, entity, fromText, toText, groupBy, Map.of());
+    }
+
+    /**
+     * {@code filters}: query parameter (one of {@link Figure#FILTERS}) → value; each keeps only the
+     * figures recorded with that value (client/commande: client-level facts only).
+     */
+    public Mono<Stats> compute(
+            Operator operator,
+            Entity entity,
+            String fromText,
+            String toText,
+            String groupBy,
+            Map<String, String> filters) {
         String group =
                 groupBy == null || groupBy.isBlank() ? "day" : groupBy.trim().toLowerCase();
         Map<String, String> dimensions = new LinkedHashMap<>();
@@ -75,6 +89,13 @@ public class ComputingStats {
         if (filter.entity() != null) {
             match.and("entity").is(filter.entity());
         }
+        filters.forEach((name, value) -> {
+            String field = Figure.FILTERS.get(name);
+            if (field == null) {
+                throw RequestRejected.invalid("unknown filter " + name);
+            }
+            match.and(field).is("product".equals(name) ? value.toUpperCase() : value);
+        });
         return figures.sum(match, dimensions)
                 .collectList()
                 .map(rows -> new Stats(shown, from, to, group, rows, totals(rows)));

@@ -9,7 +9,9 @@ import java.util.Map;
  * The anonymous contribution of one fact to the dashboard (a lead received, a lead delivered, a
  * batch outcome, a rejection…): the day (Paris) and dimensions it counts under and its counters.
  * Keyed by the fact, so recording it again changes nothing; the dashboard sums them with an
- * aggregation. No personal data: erasure leaves the figures intact.
+ * aggregation. No personal data: erasure leaves the figures intact. {@code clientId} and
+ * {@code commandeId} are set only for client-level facts (deliveries, batches, rejections; e-mail and
+ * push outcomes carry the client only).
  */
 public record Figure(
         String id,
@@ -20,6 +22,10 @@ public record Figure(
         String formCode,
         String lpCode,
         String utmSource,
+        String utmCampaign,
+        String qualityTier,
+        String clientId,
+        String commandeId,
         Map<String, Integer> counts) {
 
     public static final String RECEIVED = "received";
@@ -45,6 +51,10 @@ public record Figure(
     public static final String PUSH_DUPLICATES = "push_duplicates";
     public static final String PUSH_FAILURES = "push_failures";
     public static final String REJECTED = "rejected";
+    /** Sum of the targets of the batches of runs (from {@code RunCompleted}). */
+    public static final String BATCH_TARGET = "batch_target";
+    /** Number of batches planned by runs, empty and short ones included. */
+    public static final String BATCHES = "batches";
 
     /** Every counter, in the order the dashboard shows them. */
     public static final List<String> COUNTERS = List.of(
@@ -68,16 +78,35 @@ public record Figure(
             PUSHES_SUCCEEDED,
             PUSH_DUPLICATES,
             PUSH_FAILURES,
-            REJECTED);
+            REJECTED,
+            BATCH_TARGET,
+            BATCHES);
 
     /** The dimensions a dashboard may group by, and the field each reads. */
-    public static final Map<String, String> GROUPS = Map.of(
-            "day", "day",
-            "entity", "entity",
-            "product", "product",
-            "departement", "departement",
-            "source", "formCode",
-            "form", "formCode",
-            "lp", "lpCode",
-            "utm_source", "utmSource");
+    public static final Map<String, String> GROUPS = Map.ofEntries(
+            Map.entry("day", "day"),
+            Map.entry("entity", "entity"),
+            Map.entry("product", "product"),
+            Map.entry("departement", "departement"),
+            Map.entry("source", "formCode"),
+            Map.entry("form", "formCode"),
+            Map.entry("lp", "lpCode"),
+            Map.entry("utm_source", "utmSource"),
+            Map.entry("utm_campaign", "utmCampaign"),
+            Map.entry("quality_tier", "qualityTier"),
+            Map.entry("client", "clientId"),
+            Map.entry("commande", "commandeId"));
+
+    /** The filters a dashboard may apply (query parameter → field): every dimension but the day and entity. */
+    public static final Map<String, String> FILTERS = Map.ofEntries(
+            Map.entry("product", "product"),
+            Map.entry("departement", "departement"),
+            Map.entry("source", "formCode"),
+            Map.entry("form", "formCode"),
+            Map.entry("lp", "lpCode"),
+            Map.entry("utm_source", "utmSource"),
+            Map.entry("utm_campaign", "utmCampaign"),
+            Map.entry("quality_tier", "qualityTier"),
+            Map.entry("client", "clientId"),
+            Map.entry("commande", "commandeId"));
 }

@@ -18,6 +18,10 @@ public record FigureDocument(
         String formCode,
         String lpCode,
         String utmSource,
+        String utmCampaign,
+        String qualityTier,
+        String clientId,
+        String commandeId,
         Map<String, Integer> counts) {
 
     public static FigureDocument of(Figure f) {
@@ -30,6 +34,10 @@ public record FigureDocument(
                 f.formCode(),
                 f.lpCode(),
                 f.utmSource(),
+                f.utmCampaign(),
+                f.qualityTier(),
+                f.clientId(),
+                f.commandeId(),
                 f.counts());
     }
 }

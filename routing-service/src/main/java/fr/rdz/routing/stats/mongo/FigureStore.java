@@ -35,9 +35,14 @@ public class FigureStore {
      * dimension under its name, and every counter summed.
      */
     public Flux<Map<String, Object>> sum(Criteria match, Map<String, String> dimensions) {
+        return sum(match, dimensions, Figure.COUNTERS);
+    }
+
+    /** The same with only some counters summed (the others answer 0): fewer sums per figure scanned. */
+    public Flux<Map<String, Object>> sum(Criteria match, Map<String, String> dimensions, List<String> counters) {
         List<String> fields = List.copyOf(dimensions.values());
         GroupOperation group = Aggregation.group(fields.toArray(String[]::new));
-        for (String counter : Figure.COUNTERS) {
+        for (String counter : counters) {
             group = group.sum("counts." + counter).as(counter);
         }
         List<AggregationOperation> ops = new ArrayList<>();

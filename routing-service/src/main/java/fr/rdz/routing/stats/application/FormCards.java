@@ -1,0 +1,176 @@
+package fr.rdz.routing.stats.application;
+
+import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureStore;
+import fr.rdz.routing.stats.mongo.FormStatsDocument;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The figures of the seed's form cards: each form's counters since its last reset, summed from the
+ * anonymous figures (never from leads), minus the totals stored when it was last reset. A reset
+ * first stores a snapshot of the card, which stays viewable.
+ */
+@Service
+public class FormCards {
+
+    /** A form's card: its counters since {@code since} (null: since the form exists). */
+    public record Card(Map<String, Long> counts, Instant since) {}
+
+    /** The counters a card shows, in order; {@code invalid} is invalid_phone + missing_required. */
+    public static final List<String> CARD = List.of(
+            Figure.RECEIVED,
+            Figure.VALID,
+            "invalid",
+            Figure.DOUBLE_SUBMIT,
+            Figure.ROUTED,
+            Figure.NO_ORDER,
+            Figure.DELIVERED,
+            Figure.DELIVERED_FRESH,
+            Figure.DELIVERED_LB,
+            Figure.REJECTED);
+
+    /** The figure counters a card is made of. */
+    static final List<String> SUMMED = List.of(
+            Figure.RECEIVED,
+            Figure.VALID,
+            Figure.INVALID_PHONE,
+            Figure.MISSING_REQUIRED,
+            Figure.DOUBLE_SUBMIT,
+            Figure.ROUTED,
+            Figure.NO_ORDER,
+            Figure.DELIVERED,
+            Figure.DELIVERED_FRESH,
+            Figure.DELIVERED_LB,
+            Figure.REJECTED);
+
+    private final FigureStore figures;
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    public FormCards(FigureStore figures, ReactiveMongoTemplate mongo, Clock clock) {
+        this.figures = figures;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The cards of these forms, with one aggregation over the figures and one read of their resets. */
+    public Mono<Map<String, Card>> cards(Collection<String> formCodes) {
+        if (formCodes.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Mono<Map<String, Map<String, Object>>> totals = figures.sum(
+                        Criteria.where("formCode").in(formCodes), Map.of("form", "formCode"), SUMMED)
+                .collectMap(r -> (String) r.get("form"));
+        Mono<Map<String, FormStatsDocument>> resets = mongo.find(
+                        Query.query(Criteria.where("_id").in(formCodes)), FormStatsDocument.class)
+                .collectMap(FormStatsDocument::formCode);
+        return Mono.zip(totals, resets).map(t -> {
+            Map<String, Card> cards = new LinkedHashMap<>();
+            for (String code : formCodes) {
+                FormStatsDocument reset = t.getT2().get(code);
+                Map<String, Long> all = counts(t.getT1().get(code));
+                cards.put(
+                        code,
+                        new Card(
+                                minus(all, reset == null ? null : reset.baseline()),
+                                reset == null ? null : reset.since()));
+            }
+            return cards;
+        });
+    }
+
+    public Mono<Card> card(String formCode) {
+        return cards(List.of(formCode)).map(c -> c.get(formCode));
+    }
+
+    /** Stores a snapshot of the card, then restarts it from zero (the baseline becomes today's totals). */
+    public Mono<FormStatsDocument.Snapshot> reset(String formCode, String by) {
+        Mono<Map<String, Long>> totals = figures.sum(
+                        Criteria.where("formCode").is(formCode), Map.of("form", "formCode"), SUMMED)
+                .next()
+                .map(FormCards::counts)
+                .defaultIfEmpty(counts(null));
+        return Mono.zip(
+                        totals,
+                        mongo.findById(formCode, FormStatsDocument.class)
+                                .map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty()))
+                .flatMap(t -> {
+                    Instant now = clock.instant();
+                    FormStatsDocument old = t.getT2().orElse(null);
+                    Map<String, Long> all = t.getT1();
+                    FormStatsDocument.Snapshot snapshot = new FormStatsDocument.Snapshot(
+                            formCode + "@" + now,
+                            now,
+                            by,
+                            old == null ? null : old.since(),
+                            minus(all, old == null ? null : old.baseline()));
+                    List<FormStatsDocument.Snapshot> snapshots =
+                            new ArrayList<>(old == null ? List.of() : old.snapshots());
+                    snapshots.add(snapshot);
+                    FormStatsDocument changed =
+                            new FormStatsDocument(formCode, all, now, snapshots, old == null ? 1 : old.version() + 1);
+                    Mono<?> write = old == null
+                            ? mongo.insert(changed)
+                            : mongo.findAndReplace(
+                                            Query.query(Criteria.where("_id")
+                                                    .is(formCode)
+                                                    .and("version")
+                                                    .is(old.version())),
+                                            changed)
+                                    .switchIfEmpty(Mono.error(() -> RequestRejected.conflict(
+                                            "the stats of " + formCode + " were reset meanwhile")));
+                    return write.onErrorMap(
+                                    DuplicateKeyException.class,
+                                    e -> RequestRejected.conflict("the stats of " + formCode + " were reset meanwhile"))
+                            .thenReturn(snapshot);
+                });
+    }
+
+    /** The snapshots taken before each reset, newest first. */
+    public Mono<List<FormStatsDocument.Snapshot>> snapshots(String formCode) {
+        return mongo.findById(formCode, FormStatsDocument.class)
+                .map(d -> d.snapshots().stream()
+                        .sorted(Comparator.comparing(FormStatsDocument.Snapshot::takenAt)
+                                .reversed())
+                        .toList())
+                .defaultIfEmpty(List.of());
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> row) {
+        Map<String, Long> card = new LinkedHashMap<>();
+        for (String counter : CARD) {
+            long value = "invalid".equals(counter)
+                    ? value(row, Figure.INVALID_PHONE) + value(row, Figure.MISSING_REQUIRED)
+                    : value(row, counter);
+            card.put(counter, value);
+        }
+        return card;
+    }
+
+    private static long value(Map<String, Object> row, String counter) {
+        return row == null ? 0L : ((Number) row.getOrDefault(counter, 0L)).longValue();
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> all, Map<String, Long> baseline) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        Map<String, Long> base = baseline == null ? new HashMap<>() : baseline;
+        all.forEach((k, v) -> result.put(k, Math.max(0L, v - base.getOrDefault(k, 0L))));
+        return result;
+    }
+}

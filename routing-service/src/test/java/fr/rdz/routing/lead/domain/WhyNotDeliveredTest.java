@@ -1,0 +1,118 @@
+package fr.rdz.routing.lead.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.rdz.events.BatchSummary;
+import fr.rdz.events.Entity;
+import fr.rdz.events.Product;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WhyNotDeliveredTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-11-02T10:00:00Z");
+
+    private static WhyNotDelivered.Facts facts(
+            String status,
+            String routingState,
+            boolean erased,
+            List<Exclusion> exclusions,
+            List<WhyNotDelivered.Run> runs) {
+        return new WhyNotDelivered.Facts(
+                status,
+                "pending",
+                routingState,
+                null,
+                List.of(),
+                null,
+                erased,
+                false,
+                null,
+                Entity.ZR7,
+                Product.PV,
+                "75",
+                "PV-001",
+                RECEIVED,
+                List.of("cmd-1"),
+                exclusions,
+                runs,
+                Map.of("c-1", "Solaire Nord"),
+                Map.of("cmd-1", 20));
+    }
+
+    private static WhyNotDelivered.Run run(LocalDate day, BatchSummary batch) {
+        return new WhyNotDelivered.Run(
+                "run-" + day, day, day.atTime(8, 30).toInstant(java.time.ZoneOffset.UTC), List.of(batch));
+    }
+
+    @Test
+    void erasedComesFirst() {
+        assertThat(WhyNotDelivered.explain(facts("fresh", "fresh", true, List.of(), List.of()))
+                        .code())
+                .isEqualTo("erased");
+    }
+
+    @Test
+    void noConsentFromTheRoutingDecision() {
+        WhyNotDelivered why = WhyNotDelivered.explain(facts("no_consent", "no_consent", false, List.of(), List.of()));
+        assertThat(why.code()).isEqualTo("no_consent");
+        assertThat(why.message()).contains("consentement");
+    }
+
+    @Test
+    void anEarlierRejectionIsNamed() {
+        WhyNotDelivered why = WhyNotDelivered.explain(facts(
+                "no_order",
+                "no_order",
+                false,
+                List.of(new Exclusion("cmd-1", "c-1", Exclusion.REJECTED, null)),
+                List.of()));
+        assertThat(why.code()).isEqualTo("client_rejected_before");
+        assertThat(why.message()).contains("Solaire Nord");
+    }
+
+    @Test
+    void anOldLeadLeftOutOfAShortBatchWhoseLbShareIsUsedHitTheLbCap() {
+        // target 10, 20 % LB: at most 2 LB leads; the batch already had 2 and stayed short
+        WhyNotDelivered why = WhyNotDelivered.explain(facts(
+                "fresh",
+                "fresh",
+                false,
+                List.of(),
+                List.of(run(
+                        LocalDate.parse("2026-11-20"),
+                        new BatchSummary("b", "cmd-1", "c-1", Product.PV, 10, 3, 2, 0, 0, true)))));
+        assertThat(why.code()).isEqualTo("lb_cap");
+        assertThat(why.params()).containsEntry("lb", 2).containsEntry("lb_max", 2);
+    }
+
+    @Test
+    void aFreshLeadLeftOutOfAShortBatchWasNotSelected() {
+        WhyNotDelivered why = WhyNotDelivered.explain(facts(
+                "fresh",
+                "fresh",
+                false,
+                List.of(),
+                List.of(run(
+                        LocalDate.parse("2026-11-03"),
+                        new BatchSummary("b", "cmd-1", "c-1", Product.PV, 10, 3, 0, 0, 0, true)))));
+        assertThat(why.code()).isEqualTo("not_selected");
+        assertThat(why.message()).contains("3/10");
+    }
+
+    @Test
+    void aRunWithoutBatchForItsCommandes() {
+        WhyNotDelivered why = WhyNotDelivered.explain(facts(
+                "fresh",
+                "fresh",
+                false,
+                List.of(),
+                List.of(run(
+                        LocalDate.parse("2026-11-03"),
+                        new BatchSummary("b", "cmd-other", "c-2", Product.PV, 10, 3, 0, 0, 0, true)))));
+        assertThat(why.code()).isEqualTo("no_batch");
+    }
+}
