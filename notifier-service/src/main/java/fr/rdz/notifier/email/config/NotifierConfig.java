@@ -2,7 +2,9 @@ package fr.rdz.notifier.email.config;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
+import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.BatchMailer;
+import fr.rdz.notifier.email.application.BatchParts;
 import fr.rdz.notifier.email.application.MailRenderer;
 import fr.rdz.notifier.email.application.OutcomePublisher;
 import fr.rdz.notifier.email.application.SendingBatchEmail;
@@ -48,6 +50,11 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             Clock clock,
             NotifierProperties properties) {
         return new SendingBatchEmail(sentMails, renderer, mailer, outcomes, clock, properties.lease());
+    }
+
+    @Bean
+    AssemblingBatchParts assemblingBatchParts(BatchParts parts, SentMails sentMails, SendingBatchEmail sending) {
+        return new AssemblingBatchParts(parts, sentMails, sending);
     }
 
     /** Outcomes (and any other event this service publishes): Boot's producer settings, {@code EnvelopeSerializer}. */
