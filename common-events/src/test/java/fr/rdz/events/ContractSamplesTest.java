@@ -51,6 +51,22 @@ class ContractSamplesTest {
     }
 
     @Test
+    void aDeliveryPlannedWithoutPartFieldsIsAWholeBatch() throws IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                EventCodec.mapper().readTree(contract("DeliveryPlanned"));
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("payload");
+        payload.remove(java.util.List.of("part", "parts", "batch_lead_count"));
+        DeliveryPlanned batch = (DeliveryPlanned) EventCodec.decode(tree).payload();
+        assertThat(batch.part()).isNull();
+        assertThat(batch.partNumber()).isEqualTo(1);
+        assertThat(batch.partCount()).isEqualTo(1);
+        assertThat(batch.wholeBatchLeadCount()).isEqualTo(batch.leads().size());
+        assertThat(EventCodec.mapper().readTree(EventCodec.encode(EventCodec.decode(tree))))
+                .as("a whole batch is still written without the part fields")
+                .isEqualTo(tree);
+    }
+
+    @Test
     void personalDataNeverAppearsInToString() {
         String text = EventSamples.all().values().stream().map(Object::toString).reduce("", String::concat);
         assertThat(text).doesNotContain("0612345678", "eloise.martin@example.fr", "203.0.113.42");

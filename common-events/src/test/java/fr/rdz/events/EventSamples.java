@@ -169,7 +169,10 @@ public final class EventSamples {
                                 Product.PV,
                                 "cmd-0001",
                                 aClient(),
-                                List.of(new PlannedLead(lead, LeadKind.FRESH, false))),
+                                List.of(new PlannedLead(lead, LeadKind.FRESH, false)),
+                                1,
+                                1,
+                                1),
                         "delivery-service"),
                 sample(
                         "00000000-0000-4000-8000-000000000019",

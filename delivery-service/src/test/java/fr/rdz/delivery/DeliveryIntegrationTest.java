@@ -89,7 +89,7 @@ public abstract class DeliveryIntegrationTest {
                     if (type.isInstance(envelope.payload()) && matching.test(type.cast(envelope.payload()))) {
                         @SuppressWarnings("unchecked")
                         Envelope<P> typed = (Envelope<P>) envelope;
-                        found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), typed));
+                        found.add(withValue(r, typed));
                     }
                 }
                 return found.size() >= atLeast;
@@ -100,11 +100,27 @@ public abstract class DeliveryIntegrationTest {
                 if (type.isInstance(envelope.payload()) && matching.test(type.cast(envelope.payload()))) {
                     @SuppressWarnings("unchecked")
                     Envelope<P> typed = (Envelope<P>) envelope;
-                    found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), typed));
+                    found.add(withValue(r, typed));
                 }
             }
         }
         return found;
+    }
+
+    /** The record as read (offset, timestamp, key), with its decoded envelope. */
+    private static <V> ConsumerRecord<String, V> withValue(ConsumerRecord<String, byte[]> r, V value) {
+        return new ConsumerRecord<>(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.timestamp(),
+                r.timestampType(),
+                r.serializedKeySize(),
+                r.serializedValueSize(),
+                r.key(),
+                value,
+                r.headers(),
+                r.leaderEpoch());
     }
 
     protected WebTestClient admin() {

@@ -23,6 +23,9 @@ public class MongoCollections {
     public static final String ERASED_PHONES = "erased_phones";
     public static final String RUNS = "runs";
     public static final String BATCHES = "batches";
+    /** The outbox of big batches: one document per DeliveryPlanned part, {@code _id = <batch_id>#<part>}. */
+    public static final String BATCH_PARTS = "batch_parts";
+
     public static final String LEDGER = "ledger";
 
     private final ReactiveMongoTemplate mongo;

@@ -61,6 +61,19 @@ class PersonalDataRetentionIT extends DeliveryIntegrationTest {
         insert(MongoCollections.LEDGER, line(youngLead, "0631000002", after.plus(Duration.ofHours(2))));
         insert(MongoCollections.BATCHES, batch("old-" + suffix, before));
         insert(MongoCollections.BATCHES, batch("young-" + suffix, after.plus(Duration.ofDays(1))));
+        insert(MongoCollections.BATCHES, bigBatch("old-big-" + suffix, before));
+        insert(MongoCollections.BATCHES, bigBatch("young-big-" + suffix, after.plus(Duration.ofDays(1))));
+        for (String id : List.of("old-big-" + suffix, "young-big-" + suffix)) {
+            for (int part = 1; part <= 2; part++) {
+                insert(
+                        MongoCollections.BATCH_PARTS,
+                        new Document("_id", id + "#" + part)
+                                .append("batch_id", id)
+                                .append("part", part)
+                                .append("planned_event", "{\"payload\":{\"leads\":[{\"phone\":\"0631000004\"}]}}")
+                                .append("delivered_events", List.of("{\"payload\":{\"phone\":\"0631000004\"}}")));
+            }
+        }
         Document youngBefore = raw(MongoCollections.POOL, youngLead);
 
         Map<String, Long> first = job.run().block(TIMEOUT);
@@ -85,6 +98,17 @@ class PersonalDataRetentionIT extends DeliveryIntegrationTest {
                 .doesNotContainKeys("planned_event", "delivered_events")
                 .containsEntry("lead_ids", List.of("lead-x"));
         assertThat(raw(MongoCollections.BATCHES, "young-" + suffix)).containsKeys("planned_event", "delivered_events");
+        assertThat(raw(MongoCollections.BATCH_PARTS, "old-big-" + suffix + "#1"))
+                .isNull();
+        assertThat(raw(MongoCollections.BATCH_PARTS, "old-big-" + suffix + "#2"))
+                .isNull();
+        assertThat(raw(MongoCollections.BATCHES, "old-big-" + suffix))
+                .containsEntry("payloads_erased", true)
+                .containsEntry("lead_ids", List.of("lead-y"));
+        assertThat(raw(MongoCollections.BATCH_PARTS, "young-big-" + suffix + "#1"))
+                .isNotNull();
+        assertThat(raw(MongoCollections.BATCH_PARTS, "young-big-" + suffix + "#2"))
+                .isNotNull();
 
         Document erasedOnce = raw(MongoCollections.POOL, oldLead);
         Document oldLine = raw(MongoCollections.LEDGER, "run-ret:" + oldLead);
@@ -119,6 +143,18 @@ class PersonalDataRetentionIT extends DeliveryIntegrationTest {
                 .append("published", true)
                 .append("planned_event", "{\"payload\":{\"leads\":[{\"phone\":\"0631000003\"}]}}")
                 .append("delivered_events", List.of("{\"payload\":{\"phone\":\"0631000003\"}}"));
+    }
+
+    /** A published batch whose events were written in two {@code batch_parts}. */
+    private static Document bigBatch(String id, Instant runAt) {
+        return new Document("_id", id)
+                .append("run_id", "run-ret-" + id)
+                .append(
+                        "run_date",
+                        runAt.atZone(ZoneId.of("Europe/Paris")).toLocalDate().toString())
+                .append("lead_ids", List.of("lead-y"))
+                .append("published", true)
+                .append("parts", 2);
     }
 
     private void insert(String collection, Document document) {

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import fr.rdz.delivery.config.MongoCollections;
 import fr.rdz.delivery.pool.mongo.PoolStore;
+import fr.rdz.delivery.run.mongo.BatchStore;
 import fr.rdz.delivery.run.mongo.LedgerStore;
 import fr.rdz.events.Pii;
 import fr.rdz.kit.PersonalDataRetention;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * before the limit gets the marker an erasure writes instead of its phone ({@code erased:<SHA-256>},
  * as {@code LedgerStore.erasePhone}): the line still counts for quotas and figures, and the 30-day
  * duplicate rule never looks that far back. A published batch of a run dated before the limit loses
- * the event payloads it kept for publication (whole leads); its figures and lead ids stay. Run daily
+ * the event payloads it kept for publication (whole leads, in the batch or in its {@code batch_parts});
+ * its figures and lead ids stay. Run daily
  * by the kit's retention job; every step is idempotent.
  */
 @Service
@@ -34,10 +36,12 @@ public class ErasingExpiredPersonalData {
 
     private final PoolStore pool;
     private final MongoCollections collections;
+    private final BatchStore batches;
 
-    public ErasingExpiredPersonalData(PoolStore pool, MongoCollections collections) {
+    public ErasingExpiredPersonalData(PoolStore pool, MongoCollections collections, BatchStore batches) {
         this.pool = pool;
         this.collections = collections;
+        this.batches = batches;
     }
 
     /** Pool leads received before {@code expiredBefore}, not erased yet: erased, page by page. */
@@ -79,7 +83,27 @@ public class ErasingExpiredPersonalData {
                                 Updates.unset("planned_event"),
                                 Updates.unset("delivered_events"),
                                 Updates.set("payloads_erased", true)))))
-                .map(result -> result.getModifiedCount());
+                .map(result -> result.getModifiedCount())
+                .zipWith(batchParts(before), Long::sum);
+    }
+
+    /** The event parts ({@code batch_parts}) of such batches, or of batches that could never be published: deleted. */
+    private Mono<Long> batchParts(String before) {
+        return collections
+                .get(MongoCollections.BATCHES)
+                .flatMapMany(c -> Flux.from(c.find(Filters.and(
+                                Filters.or(Filters.eq("published", true), Filters.eq("publish_failed", true)),
+                                Filters.lt("run_date", before),
+                                Filters.gt("parts", 0),
+                                Filters.ne("payloads_erased", true)))
+                        .projection(Projections.include("parts"))))
+                .concatMap(batch -> batches.deleteParts(batch.getString("_id"), batch.getInteger("parts"))
+                        .then(collections
+                                .get(MongoCollections.BATCHES)
+                                .flatMap(c -> Mono.from(c.updateOne(
+                                        Filters.eq("_id", batch.get("_id")), Updates.set("payloads_erased", true))))))
+                .filter(result -> result.getModifiedCount() > 0)
+                .count();
     }
 
     /** Runs {@code page} (which changes at most {@code pageSize} documents) until a page changes fewer. */

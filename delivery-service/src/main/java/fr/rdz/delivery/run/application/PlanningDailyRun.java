@@ -55,7 +55,7 @@ import reactor.core.scheduler.Schedulers;
  * The daily run of one entity for one date, exactly once: the run record ({@code _id = run-<ENTITY>-
  * <date>}) is inserted before anything is planned; whoever inserts it plans, everybody else gets the
  * existing run. Planning reads the pool, catalog and ledger, asks the pure {@link DailyRunPlanner},
- * writes the batches (outbox), the ledger lines and the pool's delivery marks — all keyed by run, so
+ * writes the batches and their event parts (outbox, {@link SplittingBatchEvent}), the ledger lines and the pool's delivery marks — all keyed by run, so
  * a run that crashed before RECORDED is redone from scratch by the next instance once its lease has
  * expired — then flips the run to RECORDED and hands it to the outbox relay. Nothing is published
  * before RECORDED, so a redone run never delivers a lead twice. A dry run plans the same way and
@@ -81,6 +81,7 @@ public class PlanningDailyRun {
     private final Clock clock;
     private final DeliveryProperties properties;
     private final DailyRunPlanner planner = new DailyRunPlanner();
+    private final SplittingBatchEvent splitting;
 
     public PlanningDailyRun(
             PoolStore pool,
@@ -101,6 +102,7 @@ public class PlanningDailyRun {
         this.outcomes = outcomes;
         this.clock = clock;
         this.properties = properties;
+        this.splitting = new SplittingBatchEvent(properties.batchPartBytes(), properties.maxRecordBytes());
     }
 
     public static String runId(Entity entity, LocalDate date) {
@@ -277,6 +279,7 @@ public class PlanningDailyRun {
             Map<String, LeadData> leads) {
         Instant now = clock.instant();
         List<Document> batchDocs = new ArrayList<>();
+        List<Document> partDocs = new ArrayList<>();
         List<LeadDelivered> lines = new ArrayList<>();
         Map<String, String> clientByLead = new LinkedHashMap<>();
         List<BatchSummary> summaries = new ArrayList<>();
@@ -291,27 +294,49 @@ public class PlanningDailyRun {
                 clientByLead.put(d.leadId(), b.clientId());
                 deliveredEvents.add(json(Envelope.of(UUID.randomUUID(), line, PRODUCER, now)));
             }
-            Document doc = batchDocument(batchId, runId, b, order++)
+            List<SplittingBatchEvent.Part> parts = List.of();
+            if (!b.leads().isEmpty()) {
+                DeliveryPlanned event = RunEvents.deliveryPlanned(runId, date, entity, batchId, b, client, leads);
+                parts = splitting.split(event, PRODUCER, now, UUID::randomUUID);
+                int offset = 0;
+                for (SplittingBatchEvent.Part part : parts) {
+                    int size = part.leads().size();
+                    partDocs.add(BatchStore.partDocument(
+                            batchId,
+                            runId,
+                            date,
+                            part.number(),
+                            part.envelopeJson(),
+                            deliveredEvents.subList(offset, offset + size)));
+                    offset += size;
+                }
+                if (parts.size() > 1) {
+                    log.info(
+                            "Run {}: batch {} of {} leads travels in {} parts of at most {} bytes",
+                            runId,
+                            batchId,
+                            b.leads().size(),
+                            parts.size(),
+                            properties.batchPartBytes());
+                }
+            }
+            batchDocs.add(batchDocument(batchId, runId, b, order++)
                     .append("client_name", client == null ? null : client.name())
                     .append("entity", entity.name())
                     .append("run_date", date.toString())
                     .append("published", b.leads().isEmpty())
-                    .append("delivered_events", deliveredEvents)
+                    .append("parts", parts.size())
                     .append(
                             "channels",
                             channels(b, client).stream()
                                     .map(OutcomeChannel::name)
-                                    .toList());
-            if (!b.leads().isEmpty()) {
-                DeliveryPlanned event = RunEvents.deliveryPlanned(runId, date, entity, batchId, b, client, leads);
-                doc.append("planned_event", json(Envelope.of(UUID.randomUUID(), event, PRODUCER, now)));
-            }
-            batchDocs.add(doc);
+                                    .toList()));
             summaries.add(RunEvents.summary(batchId, b));
         }
         String completed = json(Envelope.of(
                 UUID.randomUUID(), RunEvents.runCompleted(runId, entity, date, now, summaries), PRODUCER, now));
-        return batches.write(batchDocs)
+        return batches.writeParts(partDocs)
+                .then(batches.write(batchDocs))
                 .then(ledger.write(lines))
                 .then(pool.recordDeliveries(runId, reference, clientByLead))
                 .then(runs.markRecorded(runId, properties.instanceId(), now, completed))

@@ -2,6 +2,7 @@ package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.config.DeliveryProperties;
 import fr.rdz.delivery.run.kafka.EventPublisher;
+import fr.rdz.delivery.run.kafka.PermanentPublishFailure;
 import fr.rdz.delivery.run.mongo.BatchStore;
 import fr.rdz.delivery.run.mongo.RunStore;
 import java.time.Clock;
@@ -17,10 +18,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * The outbox relay of recorded runs: for each unpublished batch of a RECORDED run, claims it for a
- * minute (one relay at a time), publishes its LeadDelivered envelopes and its DeliveryPlanned, and marks
- * it published once the broker acknowledged all of them; when no batch is left, publishes RunCompleted
- * and marks the run PUBLISHED. Envelopes carry the event ids fixed when the run was recorded, so a
- * retry after a crash republishes the same events (consumers deduplicate on {@code event_id}).
+ * minute (one relay at a time), publishes its DeliveryPlanned (every part) and, only once the broker
+ * acknowledged all of them, the LeadDelivered of its leads — so no lead shows as delivered before its
+ * batch is handed to the channels — and marks it published once everything was acknowledged. When no
+ * batch is left, publishes RunCompleted and marks the run PUBLISHED. Envelopes carry the event ids
+ * fixed when the run was recorded, so a retry after a crash republishes the same events (consumers
+ * deduplicate on {@code event_id}).
+ *
+ * <p>Failures never block nor loop silently: each batch is published on its own (one failing batch
+ * does not hold back the others); a failed attempt is counted on the batch with its reason and
+ * retried by the sweeper; a permanent failure ({@link PermanentPublishFailure}: a record over the
+ * broker's limits, an unserializable or unauthorised record) marks the batch {@code publish_failed}
+ * at once, and the run ends PUBLISH_FAILED with the reason (logged as an ERROR once) after its other
+ * batches and its RunCompleted are published.
  */
 @Service
 public class PublishingRunOutbox {
@@ -59,31 +69,87 @@ public class PublishingRunOutbox {
     }
 
     public Mono<Void> publish(String runId) {
-        return runs.find(runId)
-                .filter(run -> RunStore.RECORDED.equals(run.getString("state")))
-                .flatMap(run -> batches.unpublishedIds(runId)
-                        .concatMap(this::publishBatch)
-                        .then(batches.countUnpublished(runId))
-                        .filter(left -> left == 0)
-                        .flatMap(left -> publisher.publish(List.of(run.getString("run_completed_event"))))
-                        .then(Mono.defer(() -> batches.countUnpublished(runId)))
-                        .filter(left -> left == 0)
-                        .flatMap(left -> runs.markPublished(runId, clock.instant()))
-                        .doOnSuccess(v -> log.debug("Run {} published", runId)));
+        return runs.find(runId).filter(PublishingRunOutbox::isRecorded).flatMap(run -> batches.unpublishedIds(runId)
+                .concatMap(batchId -> publishBatch(batchId).onErrorResume(e -> failed(runId, batchId, e)))
+                .then(Mono.defer(() -> finish(run))));
+    }
+
+    /** Every batch is published or failed for good: RunCompleted, then PUBLISHED or PUBLISH_FAILED. */
+    private Mono<Void> finish(Document run) {
+        String runId = run.getString("_id");
+        return Mono.zip(batches.countUnpublished(runId), batches.countFailed(runId))
+                .filter(counts -> counts.getT1().longValue() == counts.getT2().longValue())
+                .flatMap(counts -> publisher
+                        .publish(List.of(run.getString("run_completed_event")))
+                        .onErrorResume(PermanentPublishFailure.class, e -> runs.markPublishFailed(
+                                        runId, "RunCompleted: " + e.getMessage(), clock.instant())
+                                .then(Mono.fromRunnable(() -> log.error(
+                                        "Run {}: RunCompleted can never be published: {}", runId, e.getMessage())))
+                                .then(Mono.empty()))
+                        .then(Mono.defer(() -> counts.getT2() == 0
+                                ? runs.markPublished(runId, clock.instant())
+                                        .doOnSuccess(v -> log.debug("Run {} published", runId))
+                                : runs.markPublishFailed(
+                                        runId,
+                                        counts.getT2() + " batch(es) could not be published, see their publish_error",
+                                        clock.instant()))));
     }
 
     private Mono<Void> publishBatch(String batchId) {
         Instant now = clock.instant();
         return batches.claim(batchId, properties.instanceId(), now, now.plus(CLAIM))
-                .flatMap(batch -> {
-                    List<String> envelopes =
-                            new ArrayList<>(batch.getList("delivered_events", String.class, List.of()));
-                    String planned = batch.getString("planned_event");
-                    if (planned != null) {
-                        envelopes.add(planned);
-                    }
-                    return publisher.publish(envelopes).then(batches.markPublished(batchId, clock.instant()));
-                });
+                .flatMap(batch -> envelopes(batch).flatMap(events -> publisher
+                        .publish(events.planned())
+                        .then(publisher.publish(events.delivered()))
+                        .then(batches.markPublished(batchId, clock.instant()))));
+    }
+
+    private record BatchEvents(List<String> planned, List<String> delivered) {}
+
+    /** The batch's envelopes: from its parts, or from the batch itself when it was written before parts existed. */
+    private Mono<BatchEvents> envelopes(Document batch) {
+        Integer parts = batch.getInteger("parts");
+        if (parts == null) {
+            String planned = batch.getString("planned_event");
+            return Mono.just(new BatchEvents(
+                    planned == null ? List.of() : List.of(planned),
+                    batch.getList("delivered_events", String.class, List.of())));
+        }
+        List<String> planned = new ArrayList<>(parts);
+        List<String> delivered = new ArrayList<>();
+        return batches.parts(batch.getString("_id"), parts)
+                .doOnNext(part -> {
+                    planned.add(part.getString("planned_event"));
+                    delivered.addAll(part.getList("delivered_events", String.class, List.of()));
+                })
+                .then(Mono.fromSupplier(() -> new BatchEvents(planned, delivered)));
+    }
+
+    private Mono<Void> failed(String runId, String batchId, Throwable e) {
+        Instant now = clock.instant();
+        String reason = reason(e);
+        if (e instanceof PermanentPublishFailure) {
+            log.error(
+                    "Run {}: batch {} can never be published as it is, marked publish_failed: {}",
+                    runId,
+                    batchId,
+                    reason);
+            return batches.markFailed(batchId, reason, now);
+        }
+        log.error("Run {}: publishing batch {} failed, the sweeper will retry: {}", runId, batchId, reason, e);
+        return batches.recordFailedAttempt(batchId, reason, now);
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof PermanentPublishFailure)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        if (message.length() > 300) {
+            message = message.substring(0, 300) + "…";
+        }
+        return root.getClass().getSimpleName() + ": " + message;
     }
 
     static boolean isRecorded(Document run) {

@@ -41,7 +41,10 @@ public final class RunEvents {
                 lead.crossEntity());
     }
 
-    /** A non-empty batch with every lead in full and the client as the channels need it (API key encrypted only). */
+    /**
+     * A non-empty batch with every lead in full and the client as the channels need it (API key encrypted
+     * only), as part 1 of 1; {@link SplittingBatchEvent} cuts it into more parts when it is too big for a record.
+     */
     public static DeliveryPlanned deliveryPlanned(
             String runId,
             LocalDate date,
@@ -67,7 +70,10 @@ public final class RunEvents {
                         client.deliveryChannel(),
                         client.apiUrl(),
                         client.apiKeyEncrypted()),
-                planned);
+                planned,
+                1,
+                1,
+                planned.size());
     }
 
     public static BatchSummary summary(String batchId, PlannedBatch b) {

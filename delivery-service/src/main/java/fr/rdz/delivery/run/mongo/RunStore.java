@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
  * Runs ({@code runs}, {@code _id = run-<ENTITY>-<date>}): the unique record inserted before planning is
  * what makes a run happen once per entity and date, whatever the number of instances. States:
  * PLANNING (owner + lease) → RECORDED (batches and ledger written, RunCompleted envelope fixed) →
- * PUBLISHED (every event acknowledged by the broker).
+ * PUBLISHED (every event acknowledged by the broker), or PUBLISH_FAILED when a batch's events can
+ * never be published as they are ({@code publish_error} says which and why; the relay stops there
+ * instead of retrying forever, the other batches and RunCompleted are published).
  */
 @Repository
 public class RunStore {
@@ -30,6 +32,7 @@ public class RunStore {
     public static final String PLANNING = "PLANNING";
     public static final String RECORDED = "RECORDED";
     public static final String PUBLISHED = "PUBLISHED";
+    public static final String PUBLISH_FAILED = "PUBLISH_FAILED";
 
     private final MongoCollections collections;
 
@@ -130,6 +133,19 @@ public class RunStore {
                 .flatMap(c -> Mono.from(c.updateOne(
                         Filters.and(Filters.eq("_id", runId), Filters.eq("state", RECORDED)),
                         Updates.combine(Updates.set("state", PUBLISHED), Updates.set("published_at", Date.from(at))))))
+                .then();
+    }
+
+    /** A batch of the run could not be published: the run ends PUBLISH_FAILED with the reason, never swept again. */
+    public Mono<Void> markPublishFailed(String runId, String error, Instant at) {
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMap(c -> Mono.from(c.updateOne(
+                        Filters.and(Filters.eq("_id", runId), Filters.eq("state", RECORDED)),
+                        Updates.combine(
+                                Updates.set("state", PUBLISH_FAILED),
+                                Updates.set("publish_error", error),
+                                Updates.set("published_at", Date.from(at))))))
                 .then();
     }
 

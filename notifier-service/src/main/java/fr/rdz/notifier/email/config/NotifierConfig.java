@@ -3,7 +3,9 @@ package fr.rdz.notifier.email.config;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
 import fr.rdz.kit.PersonalDataSweep;
+import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.BatchMailer;
+import fr.rdz.notifier.email.application.BatchParts;
 import fr.rdz.notifier.email.application.ErasingPersonalData;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.IndexingSentCsv;
@@ -88,6 +90,11 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
     ReplayingFailedMails replayingFailedMails(
             FailedMails failedMails, SentMails sentMails, SendingBatchEmail sending, Clock clock) {
         return new ReplayingFailedMails(failedMails, sentMails, sending, clock);
+    }
+
+    @Bean
+    AssemblingBatchParts assemblingBatchParts(BatchParts parts, SentMails sentMails, SendingBatchEmail sending) {
+        return new AssemblingBatchParts(parts, sentMails, sending);
     }
 
     /** Outcomes (and any other event this service publishes): Boot's producer settings, {@code EnvelopeSerializer}. */

@@ -3,8 +3,8 @@ package fr.rdz.notifier.email.kafka;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.Topics;
+import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.PermanentMailFailure;
-import fr.rdz.notifier.email.application.SendingBatchEmail;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +22,8 @@ import org.springframework.retry.annotation.Backoff;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rdz.delivery.planned.v1} → {@link SendingBatchEmail}. The one error policy of the
+ * {@code rdz.delivery.planned.v1} → {@link AssemblingBatchParts} (a big batch comes in parts) →
+ * {@code SendingBatchEmail}. The one error policy of the
  * service: a failed attempt goes to the non-blocking retry topics
  * ({@code rdz.delivery.planned.v1.notifier.retry-<delay ms>}, exponential backoff from
  * {@code rdz.notifier.retry.*}), the last one to {@code rdz.delivery.planned.v1.notifier.dlt}
@@ -41,10 +42,10 @@ public class DeliveryPlannedListener {
     static final String DLT_SUFFIX = ".notifier.dlt";
     public static final String DLT = Topics.DELIVERY_PLANNED + DLT_SUFFIX;
 
-    private final SendingBatchEmail sending;
+    private final AssemblingBatchParts sending;
     private final int maxAttempts;
 
-    DeliveryPlannedListener(SendingBatchEmail sending, @Value("${rdz.notifier.retry.attempts:6}") int maxAttempts) {
+    DeliveryPlannedListener(AssemblingBatchParts sending, @Value("${rdz.notifier.retry.attempts:6}") int maxAttempts) {
         this.sending = sending;
         this.maxAttempts = maxAttempts;
     }
@@ -70,7 +71,7 @@ public class DeliveryPlannedListener {
             return;
         }
         int attempt = attempt(record);
-        sending.send(batch, attempt < maxAttempts);
+        sending.receive(batch, attempt < maxAttempts);
     }
 
     @DltHandler
