@@ -53,6 +53,7 @@ abstract class PagesTestBase {
         web = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(30))
                 .build();
         ROUTING.reset();
         DELIVERY.reset();
