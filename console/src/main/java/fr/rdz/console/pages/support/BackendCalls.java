@@ -74,12 +74,17 @@ public final class BackendCalls {
 
     static BackendAnswer answer(int status, JsonNode node) {
         if (node != null && node.isArray()) {
-            return new BackendAnswer(
-                    status, null, JSON.convertValue(node, new TypeReference<List<Map<String, Object>>>() {}), null);
+            List<Map<String, Object>> list = new java.util.ArrayList<>();
+            JSON.convertValue(node, new TypeReference<List<Map<String, Object>>>() {})
+                    .forEach(item -> list.add(new JsonObject(item)));
+            return new BackendAnswer(status, null, list, null);
         }
         if (node != null && node.isObject()) {
             return new BackendAnswer(
-                    status, JSON.convertValue(node, new TypeReference<Map<String, Object>>() {}), null, null);
+                    status,
+                    new JsonObject(JSON.convertValue(node, new TypeReference<Map<String, Object>>() {})),
+                    null,
+                    null);
         }
         if (node != null && node.isTextual() && !node.asText().isBlank()) {
             return new BackendAnswer(status, Map.of("error", node.asText()), null, null);
