@@ -20,6 +20,13 @@ public class ConsoleModel {
         return context(exchange);
     }
 
+    private static final Format FORMAT = new Format();
+
+    @ModelAttribute("fmt")
+    public Format fmt() {
+        return FORMAT;
+    }
+
     @ModelAttribute("path")
     public String path(ServerWebExchange exchange) {
         return exchange.getRequest().getPath().value();

@@ -4,6 +4,7 @@ import fr.rdz.events.Entity;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +15,10 @@ import reactor.core.publisher.Mono;
 public class LoginController {
 
     @GetMapping("/login")
-    public String login() {
+    public String login(ServerWebExchange exchange, Model model) {
+        var query = exchange.getRequest().getQueryParams();
+        model.addAttribute("failed", query.containsKey("error"));
+        model.addAttribute("loggedOut", query.containsKey("logout"));
         return "login";
     }
 
