@@ -38,12 +38,15 @@ public record Period(String kind, LocalDate from, LocalDate to) {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter FRENCH =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     public String label() {
         return switch (kind) {
-            case "hier" -> "Hier (" + from + ")";
+            case "hier" -> "Hier (" + FRENCH.format(from) + ")";
             case "30j" -> "30 derniers jours";
-            case "plage" -> "Du " + from + " au " + to;
-            default -> "Cette semaine (depuis le " + from + ")";
+            case "plage" -> "Du " + FRENCH.format(from) + " au " + FRENCH.format(to);
+            default -> "Cette semaine (depuis le " + FRENCH.format(from) + ")";
         };
     }
 }

@@ -27,6 +27,23 @@ public class ConsoleModel {
         return FORMAT;
     }
 
+    /**
+     * The query parameters ({@code params['created']}), first value each ({@code ""} for a flag without
+     * value), absent ones null. Thymeleaf's
+     * own {@code param} is unusable under WebFlux: an absent parameter reads as a non-null empty
+     * value, so {@code th:if="${param.x}"} is always true.
+     */
+    @ModelAttribute("params")
+    public java.util.Map<String, String> params(ServerWebExchange exchange) {
+        // a flag without value (?created) is present: "" (true for th:if), never null
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        exchange.getRequest().getQueryParams().forEach((name, values) -> {
+            String first = values.isEmpty() ? null : values.get(0);
+            params.put(name, first == null ? "" : first);
+        });
+        return params;
+    }
+
     @ModelAttribute("path")
     public String path(ServerWebExchange exchange) {
         return exchange.getRequest().getPath().value();
