@@ -137,7 +137,7 @@ class CommandesPagesTest extends PagesTestBase {
                         "id=\"delivered-this-week\">31<",
                         "id=\"today-target\">13<")
                 .contains("Plus aucun lead PV disponible pour les départements 75, 92 : 6 manquent.")
-                .contains("href=\"/runs/run-ZR7-2026-11-27#run-ZR7-2026-11-27:k-1\"", "href=\"/clients/c-1\"")
+                .contains("href=\"/runs/run-ZR7-2026-11-27#batch-run-ZR7-2026-11-27:k-1\"", "href=\"/clients/c-1\"")
                 .contains("lundi, mercredi, vendredi");
     }
 }

@@ -38,7 +38,8 @@ class DeliveriesPagesTest extends PagesTestBase {
                 .contains("Plafond LB atteint")
                 .contains("href=\"/clients/c-1\"", "Solaire Pro", "href=\"/commandes/k-1\"")
                 .contains("envoyé", "échoué en partie", "2 réussis, 1 échoués", "href=\"/failures?client_id=c-1\"")
-                .contains("href=\"/batches/run-ZR7-2026-11-27:k-1/csv\"", "Télécharger le CSV");
+                .contains("href=\"/batches/run-ZR7-2026-11-27:k-1/csv\"", "Télécharger le CSV")
+                .contains("id=\"batch-run-ZR7-2026-11-27:k-1\"");
         assertThat(DELIVERY.received("GET", "/admin/runs").get(0).query()).isEqualTo("date=2026-11-27&entity=ZR7");
     }
 

@@ -220,4 +220,16 @@ class FormsPagesTest extends PagesTestBase {
         assertThat(ROUTING.received("POST", "/admin/lps").get(0).body())
                 .contains("\"entity\":\"ZR7\"", "\"name\":\"LP Nord\"", "\"url\":\"https://nord.example.fr/\"");
     }
+
+    @Test
+    void anLpPageShowsItsAddressAndLinkedFormsAndHidesWritesFromViewers() {
+        ROUTING.on("GET", "/admin/lps/LP-001", 200, LP);
+        ROUTING.on("GET", "/admin/forms", 200, "[" + FORM + "," + PAC_FORM + "]");
+
+        assertThat(html(admin(), "/lps/LP-001"))
+                .contains("LP-001 · LP Solaire", "href=\"https://solaire.example.fr/\"", "href=\"/forms/PV-001\"")
+                .doesNotContain("href=\"/forms/PAC-004\"")
+                .contains("href=\"/lps/LP-001/edit\"");
+        assertThat(html(viewer(), "/lps/LP-001")).doesNotContain("/lps/LP-001/edit", "Archiver");
+    }
 }

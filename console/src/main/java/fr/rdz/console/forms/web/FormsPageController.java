@@ -304,6 +304,24 @@ class FormsPageController {
         });
     }
 
+    /** One LP: its address, the form it feeds (card link) and the forms linked to it. */
+    @GetMapping("/lps/{code:LP-\\d+}")
+    Mono<String> showLp(ServerWebExchange exchange, @PathVariable String code, Model model) {
+        return Operators.current(exchange)
+                .flatMap(op -> Mono.zip(BackendCalls.get(services.routing(), "/admin/lps/{code}", code), forms(op))
+                        .map(t -> {
+                            found(t.getT1(), "LP introuvable.");
+                            model.addAttribute("operator", op);
+                            model.addAttribute("lp", t.getT1().body());
+                            model.addAttribute(
+                                    "linkedForms",
+                                    t.getT2().stream()
+                                            .filter(f -> code.equals(f.get("lp_code")))
+                                            .toList());
+                            return "formulaires/lp-show";
+                        }));
+    }
+
     @GetMapping("/lps/{code}/edit")
     Mono<String> editLp(ServerWebExchange exchange, @PathVariable String code, Model model) {
         return Operators.current(exchange).flatMap(op -> {
