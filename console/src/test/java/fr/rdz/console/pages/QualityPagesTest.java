@@ -109,4 +109,12 @@ class QualityPagesTest extends PagesTestBase {
         assertThat(ROUTING.received("DELETE", "/admin/quality-mappings/ete-2026"))
                 .isEmpty();
     }
+
+    @Test
+    void aServiceWithoutTheRouteIsSaidInFrench() {
+        ROUTING.on("GET", "/admin/quality-mappings", 404, "{\"status\":404,\"error\":\"Not Found\"}");
+        ROUTING.on("GET", "/admin/stats", 200, "{\"rows\":[],\"totals\":{}}");
+
+        assertThat(html(admin(), "/quality")).contains("Élément introuvable.").doesNotContain(">Not Found<");
+    }
 }
