@@ -45,8 +45,13 @@ class ConsoleSecurityTest {
     static final String SECRET = "test-console-token-secret-0123456789abcdef";
     static MockWebServer routing;
 
-    @Autowired
+    /** The console over HTTP, with a timeout generous enough for a loaded machine. */
     WebTestClient web;
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @BeforeAll
     static void start() throws IOException {
@@ -58,6 +63,16 @@ class ConsoleSecurityTest {
                 if (path.startsWith("/admin/stats")) {
                     return json("{\"rows\":[{\"day\":\"2026-11-20\",\"received\":3,\"valid\":2,\"delivered\":1}],"
                             + "\"totals\":{\"received\":3,\"valid\":2,\"delivered\":1}}");
+                }
+                if (path.startsWith("/admin/clients")) {
+                    return json("[{\"id\":\"C1\",\"name\":\"Solaire Pro\",\"entity\":\"ZR7\"}]");
+                }
+                if (path.startsWith("/admin/leads?")) {
+                    return json("[{\"lead_id\":\"L1\",\"entity\":\"ZR7\",\"product\":\"PV\",\"status\":\"delivered\","
+                                    + "\"received_at\":\"2026-11-20T09:00:00Z\",\"nom\":\"Martin\",\"prenom\":\"Éloïse\","
+                                    + "\"deliveries\":[{\"client_id\":\"C1\",\"commande_id\":\"K1\",\"batch_id\":\"B1\","
+                                    + "\"run_id\":\"run-ZR7-2026-11-21\"}]}]")
+                            .setHeader("X-Total-Count", "1");
                 }
                 if (path.startsWith("/admin/leads/L1/reject")) {
                     return json("{\"lead_id\":\"L1\"}");
@@ -212,6 +227,16 @@ class ConsoleSecurityTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(dashboard).contains("Tableau de bord", "Déconnexion", "ZR7 + MDL", "chart-flow");
+        String leads = web.get()
+                .uri("/leads?phone=0612345678")
+                .cookie("RDZ_CONSOLE", admin.session())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(leads).contains("Éloïse Martin", "Livré", ">Solaire Pro</a>", "20/11/2026 10:00", "1 lead(s)");
 
         web.post()
                 .uri("/logout")

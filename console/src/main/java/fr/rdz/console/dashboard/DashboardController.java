@@ -122,7 +122,7 @@ public class DashboardController {
                         Counters.LABELS.keySet().stream()
                                 .filter(DETAIL_COLUMNS::contains)
                                 .toList());
-                model.addAttribute("charts", charts(day));
+                model.addAttribute("charts", charts(day, chosen));
                 return "dashboard/dashboard";
             });
         });
@@ -172,16 +172,23 @@ public class DashboardController {
     }
 
     /** The charts' data (JSON for console.js): per day series, delivery mix, invalid reasons, failures. */
-    private Map<String, String> charts(JsonNode perDay) {
+    private Map<String, String> charts(JsonNode perDay, Period period) {
+        // every day of the period, zero when nothing happened (routing answers only days with figures)
+        Map<String, JsonNode> byDay = new LinkedHashMap<>();
+        perDay.path("rows").forEach(r -> byDay.put(r.path("day").asText(), r));
         List<String> days = new ArrayList<>();
-        perDay.path("rows").forEach(r -> days.add(r.path("day").asText()));
+        List<JsonNode> rows = new ArrayList<>();
+        for (java.time.LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
+            days.add(String.format("%02d/%02d", d.getDayOfMonth(), d.getMonthValue()));
+            rows.add(byDay.getOrDefault(d.toString(), json.createObjectNode()));
+        }
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put(
                 "chart-flow",
                 chart(
                         "line",
                         days,
-                        perDay,
+                        rows,
                         false,
                         Map.of(
                                 "received",
@@ -197,7 +204,7 @@ public class DashboardController {
                 chart(
                         "bar",
                         days,
-                        perDay,
+                        rows,
                         true,
                         Map.of(
                                 "delivered_fresh",
@@ -211,7 +218,7 @@ public class DashboardController {
                 chart(
                         "bar",
                         days,
-                        perDay,
+                        rows,
                         false,
                         Map.of(
                                 "duplicates_replaced",
@@ -242,7 +249,8 @@ public class DashboardController {
         return charts;
     }
 
-    private String chart(String type, List<String> days, JsonNode perDay, boolean stacked, Map<String, String> series) {
+    private String chart(
+            String type, List<String> days, List<JsonNode> rows, boolean stacked, Map<String, String> series) {
         List<Map<String, Object>> datasets = new ArrayList<>();
         // fixed order: the order of the counters' labels
         for (String counter : Counters.LABELS.keySet()) {
@@ -250,7 +258,7 @@ public class DashboardController {
                 continue;
             }
             List<Long> data = new ArrayList<>();
-            perDay.path("rows").forEach(r -> data.add(r.path(counter).asLong()));
+            rows.forEach(r -> data.add(r.path(counter).asLong()));
             datasets.add(Map.of("label", Counters.label(counter), "data", data, "color", series.get(counter)));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
