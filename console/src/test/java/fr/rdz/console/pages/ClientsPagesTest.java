@@ -184,4 +184,49 @@ class ClientsPagesTest extends PagesTestBase {
                 .getResponseBody();
         assertThat(page).contains("Introuvable", "Client introuvable.");
     }
+
+    @Test
+    void editingKeepsTheStoredKeyWhenLeftBlankAndRemovesItOnRequest() {
+        ROUTING.on("GET", "/admin/clients/c-1", 200, CLIENT);
+        ROUTING.on("PUT", "/admin/clients/c-1", 200, CLIENT);
+
+        assertThat(html(admin(), "/clients/c-1/edit"))
+                .contains("Modifier le client Solaire Pro", "enregistrée (****cdef)", "supprimer la clé enregistrée")
+                .doesNotContain("crm_");
+
+        admin().post()
+                .uri("/clients/c-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("entity", "ZR7")
+                        .with("name", "Solaire Pro")
+                        .with("delivery_channel", "api")
+                        .with("api_url", "https://crm.solaire.fr/api")
+                        .with("api_key", "")
+                        .with("active", "on"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/clients/c-1?saved");
+        admin().post()
+                .uri("/clients/c-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("entity", "ZR7")
+                        .with("name", "Solaire Pro")
+                        .with("delivery_channel", "email")
+                        .with("emails", "leads@solaire.fr")
+                        .with("remove_api_key", "on")
+                        .with("active", "on"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+
+        assertThat(ROUTING.received("PUT", "/admin/clients/c-1"))
+                .extracting(StandInService.Received::body)
+                .satisfiesExactly(
+                        kept -> assertThat(kept)
+                                .contains("\"delivery_channel\":\"api\"")
+                                .doesNotContain("api_key"),
+                        removed -> assertThat(removed).contains("\"api_key\":\"\""));
+    }
 }
