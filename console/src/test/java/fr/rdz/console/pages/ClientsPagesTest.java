@@ -141,7 +141,15 @@ class ClientsPagesTest extends PagesTestBase {
 
         assertThat(html(viewer(), "/clients")).doesNotContain("Nouveau client");
         assertThat(html(viewer(), "/clients/c-1")).contains("Solaire Pro").doesNotContain("Désactiver", "Modifier");
-        viewer().get().uri("/clients/new").exchange().expectStatus().isForbidden();
+        String refused = viewer().get()
+                .uri("/clients/new")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused).contains("Accès refusé", "Réservé aux administrateurs.", "Déconnexion");
         viewer().post().uri("/clients/c-1/deactivate").exchange().expectStatus().isForbidden();
         assertThat(ROUTING.received("PUT", "/admin/clients/c-1")).isEmpty();
     }
@@ -160,5 +168,65 @@ class ClientsPagesTest extends PagesTestBase {
         assertThat(list).contains("Solaire Pro").doesNotContain("Maison Durable", ">MDL<");
         assertThat(ROUTING.received("GET", "/admin/clients").get(0).query()).isEqualTo("entity=ZR7");
         assertThat(html(zr7(), "/clients/new")).contains("value=\"ZR7\"").doesNotContain("value=\"MDL\"");
+    }
+
+    @Test
+    void anUnknownClientIsAFrenchNotFoundPage() {
+        ROUTING.on("GET", "/admin/clients/nope", 404, "{\"status\":404,\"error\":\"no client nope\"}");
+
+        String page = admin().get()
+                .uri("/clients/nope")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page).contains("Introuvable", "Client introuvable.");
+    }
+
+    @Test
+    void editingKeepsTheStoredKeyWhenLeftBlankAndRemovesItOnRequest() {
+        ROUTING.on("GET", "/admin/clients/c-1", 200, CLIENT);
+        ROUTING.on("PUT", "/admin/clients/c-1", 200, CLIENT);
+
+        assertThat(html(admin(), "/clients/c-1/edit"))
+                .contains("Modifier le client Solaire Pro", "enregistrée (****cdef)", "supprimer la clé enregistrée")
+                .doesNotContain("crm_");
+
+        admin().post()
+                .uri("/clients/c-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("entity", "ZR7")
+                        .with("name", "Solaire Pro")
+                        .with("delivery_channel", "api")
+                        .with("api_url", "https://crm.solaire.fr/api")
+                        .with("api_key", "")
+                        .with("active", "on"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/clients/c-1?saved");
+        admin().post()
+                .uri("/clients/c-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("entity", "ZR7")
+                        .with("name", "Solaire Pro")
+                        .with("delivery_channel", "email")
+                        .with("emails", "leads@solaire.fr")
+                        .with("remove_api_key", "on")
+                        .with("active", "on"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+
+        assertThat(ROUTING.received("PUT", "/admin/clients/c-1"))
+                .extracting(StandInService.Received::body)
+                .satisfiesExactly(
+                        kept -> assertThat(kept)
+                                .contains("\"delivery_channel\":\"api\"")
+                                .doesNotContain("api_key"),
+                        removed -> assertThat(removed).contains("\"api_key\":\"\""));
     }
 }

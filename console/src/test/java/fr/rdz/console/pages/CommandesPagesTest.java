@@ -26,7 +26,7 @@ class CommandesPagesTest extends PagesTestBase {
              "last_batches":[{"batch_id":"run-ZR7-2026-11-27:k-1","run_id":"run-ZR7-2026-11-27","date":"2026-11-27","target":13,
                "delivered":7,"fresh":5,"lb":2,"cross_entity":0,"duplicates_replaced":3,"short":true,
                "short_reasons":[{"code":"POOL_EXHAUSTED","params":{},"message":"Plus aucun lead PV disponible pour les départements 75, 92 : 6 manquent."}],
-               "channels":["email"],"outcomes":{}}]}""";
+               "channels":["email"],"outcomes":{"email":{"state":"sent","sent":7,"failed":0}}}]}""";
 
     @Test
     void showsEveryInvalidFieldAtOnceInFrench() {
@@ -137,7 +137,8 @@ class CommandesPagesTest extends PagesTestBase {
                         "id=\"delivered-this-week\">31<",
                         "id=\"today-target\">13<")
                 .contains("Plus aucun lead PV disponible pour les départements 75, 92 : 6 manquent.")
-                .contains("href=\"/runs/run-ZR7-2026-11-27#run-ZR7-2026-11-27:k-1\"", "href=\"/clients/c-1\"")
-                .contains("lundi, mercredi, vendredi");
+                .contains("href=\"/runs/run-ZR7-2026-11-27#batch-run-ZR7-2026-11-27:k-1\"", "href=\"/clients/c-1\"")
+                .contains("lundi, mercredi, vendredi")
+                .contains(">envoyé<", "href=\"/batches/run-ZR7-2026-11-27:k-1/csv\"");
     }
 }

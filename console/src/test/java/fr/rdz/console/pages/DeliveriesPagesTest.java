@@ -38,8 +38,13 @@ class DeliveriesPagesTest extends PagesTestBase {
                 .contains("Plafond LB atteint")
                 .contains("href=\"/clients/c-1\"", "Solaire Pro", "href=\"/commandes/k-1\"")
                 .contains("envoyé", "échoué en partie", "2 réussis, 1 échoués", "href=\"/failures?client_id=c-1\"")
-                .contains("href=\"/batches/run-ZR7-2026-11-27:k-1/csv\"", "Télécharger le CSV");
+                .contains("href=\"/batches/run-ZR7-2026-11-27:k-1/csv\"", "Télécharger le CSV")
+                .contains("id=\"batch-run-ZR7-2026-11-27:k-1\"");
         assertThat(DELIVERY.received("GET", "/admin/runs").get(0).query()).isEqualTo("date=2026-11-27&entity=ZR7");
+        assertThat(page)
+                .contains(
+                        "href=\"/runs?date=2026-11-26&amp;entity=ZR7\"",
+                        "href=\"/runs?date=2026-11-28&amp;entity=ZR7\"");
     }
 
     @Test
@@ -156,5 +161,20 @@ class DeliveriesPagesTest extends PagesTestBase {
 
         assertThat(page).contains("Solaire Pro").doesNotContain("Maison Durable", "run-MDL");
         assertThat(DELIVERY.received("GET", "/admin/runs").get(0).query()).contains("entity=ZR7");
+    }
+
+    @Test
+    void aBadDateInTheFilterIsShownNextToItAsDeliveryListsIt() {
+        DELIVERY.on(
+                "GET",
+                "/admin/runs",
+                400,
+                """
+                {"type":"about:blank","title":"Bad Request","status":400,"detail":"invalid parameters",
+                 "errors":[{"field":"date","message":"La date doit être au format AAAA-MM-JJ."}]}""");
+
+        String page = html(admin(), "/runs?date=2026-13-01");
+
+        assertThat(page).contains("La date doit être au format AAAA-MM-JJ.").doesNotContain("id=\"previous-day\"");
     }
 }

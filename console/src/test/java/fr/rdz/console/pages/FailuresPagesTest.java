@@ -30,6 +30,8 @@ class FailuresPagesTest extends PagesTestBase {
                 .contains("Échecs de livraison", "Push CRM en échec", "E-mails en échec")
                 .contains(
                         "HTTP 503 Service Unavailable", "06******78", "abandonné (lettre morte)", "href=\"/leads/l-1\"")
+                .contains("href=\"/runs/run-ZR7-2026-11-27#batch-run-ZR7-2026-11-27:k-1\"")
+                .contains("href=\"/runs/run-ZR7-2026-11-27#batch-run-ZR7-2026-11-27:k-2\"")
                 .contains("550 mailbox unavailable", "href=\"/runs/run-ZR7-2026-11-27\"", "href=\"/clients/c-2\"")
                 .contains("Rejouer", "Tout rejouer", "Renvoyer");
         assertThat(CRM_PUSH.received("GET", "/admin/dead-letters").get(0).query())

@@ -75,6 +75,7 @@ class FormsPagesTest extends PagesTestBase {
                         "<pre class=\"code\" id=\"lp-script\">&lt;script&gt;")
                 .contains("rdz.init(&#39;LP-001&#39;)", "Copier")
                 .contains("https://pac.example.fr/merci", "(celle du formulaire PAC-004)")
+                .contains("id=\"redirect-differs\"", "id=\"use-redirect\"")
                 .doesNotContain("\"lp_script\"");
         assertThat(ROUTING.received("GET", "/admin/forms/PV-001/brief").get(0).query())
                 .isEqualTo("mode=A");
@@ -219,5 +220,64 @@ class FormsPagesTest extends PagesTestBase {
                 .location("/forms?lp_created=LP-002");
         assertThat(ROUTING.received("POST", "/admin/lps").get(0).body())
                 .contains("\"entity\":\"ZR7\"", "\"name\":\"LP Nord\"", "\"url\":\"https://nord.example.fr/\"");
+    }
+
+    @Test
+    void anLpPageShowsItsAddressAndLinkedFormsAndHidesWritesFromViewers() {
+        ROUTING.on("GET", "/admin/lps/LP-001", 200, LP);
+        ROUTING.on("GET", "/admin/forms", 200, "[" + FORM + "," + PAC_FORM + "]");
+
+        assertThat(html(admin(), "/lps/LP-001"))
+                .contains("LP-001 · LP Solaire", "href=\"https://solaire.example.fr/\"", "href=\"/forms/PV-001\"")
+                .doesNotContain("href=\"/forms/PAC-004\"")
+                .contains("href=\"/lps/LP-001/edit\"");
+        assertThat(html(viewer(), "/lps/LP-001")).doesNotContain("/lps/LP-001/edit", "Archiver");
+    }
+
+    @Test
+    void theChosenProductsRedirectCanBecomeTheFormsOwn() {
+        String brief =
+                """
+                {"form_code":"PV-001","lp_code":"LP-001","liaison_code":"LP-001_PV-001","mode":"A","intake_url":"http://localhost:8081",
+                 "lp_script":"<script>lp</script>","form_script":"<script>form</script>",
+                 "mini_brief":{"consent_text":"J'accepte.","redirect_url":"https://pac.example.fr/merci"}}""";
+        ROUTING.on("GET", "/admin/forms/PV-001", 200, FORM);
+        ROUTING.on("GET", "/admin/forms", 200, "[" + FORM + "," + PAC_FORM + "]");
+        ROUTING.on("GET", "/admin/forms/PV-001/brief", 200, brief);
+        ROUTING.on(
+                "PUT",
+                "/admin/forms/PV-001",
+                200,
+                FORM.replace("https://solaire.example.fr/merci", "https://pac.example.fr/merci"));
+
+        viewer().post()
+                .uri("/forms/PV-001/redirect")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("redirect_url", "https://pac.example.fr/merci"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(ROUTING.received("PUT", "/admin/forms/PV-001")).isEmpty();
+
+        String modal = admin().post()
+                .uri("/forms/PV-001/redirect")
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("redirect_url", "https://pac.example.fr/merci")
+                        .with("mode", "A")
+                        .with("produit", "PAC"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(modal).startsWith("<dialog").contains("id=\"redirect-applied\"");
+        assertThat(ROUTING.received("PUT", "/admin/forms/PV-001").get(0).body())
+                .contains(
+                        "\"redirect_url\":\"https://pac.example.fr/merci\"",
+                        "\"name\":\"Solaire IDF\"",
+                        "\"lp_code\":\"LP-001\"");
     }
 }

@@ -109,4 +109,49 @@ class QualityPagesTest extends PagesTestBase {
         assertThat(ROUTING.received("DELETE", "/admin/quality-mappings/ete-2026"))
                 .isEmpty();
     }
+
+    @Test
+    void aServiceWithoutTheRouteIsSaidInFrench() {
+        ROUTING.on("GET", "/admin/quality-mappings", 404, "{\"status\":404,\"error\":\"Not Found\"}");
+        ROUTING.on("GET", "/admin/stats", 200, "{\"rows\":[],\"totals\":{}}");
+
+        assertThat(html(admin(), "/quality")).contains("Élément introuvable.").doesNotContain(">Not Found<");
+    }
+
+    @Test
+    void editingReplacesTheTierAndRemovingDeletesTheMapping() {
+        ROUTING.on("GET", "/admin/quality-mappings", 200, "[" + MAPPING + "]");
+        ROUTING.on("GET", "/admin/stats", 200, "{\"rows\":[],\"totals\":{}}");
+        ROUTING.on("PUT", "/admin/quality-mappings/ete-2026", 200, MAPPING.replace("premium", "B"));
+        ROUTING.on("DELETE", "/admin/quality-mappings/ete-2026", 204, "");
+
+        assertThat(html(admin(), "/quality?edit=ete-2026"))
+                .contains("Modifier la campagne ete-2026", "value=\"premium\"", "name=\"original\" value=\"ete-2026\"");
+
+        admin().post()
+                .uri("/quality")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("original", "ete-2026")
+                        .with("quality_tier", "B")
+                        .with("label", "Été"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+        assertThat(ROUTING.received("PUT", "/admin/quality-mappings/ete-2026")
+                        .get(0)
+                        .body())
+                .isEqualTo("{\"quality_tier\":\"B\",\"label\":\"Été\"}");
+
+        admin().post()
+                .uri("/quality/delete")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("utm_campaign", "ete-2026"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/quality?deleted=ete-2026");
+        assertThat(ROUTING.received("DELETE", "/admin/quality-mappings/ete-2026"))
+                .hasSize(1);
+    }
 }

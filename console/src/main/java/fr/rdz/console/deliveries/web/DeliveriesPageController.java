@@ -70,6 +70,13 @@ class DeliveriesPageController {
                 model.addAttribute("to", to);
                 model.addAttribute("entity", shown);
                 model.addAttribute("today", today().toString());
+                LocalDate shownDay = parse(day);
+                model.addAttribute(
+                        "previousDay",
+                        shownDay == null ? null : shownDay.minusDays(1).toString());
+                model.addAttribute(
+                        "nextDay",
+                        shownDay == null ? null : shownDay.plusDays(1).toString());
                 model.addAttribute(
                         "errors",
                         answer.ok()
@@ -234,6 +241,14 @@ class DeliveriesPageController {
     private static void requireAdmin(PageOperator op) {
         if (!op.admin()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs.");
+        }
+    }
+
+    private static LocalDate parse(String day) {
+        try {
+            return day == null ? null : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -244,6 +244,57 @@ class FormsPageController {
     }
 
     /**
+     * Admin: makes the thank-you page chosen in the brief modal the form's redirect URL (PUT of the
+     * form), so that the scripts routing generates redirect there; answers the modal again.
+     */
+    @PostMapping("/forms/{code:[A-Z]+-\\d+}/redirect")
+    Mono<String> useRedirect(ServerWebExchange exchange, @PathVariable String code, Model model) {
+        return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
+            PageOperator op = t.getT1();
+            requireAdmin(op);
+            String url = t.getT2().getFirst("redirect_url");
+            String mode = t.getT2().getFirst("mode");
+            String product = t.getT2().getFirst("produit");
+            return BackendCalls.get(services.routing(), "/admin/forms/{code}", code)
+                    .flatMap(existing -> {
+                        found(existing, "Formulaire introuvable.");
+                        FormForm form = FormForm.of(existing.body());
+                        FormForm changed = new FormForm(
+                                form.code(),
+                                form.entity(),
+                                form.product(),
+                                form.name(),
+                                form.lpCode(),
+                                url == null ? "" : url.trim());
+                        FieldErrors errors = changed.check(op, false);
+                        if (errors.has("redirect_url")) {
+                            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, errors.of("redirect_url"));
+                        }
+                        return BackendCalls.send(
+                                        services.routing(),
+                                        HttpMethod.PUT,
+                                        "/admin/forms/{code}",
+                                        changed.updateBody(),
+                                        code)
+                                .flatMap(answer -> {
+                                    if (!answer.ok()) {
+                                        throw new ResponseStatusException(
+                                                HttpStatus.valueOf(answer.status()), answer.message());
+                                    }
+                                    model.addAttribute("applied", true);
+                                    return brief(
+                                            exchange,
+                                            code,
+                                            mode == null ? "A" : mode,
+                                            product,
+                                            exchange.getRequest().getHeaders().getFirst("HX-Request"),
+                                            model);
+                                });
+                    });
+        });
+    }
+
+    /**
      * The thank-you page for the product chosen in the modal: the form's own redirect URL for its
      * product, else that of a form of the chosen product linked to the same LP (or of the same entity).
      */
@@ -302,6 +353,24 @@ class FormsPageController {
                                 : refusedLp(model, op, form, answer, null, forms));
             });
         });
+    }
+
+    /** One LP: its address, the form it feeds (card link) and the forms linked to it. */
+    @GetMapping("/lps/{code:LP-\\d+}")
+    Mono<String> showLp(ServerWebExchange exchange, @PathVariable String code, Model model) {
+        return Operators.current(exchange)
+                .flatMap(op -> Mono.zip(BackendCalls.get(services.routing(), "/admin/lps/{code}", code), forms(op))
+                        .map(t -> {
+                            found(t.getT1(), "LP introuvable.");
+                            model.addAttribute("operator", op);
+                            model.addAttribute("lp", t.getT1().body());
+                            model.addAttribute(
+                                    "linkedForms",
+                                    t.getT2().stream()
+                                            .filter(f -> code.equals(f.get("lp_code")))
+                                            .toList());
+                            return "formulaires/lp-show";
+                        }));
     }
 
     @GetMapping("/lps/{code}/edit")

@@ -35,7 +35,7 @@ public record BackendAnswer(int status, Map<String, Object> body, List<Map<Strin
         if (body != null) {
             for (String key : List.of("detail", "error", "message", "title")) {
                 Object v = body.get(key);
-                if (v != null && !v.toString().isBlank()) {
+                if (v != null && !v.toString().isBlank() && !isReasonPhrase(v.toString())) {
                     return v.toString();
                 }
             }
@@ -46,5 +46,11 @@ public record BackendAnswer(int status, Map<String, Object> body, List<Map<Strin
             case 409 -> "Conflit : l'élément a changé ou le code est déjà pris.";
             default -> status >= 500 ? "Le service ne répond pas correctement (" + status + ")." : "Demande refusée.";
         };
+    }
+
+    /** A bare HTTP reason phrase ("Not Found") says nothing the French default does not say better. */
+    private boolean isReasonPhrase(String message) {
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        return known != null && known.getReasonPhrase().equalsIgnoreCase(message.trim());
     }
 }
