@@ -23,7 +23,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
         before = {ReactiveSecurityAutoConfiguration.class, MongoReactiveHealthContributorAutoConfiguration.class},
         after = MongoReactiveDataAutoConfiguration.class)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(RdzSecurityProperties.class)
+@EnableConfigurationProperties({RdzSecurityProperties.class, ConsoleTokenProperties.class})
 public class RdzServiceAutoConfiguration {
 
     /** The one source of time: every time-dependent rule reads it; tests replace it. */
@@ -47,7 +47,12 @@ public class RdzServiceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain rdzSecurityFilterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+    SecurityWebFilterChain rdzSecurityFilterChain(
+            ServerHttpSecurity http,
+            RdzSecurityProperties properties,
+            ConsoleTokenProperties consoleTokens,
+            Clock clock) {
+        ConsoleTokens.acceptConsoleTokens(http, consoleTokens, clock);
         return RdzSecurity.filterChain(http, properties);
     }
 

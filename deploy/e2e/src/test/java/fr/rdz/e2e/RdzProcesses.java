@@ -104,6 +104,34 @@ final class RdzProcesses implements AutoCloseable {
         return rdz;
     }
 
+    /**
+     * The console (local profile: users {@code admin}, {@code viewer}, {@code zr7}) on a free port,
+     * calling the services started here with the local profile's shared token secret.
+     */
+    void startConsole() throws IOException {
+        Path root = Path.of(System.getProperty("rdz.root", "../.."));
+        String version = System.getProperty("rdz.version", "1.0.0-SNAPSHOT");
+        Path jar = root.resolve("console/target/console-" + version + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the console first: missing " + jar);
+        }
+        ports.put("console", Ports.free());
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + ports.get("console")));
+        for (String service : SERVICES) {
+            command.add("--rdz.console.services." + service + "=" + url(service));
+        }
+        commands.put("console", List.copyOf(command));
+        launch("console", false);
+    }
+
     /** Starts {@code service} again with the same command, port, Kafka and Mongo (its log is appended to). */
     void restart(String service) throws IOException {
         Process previous = processes.get(service);

@@ -1,0 +1,43 @@
+package fr.rdz.console.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.rdz.console.client.ServiceClient;
+import fr.rdz.console.client.ServiceClients;
+import fr.rdz.kit.ConsoleTokens;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** One {@link ServiceClient} per service, on the base URLs of {@code rdz.console.services}. */
+@Configuration
+public class ServiceClientsConfig {
+
+    @Bean
+    ServiceClients serviceClients(
+            ServicesProperties services, WebClient.Builder builder, ConsoleTokens tokens, ObjectMapper json) {
+        return new ServiceClients(
+                client("intake", services.intake(), builder, tokens, json, services),
+                client("routing", services.routing(), builder, tokens, json, services),
+                client("delivery", services.delivery(), builder, tokens, json, services),
+                client("notifier", services.notifier(), builder, tokens, json, services),
+                client("crm-push", services.crmPush(), builder, tokens, json, services));
+    }
+
+    private static ServiceClient client(
+            String name,
+            URI base,
+            WebClient.Builder builder,
+            ConsoleTokens tokens,
+            ObjectMapper json,
+            ServicesProperties services) {
+        if (base == null) {
+            throw new IllegalStateException("rdz.console.services." + name + " (the service's base URL) is not set");
+        }
+        WebClient web = builder.clone()
+                .baseUrl(base.toString())
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        return new ServiceClient(name, web, tokens, json, services.timeout());
+    }
+}

@@ -1,0 +1,455 @@
+package fr.rdz.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The operators' console in a real browser, over the real services started as processes: the
+ * French login, the dashboard with its charts, a lead found, read as a timeline and rejected for its
+ * client; a viewer who cannot write; a ZR7-scoped operator who never sees MDL data. Each page is
+ * saved as a screenshot under {@code docs/console/} (shown in the README).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path WORK = Path.of("target", "e2e-console");
+    static final Path SHOTS = Path.of(System.getProperty("rdz.root", "../..")).resolve("docs/console");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    static RdzProcesses rdz;
+    static WebDriver browser;
+    static MongoClient mongo;
+    static final AdminApi api = new AdminApi();
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    static String zr7Form;
+    static String mdlForm;
+    static String clientId;
+    static String mdlClientId;
+    static final String PHONE = "06" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    static final String MDL_PHONE =
+            "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    static String leadId;
+    static String mdlLeadId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed");
+        Files.createDirectories(WORK);
+        Files.createDirectories(SHOTS);
+        rdz = RdzProcesses.start(WORK, "http://localhost");
+        rdz.startConsole();
+        mongo = MongoClients.create(rdz.stack().mongo().uri(""));
+        rdz.awaitHealthy(Duration.ofMinutes(6));
+        mdlData();
+        browser = chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (rdz != null) {
+            rdz.close();
+        }
+    }
+
+    /** The MDL side, made through the API: the ZR7 side is made through the console's pages by the journey. */
+    static void mdlData() {
+        String routing = rdz.url("routing");
+        mdlForm = api.post(routing + "/admin/forms", Map.of("entity", "MDL", "product", "ITE", "name", "Isolation"))
+                .path("code")
+                .asText();
+        mdlClientId = api.post(
+                        routing + "/admin/clients",
+                        Map.of(
+                                "entity", "MDL",
+                                "name", "Isolation Nord",
+                                "emails", List.of("leads@isolation-nord.example.fr"),
+                                "delivery_channel", "email"))
+                .path("id")
+                .asText();
+        api.post(
+                routing + "/admin/commandes",
+                Map.of(
+                        "entity",
+                        "MDL",
+                        "client_id",
+                        mdlClientId,
+                        "product",
+                        "ITE",
+                        "departements",
+                        List.of("*"),
+                        "weekly_quota",
+                        70,
+                        "delivery_days",
+                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                        "lb_max_percent",
+                        0,
+                        "priority",
+                        1,
+                        "starts_on",
+                        LocalDate.now(PARIS).minusDays(1).toString()));
+    }
+
+    static void awaitFormKnownToIntake(String code) {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                        mongo.getDatabase("rdz_intake").getCollection("forms").countDocuments(Filters.eq("_id", code)))
+                .isEqualTo(1));
+    }
+
+    static void awaitFresh(String id) {
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> "fresh"
+                .equals(api.get(rdz.url("routing") + "/admin/leads/" + id)
+                        .path("status")
+                        .asText()));
+    }
+
+    static String submit(String form, String phone, String nom, String email, String codePostal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session_id", UUID.randomUUID().toString());
+        body.put("form_code", form);
+        body.put("phone", phone);
+        body.put("nom", nom);
+        body.put("prenom", "Éloïse");
+        body.put("email", email);
+        body.put("code_postal", codePostal);
+        body.put("rgpd_consent", true);
+        body.put("utm_source", "google");
+        body.put("utm_campaign", "solaire-hiver");
+        body.put("consent_text", "J'accepte d'être recontacté(e) par téléphone.");
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(rdz.url("intake") + "/public/leads"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(answer.body())
+                    .path("lead_id")
+                    .asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theAdminLogsInOnTheFrenchPage() throws Exception {
+        browser.get(console("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        shot("connexion");
+        login("admin", "wrong-password");
+        assertThat(browser.findElement(By.cssSelector(".alert.error")).getText())
+                .isEqualTo("Identifiant ou mot de passe incorrect.");
+        login("admin", "rdz-local-admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tableau de bord");
+        assertThat(browser.findElement(By.className("user")).getText()).isEqualTo("admin");
+        assertThat(browser.findElement(By.cssSelector(".logout button")).getText())
+                .isEqualTo("Déconnexion");
+    }
+
+    @Test
+    @Order(2)
+    void theMorningLpFormClientAndCommandeAreCreatedThroughThePagesThenARunIsPreviewedAndLaunched() throws Exception {
+        // LP, then its form
+        browser.get(console("/lps/new"));
+        zr7();
+        browser.findElement(By.id("name")).sendKeys("Solaire hiver");
+        browser.findElement(By.id("url")).sendKeys("https://lp.example.fr/solaire");
+        browser.findElement(By.id("save")).click();
+        String lp = browser.getCurrentUrl().replaceAll(".*lp_created=", "");
+        assertThat(lp).matches("LP-\\d+");
+        browser.get(console("/forms/new"));
+        zr7();
+        new Select(browser.findElement(By.id("product"))).selectByValue("PV");
+        browser.findElement(By.id("name")).sendKeys("Solaire hiver");
+        new Select(browser.findElement(By.id("lp_code"))).selectByValue(lp);
+        browser.findElement(By.id("save")).click();
+        zr7Form = browser.getCurrentUrl().replaceAll(".*/forms/([A-Z]+-\\d+).*", "$1");
+        assertThat(zr7Form).matches("PV-\\d+");
+        browser.get(console("/forms"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(zr7Form, lp);
+        shot("formulaires");
+
+        // the client: every invalid field at once, then saved
+        browser.get(console("/clients/new"));
+        zr7();
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElements(By.cssSelector(".field.invalid"))).hasSizeGreaterThanOrEqualTo(2);
+        zr7();
+        browser.findElement(By.id("name")).sendKeys("Solaire Pro");
+        new Select(browser.findElement(By.id("delivery_channel"))).selectByValue("email");
+        browser.findElement(By.id("emails")).clear();
+        browser.findElement(By.id("emails")).sendKeys("leads@solaire-pro.example.fr");
+        browser.findElement(By.id("save")).click();
+        clientId = browser.getCurrentUrl().replaceAll(".*/clients/([^?]+).*", "$1");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Solaire Pro", "Client créé.")
+                .doesNotContain("Client enregistré.", "Client désactivé");
+        shot("clients");
+
+        // its commande, every day of the week (tomorrow's run must find it)
+        browser.get(console("/commandes/new"));
+        zr7();
+        new Select(browser.findElement(By.id("client_id"))).selectByValue(clientId);
+        new Select(browser.findElement(By.id("product"))).selectByValue("PV");
+        browser.findElement(By.id("departements")).clear();
+        browser.findElement(By.id("departements")).sendKeys("*");
+        browser.findElement(By.id("weekly_quota")).clear();
+        browser.findElement(By.id("weekly_quota")).sendKeys("70");
+        for (WebElement day : browser.findElements(By.cssSelector("input[name=delivery_days]"))) {
+            if (!day.isSelected()) {
+                day.click();
+            }
+        }
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.getCurrentUrl()).contains("/commandes/").contains("created");
+        shot("commandes");
+
+        // the visitors' leads (intake's public route, as the form page posts them)
+        awaitFormKnownToIntake(zr7Form);
+        awaitFormKnownToIntake(mdlForm);
+        leadId = submit(zr7Form, PHONE, "Martin", "eloise.martin@example.fr", "75011");
+        mdlLeadId = submit(mdlForm, MDL_PHONE, "Lefebvre", "paul.lefebvre@example.fr", "59000");
+        awaitFresh(leadId);
+        awaitFresh(mdlLeadId);
+
+        // preview, then launch tomorrow's ZR7 run (it sees the leads received today)
+        String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
+        browser.get(console("/runs"));
+        browser.findElement(By.id("launch-run")).click();
+        new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('date').value = arguments[0]", tomorrow);
+        browser.findElement(By.id("preview")).click();
+        // the batch of the commande, short (one lead for a daily target of 35); the client by name where
+        // delivery names it, else by id
+        String preview = browser.findElement(By.tagName("main")).getText();
+        assertThat(preview).contains("Aperçu", "PV").containsAnyOf("Solaire Pro", clientId);
+        assertThat(api.get(rdz.url("delivery") + "/admin/runs?date=" + tomorrow + "&entity=ZR7")
+                        .toString())
+                .as("a preview records nothing")
+                .doesNotContain(leadId);
+        shot("livraison-apercu");
+        browser.findElement(By.id("confirm-launch")).click();
+        assertThat(browser.switchTo().alert().getText()).startsWith("Lancer la livraison");
+        browser.switchTo().alert().accept();
+        assertThat(browser.getCurrentUrl()).contains("/runs/run-ZR7-" + tomorrow);
+        assertThat(browser.findElement(By.tagName("main")).getText()).containsAnyOf("Solaire Pro", clientId);
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
+                                .path("history")
+                                .toString())
+                        .contains("\"delivered\""));
+        shot("livraison");
+    }
+
+    @Test
+    @Order(3)
+    void theDashboardShowsTheFiguresAndItsCharts() throws Exception {
+        browser.get(console("/?period=semaine"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tableau de bord");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(((JavascriptExecutor) browser)
+                        .executeScript("return document.querySelectorAll('canvas[data-chart]').length === 4 && "
+                                + "Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => !!c._chart)"))
+                .isEqualTo(true));
+        WebElement received =
+                browser.findElement(By.xpath("//div[@class='kpi'][div[@class='label']='Reçus']/div[@class='value']"));
+        assertThat(Long.parseLong(received.getText())).isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.id("detail-table")).getText()).contains("ZR7", "MDL");
+        shot("tableau-de-bord");
+    }
+
+    @Test
+    @Order(4)
+    void aLeadIsFoundReadAsATimelineAndRejectedForItsClient() throws Exception {
+        browser.get(console("/leads"));
+        browser.findElement(By.id("phone")).sendKeys(PHONE);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#leads-table tbody tr")))
+                        .hasSize(1));
+        assertThat(browser.findElement(By.id("leads-table")).getText())
+                .contains(PHONE, "Éloïse Martin", zr7Form, "Livré", "Solaire Pro");
+        assertThat(browser.getCurrentUrl()).contains("phone=" + PHONE);
+        shot("leads");
+
+        browser.findElement(By.cssSelector("#leads-table tbody tr a[href^='/leads/']"))
+                .click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(leadId);
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("Reçu", "Routé vers 1 commande", "Planifié pour Solaire Pro (Fresh)");
+        assertThat(browser.findElement(By.linkText(zr7Form)).getAttribute("href"))
+                .endsWith("/forms/" + zr7Form);
+        assertThat(browser.findElement(By.linkText("Solaire Pro")).getAttribute("href"))
+                .endsWith("/clients/" + clientId);
+
+        // every field at once, in French, next to it: an empty reason is refused by the page
+        browser.findElement(By.cssSelector("#reject-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("#reject-form .field.invalid .error"))
+                        .getText())
+                .isEqualTo("Indiquez la raison du rejet.");
+        new Select(browser.findElement(By.id("client_id"))).selectByVisibleText("Solaire Pro");
+        browser.findElement(By.id("reason")).sendKeys("Numéro injoignable");
+        browser.findElement(By.cssSelector("#reject-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Le rejet est enregistré.");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Rejeté par Solaire Pro : Numéro injoignable");
+        assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
+                        .path("status")
+                        .asText())
+                .isEqualTo("rejected");
+        shot("lead");
+    }
+
+    @Test
+    @Order(5)
+    void aViewerReadsButCannotWrite() {
+        logout();
+        login("viewer", "rdz-local-viewer");
+        browser.get(console("/leads/" + leadId));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Rejeté par Solaire Pro");
+        assertThat(browser.findElements(By.id("reject-form"))).isEmpty();
+        assertThat(browser.findElement(By.className("role")).getText()).isEqualTo("lecture seule");
+        // even a hand-made request with the page's own CSRF token is refused, and nothing reaches routing
+        Object status = ((JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "const token = document.querySelector('input[name=_csrf]').value;"
+                        + "fetch('/leads/" + leadId + "/reject', {method: 'POST', headers: {'Content-Type':"
+                        + " 'application/x-www-form-urlencoded'}, body: 'reason=essai&_csrf=' +"
+                        + " encodeURIComponent(token)}).then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
+                        .path("history")
+                        .toString())
+                .doesNotContain("essai");
+    }
+
+    @Test
+    @Order(6)
+    void aZr7OperatorNeverSeesMdlData() {
+        logout();
+        login("zr7", "rdz-local-zr7");
+        assertThat(browser.findElements(By.id("entity-switch"))).isEmpty();
+        assertThat(browser.findElement(By.className("entity-fixed")).getText()).isEqualTo("ZR7");
+
+        browser.get(console("/?period=30j&detail=entity"));
+        assertThat(browser.findElement(By.id("detail-table")).getText())
+                .contains("ZR7")
+                .doesNotContain("MDL");
+        assertThat(browser.findElement(By.id("client")).getText())
+                .contains("Solaire Pro")
+                .doesNotContain("Isolation Nord");
+
+        browser.get(console("/leads"));
+        String leads = browser.findElement(By.id("leads-table")).getText();
+        assertThat(leads).contains(PHONE).doesNotContain(MDL_PHONE).doesNotContain("MDL");
+        browser.get(console("/leads?phone=" + MDL_PHONE));
+        assertThat(browser.findElement(By.id("leads-table")).getText()).doesNotContain(MDL_PHONE);
+        browser.get(console("/leads/" + mdlLeadId));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Introuvable");
+        assertThat(browser.getPageSource()).doesNotContain(MDL_PHONE, "Lefebvre");
+
+        // the admin, unscoped, sees the MDL lead
+        logout();
+        login("admin", "rdz-local-admin");
+        browser.get(console("/leads/" + mdlLeadId));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(mdlLeadId);
+    }
+
+    static void zr7() {
+        new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
+    }
+
+    static void login(String user, String password) {
+        browser.get(console("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    static void logout() {
+        browser.findElement(By.cssSelector(".logout button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Vous êtes déconnecté.");
+    }
+
+    static String console(String path) {
+        return rdz.url("console") + path;
+    }
+
+    static void shot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=fr-FR",
+                "--window-size=1440,1000",
+                "--user-data-dir=" + WORK.resolve("chromium-profile").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}
