@@ -6,6 +6,7 @@ import fr.rdz.crmpush.push.application.ReplayingDeadLetters;
 import fr.rdz.events.Entity;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,11 @@ public class DeadLetterController {
     }
 
     /** What to replay. */
-    public record ReplayRequest(String id, List<String> ids, String clientId, Boolean all) {}
+    public record ReplayRequest(
+            @Schema(description = "One dead letter", example = "push:run-ZR7-2026-11-27:cmd-1:lead-1") String id,
+            @Schema(description = "Several dead letters") List<String> ids,
+            @Schema(description = "Every open dead letter of this client", example = "cl-solaire-pro") String clientId,
+            @Schema(description = "Every open dead letter") Boolean all) {}
 
     /** How many dead letters were re-injected, and which. */
     public record ReplayAnswer(int replayed, List<String> ids) {}
