@@ -33,17 +33,26 @@ public class RdzWebAutoConfiguration {
 
     /**
      * A request whose body stops arriving (a client gone silent half-way) is dropped after {@code
-     * rdz.http.read-timeout} (default 10 s) of silence, instead of holding its connection for minutes.
+     * rdz.http.read-timeout} (default 10 s) of silence, instead of holding its connection for minutes;
+     * a connection waiting for its next request (or for the rest of a body nobody reads) is closed after
+     * {@code rdz.http.idle-timeout} (default 75 s: longer than a load balancer's usual 60 s keep-alive,
+     * so that the balancer, not the service, closes idle connections first).
      */
     @Bean
     NettyServerCustomizer rdzReadTimeout(Environment environment) {
-        Duration timeout = environment.getProperty("rdz.http.read-timeout", Duration.class, Duration.ofSeconds(10));
-        return server -> server.readTimeout(timeout);
+        Duration read = environment.getProperty("rdz.http.read-timeout", Duration.class, Duration.ofSeconds(10));
+        Duration idle = environment.getProperty("rdz.http.idle-timeout", Duration.class, Duration.ofSeconds(75));
+        return server -> server.readTimeout(read).idleTimeout(idle);
     }
 
     @Bean
     ClientReadTimeouts clientReadTimeouts() {
         return new ClientReadTimeouts();
+    }
+
+    @Bean
+    ClientReadTimeoutAdvice clientReadTimeoutAdvice() {
+        return new ClientReadTimeoutAdvice();
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package fr.rdz.crmpush.push.config;
 
-import fr.rdz.kit.MaskingProducerListener;
 import fr.rdz.crmpush.push.domain.UnreadableTaskException;
 import fr.rdz.crmpush.push.kafka.RetryHeaders;
 import fr.rdz.events.Topics;
+import fr.rdz.kit.MaskingProducerListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
