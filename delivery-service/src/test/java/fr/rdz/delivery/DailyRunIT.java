@@ -295,7 +295,7 @@ class DailyRunIT extends DeliveryIntegrationTest {
 
     @Test
     void aRunWhosePlannerDiedIsTakenOverWholeAsSoonAsItsLeaseLapses() {
-        LocalDate date = LocalDate.of(2030, 4, 9);
+        LocalDate date = LocalDate.of(2031, 6, 10);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String commandeId = "cmd-died-" + suffix;
         String runId = crashedRun(
@@ -324,7 +324,7 @@ class DailyRunIT extends DeliveryIntegrationTest {
 
     @Test
     void aRunAnotherInstanceIsPlanningAnswersAClearConflictNotAHalfMadeRun() {
-        LocalDate date = LocalDate.of(2030, 4, 16);
+        LocalDate date = LocalDate.of(2031, 6, 17);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         crashedRun(
                 date,
