@@ -71,7 +71,8 @@ public interface ServiceHealthChecks {
 
     @Test
     default void servesItsOpenApiDocument() {
-        patient().get()
+        patient()
+                .get()
                 .uri("/v3/api-docs")
                 .exchange()
                 .expectStatus()
@@ -281,7 +282,8 @@ public interface ServiceHealthChecks {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> apiDocs() {
-        return patient().get()
+        return patient()
+                .get()
                 .uri("/v3/api-docs")
                 .exchange()
                 .expectStatus()
