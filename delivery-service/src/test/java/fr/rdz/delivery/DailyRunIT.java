@@ -234,6 +234,123 @@ class DailyRunIT extends DeliveryIntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void refusesABadRunRequestNamingEveryInvalidFieldAtOnce() {
+        admin().post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<String>) fields).containsExactlyInAnyOrder("entity", "date"));
+        admin().post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of("entity", "XX", "date", "31/12/2026", "dry_run", true))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat((List<String>) fields).containsExactlyInAnyOrder("entity", "date"))
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("expected one of ZR7, MDL"));
+    }
+
+    /** A run whose planner died mid-way: PLANNING, a stale batch, owned by an instance that no longer renews. */
+    private String crashedRun(LocalDate date, String suffix, String clientId, String commandeId, Instant leaseUntil) {
+        String runId = "run-ZR7-" + date;
+        publish(client(clientId));
+        publish(commande(commandeId, clientId, "04", date, 2));
+        Instant received = date.minusDays(1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 3; i++) {
+            publish(routed(
+                    "lead-" + suffix + "-" + i, "064100000" + i, "04", received.plusSeconds(i), RoutingState.FRESH));
+        }
+        awaitPool(suffix, 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
+                        && count(MongoCollections.CLIENTS, Filters.eq("_id", clientId)) == 1);
+        insert(
+                MongoCollections.RUNS,
+                new Document("_id", runId)
+                        .append("entity", "ZR7")
+                        .append("date", date.toString())
+                        .append("state", "PLANNING")
+                        .append("owner", "crashed-instance")
+                        .append("lease_until", Date.from(leaseUntil))
+                        .append("created_at", Date.from(Instant.now())));
+        insert(
+                MongoCollections.BATCHES,
+                new Document("_id", runId + ":cmd-stale-" + suffix)
+                        .append("run_id", runId)
+                        .append("published", false));
+        return runId;
+    }
+
+    @Test
+    void aRunWhosePlannerDiedIsTakenOverWholeAsSoonAsItsLeaseLapses() {
+        LocalDate date = LocalDate.of(2031, 6, 10);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String commandeId = "cmd-died-" + suffix;
+        String runId = crashedRun(
+                date, suffix, "cl-died-" + suffix, commandeId, Instant.now().plusSeconds(3));
+
+        Map<?, ?> run = admin().mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of("entity", "ZR7", "date", date.toString()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(run.get("id")).isEqualTo(runId);
+        assertThat(run.get("state")).isNotEqualTo("PLANNING");
+        assertThat(leadIdsOf(run, commandeId))
+                .containsExactly((Object) ("lead-" + suffix + "-0"), "lead-" + suffix + "-1");
+        assertThat(((List<?>) run.get("batches"))).noneMatch(b -> ((Map<?, ?>) b).get("commande_id") == null);
+        assertThat(count(MongoCollections.LEDGER, Filters.eq("run_id", runId))).isEqualTo(2);
+    }
+
+    @Test
+    void aRunAnotherInstanceIsPlanningAnswersAClearConflictNotAHalfMadeRun() {
+        LocalDate date = LocalDate.of(2031, 6, 17);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        crashedRun(
+                date,
+                suffix,
+                "cl-busy-" + suffix,
+                "cmd-busy-" + suffix,
+                Instant.now().plus(Duration.ofMinutes(10)));
+
+        long started = System.nanoTime();
+        admin().mutate()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
+                .post()
+                .uri("/admin/runs")
+                .bodyValue(Map.of("entity", "ZR7", "date", date.toString()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(m -> assertThat((String) m).contains("being planned by another instance"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
     private void insert(String collection, Document document) {
         mongo.getCollection(collection)
                 .flatMap(c -> Mono.from(c.insertOne(document)))

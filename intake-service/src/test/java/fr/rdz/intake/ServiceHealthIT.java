@@ -10,4 +10,10 @@ class ServiceHealthIT extends IntakeIntegrationTest implements ServiceHealthChec
     public WebTestClient web() {
         return web;
     }
+
+    /** The NDJSON import reads its body itself (no JSON body in the OpenAPI document). */
+    @Override
+    public String bodyReadingAdminPath() {
+        return "/admin/leads/import";
+    }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 @SuppressWarnings("unchecked")
 class LeadRoutingIT extends RoutingIntegrationTest {
@@ -204,6 +205,22 @@ class LeadRoutingIT extends RoutingIntegrationTest {
                 .extracting(h -> (Object) ((Map<?, ?>) h).get("type"))
                 .containsExactly("received", "routed", "delivered", "failed"));
         assertThat(get(admin(), "/admin/leads/" + lead.leadId()).get("status")).isEqualTo("delivered");
+    }
+
+    @Test
+    void refusesToEraseWhatIsNotAFrenchPhone() {
+        for (String notAPhone : List.of("0000000000", "0012345678", "06123", "+4915112345678")) {
+            admin().delete()
+                    .uri("/admin/persons/" + notAPhone)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(m -> assertThat((String) m).contains("French number"));
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package fr.rdz.routing;
 
 import fr.rdz.stack.ServiceHealthChecks;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -10,6 +12,19 @@ class ServiceHealthIT extends RoutingIntegrationTest implements ServiceHealthChe
     @Override
     public WebTestClient web() {
         return web;
+    }
+
+    /** A commande's example names a client that must exist; codes are generated when absent (examples may be taken). */
+    @Override
+    public Map<String, Object> realValues(WebTestClient admin) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(
+                "client_id",
+                AdminApi.post(admin, "/admin/clients", Catalogs.client("ZR7")).get("id"));
+        values.put("code", null);
+        values.put("lp_code", null);
+        values.put("form_code", null);
+        return values;
     }
 
     @Test

@@ -9,11 +9,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,7 +35,8 @@ public final class RdzSecurity {
 
     private RdzSecurity() {}
 
-    static SecurityWebFilterChain filterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+    static SecurityWebFilterChain filterChain(
+            ServerHttpSecurity http, RdzSecurityProperties properties, AdminAuthentication authentication) {
         List<String> open = new ArrayList<>(List.of(
                 "/actuator/health",
                 "/actuator/health/**",
@@ -52,8 +53,11 @@ public final class RdzSecurity {
                 // (creating one hops to the bounded-elastic scheduler on every public request)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (exchange, e) -> json(exchange, HttpStatus.UNAUTHORIZED, "authentication required")))
+                .addFilterBefore(AdminAuthentication.clientAddressFilter(), SecurityWebFiltersOrder.HTTP_BASIC)
+                .httpBasic(basic -> basic.authenticationManager(authentication)
+                        .authenticationEntryPoint((exchange, e) -> e instanceof LoginThrottled throttled
+                                ? throttled(exchange, throttled)
+                                : json(exchange, HttpStatus.UNAUTHORIZED, "authentication required")))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(
@@ -61,6 +65,10 @@ public final class RdzSecurity {
                         .accessDeniedHandler((exchange, e) -> json(exchange, HttpStatus.FORBIDDEN, "forbidden")))
                 .authorizeExchange(auth -> auth.pathMatchers(open.toArray(String[]::new))
                         .permitAll()
+                        // the monitoring scraper (user 'metrics') and admins; nobody else
+                        .pathMatchers(
+                                HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                        .hasAnyRole("METRICS", "ADMIN")
                         .pathMatchers(HttpMethod.GET, "/admin/**")
                         .hasAnyRole("ADMIN", "VIEWER")
                         .pathMatchers("/admin/**")
@@ -70,11 +78,16 @@ public final class RdzSecurity {
                 .build();
     }
 
-    static MapReactiveUserDetailsService users(RdzSecurityProperties properties, PasswordEncoder encoder) {
+    static ExactUserDetailsService users(RdzSecurityProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         if (properties.getAdminPassword() != null
                 && !properties.getAdminPassword().isBlank()) {
             users.add(user("admin", properties.getAdminPassword(), RdzSecurityProperties.Role.ADMIN, null, encoder));
+        }
+        if (properties.getMetricsPassword() != null
+                && !properties.getMetricsPassword().isBlank()) {
+            users.add(user(
+                    "metrics", properties.getMetricsPassword(), RdzSecurityProperties.Role.METRICS, null, encoder));
         }
         for (RdzSecurityProperties.User u : properties.getUsers()) {
             users.add(user(u.getName(), u.getPassword(), u.getRole(), u.getEntity(), encoder));
@@ -84,7 +97,7 @@ public final class RdzSecurity {
                     "No admin credentials configured: set RDZ_ADMIN_PASSWORD (or rdz.security.users). "
                             + "Only the 'local' profile has a default password.");
         }
-        return new MapReactiveUserDetailsService(users);
+        return new ExactUserDetailsService(users);
     }
 
     private static UserDetails user(
@@ -123,6 +136,13 @@ public final class RdzSecurity {
             }
         }
         return new Operator(name, role, scope);
+    }
+
+    private static Mono<Void> throttled(ServerWebExchange exchange, LoginThrottled throttled) {
+        exchange.getResponse()
+                .getHeaders()
+                .set("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
+        return json(exchange, HttpStatus.TOO_MANY_REQUESTS, "too many failed logins, retry later");
     }
 
     private static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String error) {

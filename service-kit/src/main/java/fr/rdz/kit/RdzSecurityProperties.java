@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * user {@code admin}; {@code users} adds operators with a role and an optional entity scope.
  * Passwords may be given encoded ({@code {bcrypt}…}) or in clear, in which case they are hashed
  * at start-up and the clear value is never kept. {@code public-paths} are the routes a service
- * opens to anonymous callers (intake's {@code /public/**}).
+ * opens to anonymous callers (intake's {@code /public/**}). {@code metrics-password} (env
+ * {@code RDZ_METRICS_PASSWORD}) defines user {@code metrics}, role {@code METRICS}: it may scrape
+ * {@code /actuator/prometheus} and nothing else. {@code login-throttle} bounds wrong passwords.
  */
 @ConfigurationProperties("rdz.security")
 public class RdzSecurityProperties {
 
     private String adminPassword;
+    private String metricsPassword;
+    private LoginThrottle loginThrottle = new LoginThrottle();
     private List<User> users = new ArrayList<>();
     private List<String> publicPaths = new ArrayList<>();
 
@@ -25,6 +29,22 @@ public class RdzSecurityProperties {
 
     public void setAdminPassword(String adminPassword) {
         this.adminPassword = adminPassword;
+    }
+
+    public String getMetricsPassword() {
+        return metricsPassword;
+    }
+
+    public void setMetricsPassword(String metricsPassword) {
+        this.metricsPassword = metricsPassword;
+    }
+
+    public LoginThrottle getLoginThrottle() {
+        return loginThrottle;
+    }
+
+    public void setLoginThrottle(LoginThrottle loginThrottle) {
+        this.loginThrottle = loginThrottle;
     }
 
     public List<User> getUsers() {
@@ -83,9 +103,55 @@ public class RdzSecurityProperties {
         }
     }
 
-    /** {@code admin} reads and writes; {@code viewer} only reads. */
+    /** {@code admin} reads and writes; {@code viewer} only reads; {@code metrics} only scrapes metrics. */
     public enum Role {
         ADMIN,
-        VIEWER
+        VIEWER,
+        METRICS
+    }
+
+    /**
+     * Wrong admin passwords: at most {@code max-failures-per-user} per user name and
+     * {@code max-failures-per-address} per client address within {@code window} (from the first
+     * failure), then 429 until the window ends. Verified credentials are remembered (as a hash) for
+     * {@code credential-cache}, so bcrypt runs once per operator and period, not per request.
+     */
+    public static class LoginThrottle {
+        private int maxFailuresPerUser = 10;
+        private int maxFailuresPerAddress = 50;
+        private java.time.Duration window = java.time.Duration.ofMinutes(5);
+        private java.time.Duration credentialCache = java.time.Duration.ofMinutes(1);
+
+        public int getMaxFailuresPerUser() {
+            return maxFailuresPerUser;
+        }
+
+        public void setMaxFailuresPerUser(int maxFailuresPerUser) {
+            this.maxFailuresPerUser = maxFailuresPerUser;
+        }
+
+        public int getMaxFailuresPerAddress() {
+            return maxFailuresPerAddress;
+        }
+
+        public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
+            this.maxFailuresPerAddress = maxFailuresPerAddress;
+        }
+
+        public java.time.Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(java.time.Duration window) {
+            this.window = window;
+        }
+
+        public java.time.Duration getCredentialCache() {
+            return credentialCache;
+        }
+
+        public void setCredentialCache(java.time.Duration credentialCache) {
+            this.credentialCache = credentialCache;
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -41,8 +41,14 @@ public class RdzServiceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MapReactiveUserDetailsService rdzUsers(RdzSecurityProperties properties, PasswordEncoder encoder) {
+    ReactiveUserDetailsService rdzUsers(RdzSecurityProperties properties, PasswordEncoder encoder) {
         return RdzSecurity.users(properties, encoder);
+    }
+
+    @Bean
+    AdminAuthentication rdzAdminAuthentication(
+            ReactiveUserDetailsService users, PasswordEncoder encoder, RdzSecurityProperties properties, Clock clock) {
+        return new AdminAuthentication(users, encoder, properties.getLoginThrottle(), clock);
     }
 
     @Bean
@@ -50,10 +56,11 @@ public class RdzServiceAutoConfiguration {
     SecurityWebFilterChain rdzSecurityFilterChain(
             ServerHttpSecurity http,
             RdzSecurityProperties properties,
+            AdminAuthentication authentication,
             ConsoleTokenProperties consoleTokens,
             Clock clock) {
         ConsoleTokens.acceptConsoleTokens(http, consoleTokens, clock);
-        return RdzSecurity.filterChain(http, properties);
+        return RdzSecurity.filterChain(http, properties, authentication);
     }
 
     /**

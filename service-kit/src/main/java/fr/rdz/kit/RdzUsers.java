@@ -1,6 +1,6 @@
 package fr.rdz.kit;
 
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The operator accounts of {@code rdz.security}, for an application that builds its own security chain (the console). */
@@ -8,7 +8,7 @@ public final class RdzUsers {
 
     private RdzUsers() {}
 
-    public static MapReactiveUserDetailsService of(RdzSecurityProperties properties, PasswordEncoder encoder) {
+    public static ReactiveUserDetailsService of(RdzSecurityProperties properties, PasswordEncoder encoder) {
         return RdzSecurity.users(properties, encoder);
     }
 

@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -45,7 +45,7 @@ public class ConsoleSecurityConfig {
     }
 
     @Bean
-    MapReactiveUserDetailsService consoleUsers(RdzSecurityProperties properties, PasswordEncoder encoder) {
+    ReactiveUserDetailsService consoleUsers(RdzSecurityProperties properties, PasswordEncoder encoder) {
         return RdzUsers.of(properties, encoder);
     }
 

@@ -23,7 +23,7 @@ public record DeliveryProperties(
 
     public DeliveryProperties {
         instanceId = instanceId == null || instanceId.isBlank() ? "delivery-" + UUID.randomUUID() : instanceId;
-        planningLease = planningLease == null ? Duration.ofMinutes(10) : planningLease;
+        planningLease = planningLease == null ? Duration.ofMinutes(1) : planningLease;
         outboxSweep = outboxSweep == null ? Duration.ofSeconds(30) : outboxSweep;
         schedulingEnabled = schedulingEnabled == null || schedulingEnabled;
         batchPartBytes = batchPartBytes == null ? 256 * 1024 : batchPartBytes;

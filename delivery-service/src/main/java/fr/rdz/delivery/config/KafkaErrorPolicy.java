@@ -1,5 +1,6 @@
 package fr.rdz.delivery.config;
 
+import fr.rdz.kit.MaskingProducerListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ class KafkaErrorPolicy {
         Map<String, Object> raw = new LinkedHashMap<>(properties.buildProducerProperties(null));
         raw.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<Object, Object> bytes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw));
+        KafkaTemplate<Object, Object> bytes =
+                MaskingProducerListener.onto(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw)));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytes);
         templates.put(Object.class, template);

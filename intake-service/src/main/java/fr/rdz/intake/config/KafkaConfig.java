@@ -1,5 +1,6 @@
 package fr.rdz.intake.config;
 
+import fr.rdz.kit.MaskingProducerListener;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -29,7 +30,8 @@ class KafkaConfig {
         Map<String, Object> bytes = properties.buildProducerProperties(null);
         bytes.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         bytes.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<byte[], byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(bytes));
+        KafkaTemplate<byte[], byte[]> raw =
+                MaskingProducerListener.onto(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(bytes)));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new java.util.LinkedHashMap<>();
         templates.put(byte[].class, raw);
         templates.put(Object.class, template);

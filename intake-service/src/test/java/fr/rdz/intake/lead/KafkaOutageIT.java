@@ -50,7 +50,7 @@ import reactor.core.publisher.Flux;
             "spring.kafka.producer.properties[request.timeout.ms]=4000",
             "spring.kafka.producer.properties[max.block.ms]=2000",
             "logging.level.org.apache.kafka.clients.NetworkClient=ERROR",
-            "logging.level.fr.rdz.intake.lead.kafka.MaskingProducerListener=ERROR"
+            "logging.level.fr.rdz.kit.MaskingProducerListener=ERROR"
         })
 @ActiveProfiles("test")
 @Import(IntakeTestConfig.class)

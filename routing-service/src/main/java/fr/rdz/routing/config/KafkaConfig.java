@@ -2,6 +2,7 @@ package fr.rdz.routing.config;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.Topics;
+import fr.rdz.kit.MaskingProducerListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ class KafkaConfig {
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Envelope<?>> template, KafkaProperties properties) {
         Map<String, Object> raw = properties.buildProducerProperties(null);
         raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<Object, Object> bytes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw));
+        KafkaTemplate<Object, Object> bytes =
+                MaskingProducerListener.onto(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw)));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytes);
         templates.put(Envelope.class, template);

@@ -1,12 +1,9 @@
 package fr.rdz.routing.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** OpenAPI document at {@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}; admin routes use HTTP Basic. */
@@ -22,10 +19,5 @@ import org.springframework.context.annotation.Configuration;
                                         + "POST /admin/commandes with that client_id. Authorize with HTTP Basic first."))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 class OpenApiConfig {
-
-    /** Schemas named as the JSON really is (snake_case, lower-case enum values), from the application's mapper. */
-    @Bean
-    ModelResolver modelResolver(ObjectMapper objectMapper) {
-        return new ModelResolver(objectMapper);
-    }
+    // schemas are named as the JSON is written (snake_case) by service-kit's ModelResolver, in every service
 }

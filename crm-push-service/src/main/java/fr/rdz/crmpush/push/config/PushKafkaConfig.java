@@ -3,6 +3,7 @@ package fr.rdz.crmpush.push.config;
 import fr.rdz.crmpush.push.domain.UnreadableTaskException;
 import fr.rdz.crmpush.push.kafka.RetryHeaders;
 import fr.rdz.events.Topics;
+import fr.rdz.kit.MaskingProducerListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -59,7 +60,7 @@ class PushKafkaConfig {
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             this.factory = new DefaultKafkaProducerFactory<>(config);
-            this.template = new KafkaTemplate<>(factory);
+            this.template = MaskingProducerListener.onto(new KafkaTemplate<>(factory));
         }
 
         KafkaTemplate<String, byte[]> template() {

@@ -8,6 +8,7 @@ import fr.rdz.crmpush.push.domain.PushStatus;
 import fr.rdz.events.Entity;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,7 +156,13 @@ public class DeadLetterController {
     }
 
     /** What to replay, and how long to wait for the CRM's new answers (seconds, 0–30). */
-    public record ReplayRequest(String id, List<String> ids, String clientId, Boolean all, Integer waitSeconds) {}
+    public record ReplayRequest(
+            @Schema(description = "One dead letter", example = "push:run-ZR7-2026-11-27:cmd-1:lead-1") String id,
+            @Schema(description = "Several dead letters") List<String> ids,
+            @Schema(description = "Every open dead letter of this client", example = "cl-solaire-pro") String clientId,
+            @Schema(description = "Every open dead letter") Boolean all,
+            @Schema(description = "Seconds to wait for the CRM's new answers (0-30)", example = "10")
+                    Integer waitSeconds) {}
 
     /** How many dead letters were re-injected, which, and the result of each one named or selected. */
     public record ReplayAnswer(int replayed, List<String> ids, List<ResultView> results) {}

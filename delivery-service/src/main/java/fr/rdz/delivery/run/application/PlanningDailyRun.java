@@ -48,6 +48,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,6 +62,12 @@ import reactor.core.scheduler.Schedulers;
  * expired — then flips the run to RECORDED and hands it to the outbox relay. Nothing is published
  * before RECORDED, so a redone run never delivers a lead twice. A dry run plans the same way and
  * records nothing.
+ *
+ * <p>The planner renews its lease every third of {@code planning-lease} while it works, so a lease
+ * only lapses when its planner is gone; a planner that fails releases it at once. A request for a run
+ * another instance is planning waits for it (at most {@link #WAIT_FOR_OTHER_PLANNER}), takes it over
+ * as soon as its lease lapses and redoes it whole, or answers {@link RunBeingPlanned} (409) — never a
+ * half-made run.
  */
 @Service
 public class PlanningDailyRun {
@@ -69,7 +77,8 @@ public class PlanningDailyRun {
     /** The state answered when no commande of the entity is served that day: nothing recorded, the date stays open. */
     public static final String NOTHING_TO_PLAN = "NOTHING_TO_PLAN";
 
-    private static final Duration WAIT_FOR_OTHER_PLANNER = Duration.ofMinutes(2);
+    /** How long a request waits for a run another instance is planning before answering 409. */
+    private static final Duration WAIT_FOR_OTHER_PLANNER = Duration.ofSeconds(20);
 
     private final PoolStore pool;
     private final CatalogStore catalog;
@@ -116,7 +125,9 @@ public class PlanningDailyRun {
         }
         Instant now = clock.instant();
         return runs.create(runId, entity, date, properties.instanceId(), now, now.plus(properties.planningLease()))
-                .flatMap(created -> created ? execute(runId, entity, date) : joinOrResume(runId, entity, date));
+                .flatMap(created -> created
+                        ? holdingLease(runId, execute(runId, entity, date))
+                        : joinOrResume(runId, entity, date));
     }
 
     public Mono<RunView> find(String runId) {
@@ -157,24 +168,69 @@ public class PlanningDailyRun {
         return runs.takeOver(runId, properties.instanceId(), now, now.plus(properties.planningLease()))
                 .flatMap(taken -> {
                     log.warn("Run {} was abandoned while PLANNING: redoing it", runId);
-                    return ledger.deleteRun(runId)
-                            .then(batches.deleteRun(runId))
-                            .then(pool.removeRunDeliveries(runId))
-                            .then(execute(runId, entity, date));
+                    return holdingLease(
+                            runId,
+                            ledger.deleteRun(runId)
+                                    .then(batches.deleteRun(runId))
+                                    .then(pool.removeRunDeliveries(runId))
+                                    .then(execute(runId, entity, date)));
                 })
                 .switchIfEmpty(Mono.defer(() -> awaitRecorded(runId, entity, date)));
     }
 
-    /** Another instance is planning this run: answer once it is recorded (or after a while, as it stands). */
+    /**
+     * Another instance holds this run's lease: answer once the run is recorded; take it over once the
+     * lease lapses (its planner is gone); after {@link #WAIT_FOR_OTHER_PLANNER}, 409 — never the run as
+     * it stands while PLANNING.
+     */
     private Mono<RunView> awaitRecorded(String runId, Entity entity, LocalDate date) {
         return runs.find(runId)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .filter(d -> d.isEmpty() || !RunStore.PLANNING.equals(d.get().getString("state")))
+                .filter(d ->
+                        d.isEmpty() || !RunStore.PLANNING.equals(d.get().getString("state")) || leaseLapsed(d.get()))
                 .repeatWhenEmpty(repeats ->
                         repeats.delayElements(Duration.ofMillis(200)).take(WAIT_FOR_OTHER_PLANNER.toMillis() / 200))
-                .switchIfEmpty(runs.find(runId).map(Optional::of))
-                .flatMap(d -> d.isPresent() ? view(d.get()) : Mono.just(nothingToPlan(runId, entity, date)));
+                .switchIfEmpty(Mono.defer(() -> runs.find(runId)
+                        .flatMap(d -> Mono.<Optional<Document>>error(new RunBeingPlanned(
+                                runId, d.getDate("lease_until").toInstant())))
+                        .defaultIfEmpty(Optional.empty())))
+                .flatMap(d -> {
+                    if (d.isEmpty()) {
+                        return Mono.just(nothingToPlan(runId, entity, date));
+                    }
+                    return RunStore.PLANNING.equals(d.get().getString("state"))
+                            ? joinOrResume(runId, entity, date)
+                            : view(d.get());
+                });
+    }
+
+    private boolean leaseLapsed(Document run) {
+        Date until = run.getDate("lease_until");
+        return until == null || until.toInstant().isBefore(clock.instant());
+    }
+
+    /**
+     * Runs {@code planning} while renewing the run's lease every third of {@code planning-lease}; if
+     * it fails, the lease is released so that the run is taken over (and redone whole) at once.
+     */
+    private Mono<RunView> holdingLease(String runId, Mono<RunView> planning) {
+        Duration lease = properties.planningLease();
+        return Mono.defer(() -> {
+            Disposable heartbeat = Flux.interval(lease.dividedBy(3))
+                    .concatMap(tick -> runs.renew(
+                                    runId,
+                                    properties.instanceId(),
+                                    clock.instant().plus(lease))
+                            .onErrorResume(e -> Mono.just(true)))
+                    .takeWhile(renewed -> renewed)
+                    .subscribe();
+            return planning.onErrorResume(e -> {
+                        log.error("Planning of run {} failed; its lease is released for a retry", runId, e);
+                        return runs.release(runId, properties.instanceId()).then(Mono.error(e));
+                    })
+                    .doFinally(signal -> heartbeat.dispose());
+        });
     }
 
     private Mono<RunView> preview(Entity entity, LocalDate date) {

@@ -118,6 +118,28 @@ public class RunStore {
                 .map(r -> r.getModifiedCount() == 1);
     }
 
+    /** Extends the lease of a run its owner is still planning (the planner's heartbeat); false once lost. */
+    public Mono<Boolean> renew(String runId, String owner, Instant leaseUntil) {
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMap(c -> Mono.from(c.updateOne(
+                        Filters.and(
+                                Filters.eq("_id", runId), Filters.eq("state", PLANNING), Filters.eq("owner", owner)),
+                        Updates.set("lease_until", Date.from(leaseUntil)))))
+                .map(r -> r.getMatchedCount() == 1);
+    }
+
+    /** Ends the lease of a run whose planning failed here, so that the next request takes it over at once. */
+    public Mono<Void> release(String runId, String owner) {
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMap(c -> Mono.from(c.updateOne(
+                        Filters.and(
+                                Filters.eq("_id", runId), Filters.eq("state", PLANNING), Filters.eq("owner", owner)),
+                        Updates.set("lease_until", new Date(0)))))
+                .then();
+    }
+
     /** Forgets a run its owner found nothing to plan for (no commande served): the date stays open. */
     public Mono<Void> delete(String runId, String owner) {
         return collections

@@ -5,12 +5,15 @@ import fr.rdz.delivery.outcome.domain.BatchDeliveryOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelSummary;
 import fr.rdz.delivery.planning.domain.ShortReason;
 import fr.rdz.delivery.run.application.PlanningDailyRun;
+import fr.rdz.delivery.run.application.RunBeingPlanned;
 import fr.rdz.delivery.run.application.RunView;
 import fr.rdz.events.Entity;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.kit.Operator;
+import fr.rdz.kit.ProblemDetailsAdvice;
 import fr.rdz.kit.RdzSecurity;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -54,7 +59,11 @@ class RunController {
         this.planning = planning;
     }
 
-    record RunRequest(@NotNull Entity entity, @NotNull LocalDate date, Boolean dryRun) {}
+    record RunRequest(
+            @Schema(example = "ZR7", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull Entity entity,
+            @Schema(example = "2026-11-27", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull LocalDate date,
+            @Schema(description = "Preview only: plan and answer, record and deliver nothing", example = "true")
+                    Boolean dryRun) {}
 
     record BatchResponse(
             String batchId,
@@ -226,6 +235,15 @@ class RunController {
                 .flatMap(op -> planning.find(id).filter(run -> op.canSee(run.entity())))
                 .map(RunResponse::of)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + id)));
+    }
+
+    /** Another instance is planning the run: a clear 409 (with when to ask again), never a half-made run. */
+    @ExceptionHandler(RunBeingPlanned.class)
+    ResponseEntity<ProblemDetail> beingPlanned(RunBeingPlanned e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, e.getMessage()));
     }
 
     private static Mono<Operator> operator() {

@@ -53,7 +53,7 @@ public class ErasingPerson {
     /** Erases every routing record and ledger line of the phone and publishes {@code PersonErased}. */
     public Mono<Erasure> erase(Operator operator, String rawPhone) {
         Scope.requireUnscopedAdmin(operator);
-        String phone = PhoneNumbers.normalise(rawPhone);
+        String phone = PhoneNumbers.requireFrench(rawPhone);
         Instant now = clock.instant();
         Envelope<PersonErased> event = Envelope.of(new PersonErased(phone, now), RoutingLead.PRODUCER, now);
         String erasureId = UUID.randomUUID().toString();
