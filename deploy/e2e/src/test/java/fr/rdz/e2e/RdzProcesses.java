@@ -91,7 +91,7 @@ final class RdzProcesses implements AutoCloseable {
                     jar.toString(),
                     "--spring.profiles.active=local",
                     "--server.port=" + rdz.ports.get(service),
-                    "--spring.kafka.bootstrap-servers=" + rdz.kafkaBootstrap(),
+                    "--spring.kafka.bootstrap-servers=" + rdz.kafkaBootstrapServers(),
                     "--spring.data.mongodb.uri=" + rdz.mongoUri("rdz_" + service.replace('-', '_')),
                     "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.smtpPort(),
                     "--rdz.notifier.entities.MDL.smtp.port=" + rdz.smtpPort(),
@@ -189,7 +189,7 @@ final class RdzProcesses implements AutoCloseable {
         return stack;
     }
 
-    private String kafkaBootstrap() {
+    String kafkaBootstrapServers() {
         return stack != null ? stack.kafka().bootstrapServers() : external.kafkaBootstrap();
     }
 
