@@ -3,6 +3,7 @@ package fr.rdz.intake.config;
 import com.mongodb.WriteConcern;
 import fr.rdz.intake.inbound.mongo.QuarantineDocument;
 import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.lead.mongo.OutboxEntryDocument;
 import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
@@ -49,10 +50,9 @@ class MongoConfig {
     @Bean
     IndexesReady indexes(ReactiveMongoTemplate mongo) {
         Flux.concat(
-                        mongo.indexOps(LeadDocument.class)
-                                .ensureIndex(new Index()
-                                        .on("outbox.state", Sort.Direction.ASC)
-                                        .on("outbox.occurredAt", Sort.Direction.ASC)),
+                        // the relay's sweep reads the small outbox by due time (leads are only looked up by _id)
+                        mongo.indexOps(OutboxEntryDocument.class)
+                                .ensureIndex(new Index().on("checkAt", Sort.Direction.ASC)),
                         mongo.indexOps(LeadDocument.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC)),
                         mongo.indexOps(LeadDocument.class)
                                 .ensureIndex(new Index().on("receivedAt", Sort.Direction.DESC)),
