@@ -6,7 +6,6 @@ import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.lead.mongo.OutboxEntryDocument;
 import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
-import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
@@ -57,11 +56,6 @@ class MongoConfig {
                         mongo.indexOps(LeadDocument.class)
                                 .ensureIndex(new Index().on("receivedAt", Sort.Direction.DESC)),
                         mongo.indexOps(SubmitGuardDocument.class).ensureIndex(new Index().on("at", Sort.Direction.ASC)),
-                        mongo.indexOps(VisitorSessionDocument.class)
-                                .ensureIndex(new Index()
-                                        .on("visitorId", Sort.Direction.ASC)
-                                        .on("lpCode", Sort.Direction.ASC)
-                                        .on("createdAt", Sort.Direction.DESC)),
                         mongo.indexOps(TrackingEventDocument.class)
                                 .ensureIndex(new Index().on("sessionId", Sort.Direction.ASC)),
                         mongo.indexOps(QuarantineDocument.class)

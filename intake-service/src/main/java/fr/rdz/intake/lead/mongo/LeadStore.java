@@ -275,15 +275,29 @@ public class LeadStore {
         SubmitGuardDocument guard = new SubmitGuardDocument(key, leadId, now);
         Mono<SubmitGuardDocument> insert = guardInserts == null ? mongo.insert(guard) : guardInserts.submit(guard);
         return insert.thenReturn(Optional.<String>empty())
-                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findAndModify(
-                                Query.query(where("_id").is(key).and("at").lt(windowStart)),
-                                new Update().set("leadId", leadId).set("at", now),
-                                FindAndModifyOptions.none(),
-                                SubmitGuardDocument.class)
-                        .map(expired -> Optional.<String>empty())
-                        .switchIfEmpty(Mono.defer(() -> mongo.findById(key, SubmitGuardDocument.class)
-                                .map(first -> Optional.of(first.leadId()))
-                                .defaultIfEmpty(Optional.empty()))));
+                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(key, SubmitGuardDocument.class)
+                        .flatMap(holder -> holder.at().isBefore(windowStart)
+                                ? takeOver(key, leadId, now, windowStart)
+                                : Mono.just(Optional.of(holder.leadId())))
+                        .defaultIfEmpty(Optional.empty()));
+    }
+
+    /**
+     * Takes over a guard older than the window (the same session and phone submitted again later).
+     * The only guard query that is not an {@code _id} lookup ({@code _id} + {@code at}: a scan of
+     * {@code submit_guards} on the local wire server, which keeps about an hour of guards), and
+     * only for that rare case; a concurrent taker that wins in between makes this one a repeat of it.
+     */
+    private Mono<Optional<String>> takeOver(String key, String leadId, Instant now, Instant windowStart) {
+        return mongo.findAndModify(
+                        Query.query(where("_id").is(key).and("at").lt(windowStart)),
+                        new Update().set("leadId", leadId).set("at", now),
+                        FindAndModifyOptions.none(),
+                        SubmitGuardDocument.class)
+                .map(expired -> Optional.<String>empty())
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(key, SubmitGuardDocument.class)
+                        .map(first -> Optional.of(first.leadId()))
+                        .defaultIfEmpty(Optional.empty())));
     }
 
     /** Retention of guards (no TTL index on the local wire server): older than {@code before} are deleted. */

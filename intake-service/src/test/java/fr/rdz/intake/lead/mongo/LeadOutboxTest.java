@@ -6,14 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadReceived;
 import fr.rdz.events.LeadStatus;
@@ -21,6 +13,7 @@ import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.application.RelayingReceivedLeads;
 import fr.rdz.intake.lead.kafka.LeadReceivedPublisher;
 import fr.rdz.intake.support.MutableClock;
+import fr.rdz.intake.support.RecordingWireServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,30 +41,16 @@ class LeadOutboxTest {
     private static final Duration GRACE = Duration.ofSeconds(3);
 
     private final MutableClock clock = new MutableClock();
-    private final List<BsonDocument> commands = new CopyOnWriteArrayList<>();
     private final List<Envelope<LeadReceived>> sent = new CopyOnWriteArrayList<>();
-    private MongoServer server;
-    private MongoClient client;
+    private RecordingWireServer wire;
     private ReactiveMongoTemplate mongo;
     private IntakeProperties properties;
     private LeadStore store;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        CommandListener recorder = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                commands.add(event.getCommand().clone());
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(
-                        new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
-                .addCommandListener(recorder)
-                .build());
-        mongo = new ReactiveMongoTemplate(client, "rdz_intake_outbox_test");
+        wire = new RecordingWireServer("rdz_intake_outbox_test");
+        mongo = wire.mongo();
         properties = mock(IntakeProperties.class);
         when(properties.groupCommit())
                 .thenReturn(new IntakeProperties.GroupCommit(true, 64, Duration.ofMillis(2), 4096));
@@ -83,8 +62,7 @@ class LeadOutboxTest {
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        wire.close();
     }
 
     @Test
@@ -100,7 +78,7 @@ class LeadOutboxTest {
                 .then(store.insertSubmitted(lead(id, LeadDocument.Outbox.PENDING)))
                 .block());
         clock.advance(GRACE.plusSeconds(1));
-        commands.clear();
+        wire.forget();
 
         List<String> swept = store.pendingPublication(clock.instant().minus(GRACE), 500)
                 .map(LeadDocument::id)
@@ -108,8 +86,7 @@ class LeadOutboxTest {
                 .block();
 
         assertThat(swept).containsExactlyInAnyOrderElementsOf(pendingIds);
-        List<BsonDocument> reads =
-                commands.stream().filter(c -> c.containsKey("find")).toList();
+        List<BsonDocument> reads = wire.reads();
         assertThat(reads)
                 .as("one read of the outbox, one of the leads it names")
                 .hasSize(2);
@@ -122,7 +99,7 @@ class LeadOutboxTest {
                 .containsExactly("_id");
         assertThat(leadsRead.getDocument("filter").getDocument("_id").getArray("$in"))
                 .hasSize(3);
-        assertThat(commands)
+        assertThat(wire.commands())
                 .as("nothing else touched: no scan of leads, no write")
                 .allSatisfy(c -> assertThat(c.containsKey("find")).isTrue());
     }
