@@ -8,6 +8,8 @@
 #   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
 #   MONGO_BACKEND=h2 bench/run-intake.sh     # Mongo wire server on its H2 file backend, as ./rdz up runs it
 #   STACK_HEAP=-Xmx512m bench/run-intake.sh  # heap of the embedded stack (default -Xmx2g; the services get HEAP)
+#   PRELOAD=1000000 STACK_HEAP=-Xmx8g bench/run-intake.sh  # N published leads stored before intake starts:
+#                                            # the cost per lead must not grow with the data (issue 17)
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
@@ -32,6 +34,8 @@ MONGO_PORT=${MONGO_PORT:-28017}
 SMTP_PORT=${SMTP_PORT:-22525}
 INTAKE_PORT=${INTAKE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18090}
+# leads already stored (published) before intake starts and the measure begins; 0 = an empty store
+PRELOAD=${PRELOAD:-0}
 # memory: Mongo wire server in memory (default); h2: the file backend of ./rdz up (Java-serialises every document)
 MONGO_BACKEND=${MONGO_BACKEND:-memory}
 
@@ -73,6 +77,12 @@ else
 fi
 PIDS+=($!); STACK_PID=$!
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
+if [ "$PRELOAD" -gt 0 ]; then
+  echo "== pre-loading $PRELOAD stored leads into the Mongo stand-in (the in-memory backend holds them: size STACK_HEAP)"
+  java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" >"$WORK/preload.log" 2>&1 \
+    || { tail -20 "$WORK/preload.log" >&2; exit 1; }
+  grep '^PRELOADED' "$WORK/preload.log"
+fi
 
 echo "== intake-service :$INTAKE_PORT"
 RDZ_ADMIN_PASSWORD=bench java $HEAP -jar "$JAR" \
@@ -149,6 +159,7 @@ measure() { # name port pid...: CPU per request counts the processes given (the 
 }
 
 echo "== load before measuring: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (other processes share the machine)"
+echo "== leads stored before the measure: $PRELOAD pre-loaded (+ what the warm-up writes)"
 echo "== measuring: wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measure $DURATION each"
 BARE=$(measure bare "$BARE_PORT" "$BARE_PID")
 INTAKE=$(measure intake "$INTAKE_PORT" "$INTAKE_PID" "$STACK_PID")

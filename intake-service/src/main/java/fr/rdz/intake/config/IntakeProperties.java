@@ -3,6 +3,7 @@ package fr.rdz.intake.config;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -84,11 +85,28 @@ public record IntakeProperties(
      * @param sweepGrace age under which a pending lead is left to the immediate relay
      * @param sweepBatch leads taken per sweep
      * @param markInterval how often broker-acknowledged leads are marked published (one write per batch)
+     * @param orphanGrace how long an outbox entry whose lead was never written (the request failed
+     *     after the entry, before the lead) is kept in case that write still lands, before it is dropped
      */
     public record Outbox(
             @DefaultValue("5s") Duration sweepInterval,
             @DefaultValue("1m") Duration fullSweepInterval,
             @DefaultValue("3s") Duration sweepGrace,
             @DefaultValue("500") int sweepBatch,
-            @DefaultValue("50ms") Duration markInterval) {}
+            @DefaultValue("50ms") Duration markInterval,
+            @DefaultValue("1h") Duration orphanGrace) {
+
+        @ConstructorBinding
+        public Outbox {}
+
+        /** The settings with the default {@code orphan-grace} (1 h). */
+        public Outbox(
+                Duration sweepInterval,
+                Duration fullSweepInterval,
+                Duration sweepGrace,
+                int sweepBatch,
+                Duration markInterval) {
+            this(sweepInterval, fullSweepInterval, sweepGrace, sweepBatch, markInterval, Duration.ofHours(1));
+        }
+    }
 }

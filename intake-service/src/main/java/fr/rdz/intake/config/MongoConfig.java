@@ -3,9 +3,9 @@ package fr.rdz.intake.config;
 import com.mongodb.WriteConcern;
 import fr.rdz.intake.inbound.mongo.QuarantineDocument;
 import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.lead.mongo.OutboxEntryDocument;
 import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
-import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
@@ -49,19 +49,13 @@ class MongoConfig {
     @Bean
     IndexesReady indexes(ReactiveMongoTemplate mongo) {
         Flux.concat(
-                        mongo.indexOps(LeadDocument.class)
-                                .ensureIndex(new Index()
-                                        .on("outbox.state", Sort.Direction.ASC)
-                                        .on("outbox.occurredAt", Sort.Direction.ASC)),
+                        // the relay's sweep reads the small outbox by due time (leads are only looked up by _id)
+                        mongo.indexOps(OutboxEntryDocument.class)
+                                .ensureIndex(new Index().on("checkAt", Sort.Direction.ASC)),
                         mongo.indexOps(LeadDocument.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC)),
                         mongo.indexOps(LeadDocument.class)
                                 .ensureIndex(new Index().on("receivedAt", Sort.Direction.DESC)),
                         mongo.indexOps(SubmitGuardDocument.class).ensureIndex(new Index().on("at", Sort.Direction.ASC)),
-                        mongo.indexOps(VisitorSessionDocument.class)
-                                .ensureIndex(new Index()
-                                        .on("visitorId", Sort.Direction.ASC)
-                                        .on("lpCode", Sort.Direction.ASC)
-                                        .on("createdAt", Sort.Direction.DESC)),
                         mongo.indexOps(TrackingEventDocument.class)
                                 .ensureIndex(new Index().on("sessionId", Sort.Direction.ASC)),
                         mongo.indexOps(QuarantineDocument.class)

@@ -38,8 +38,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Receiving a lead (spec §3, absolute rule): every submission is assessed, stored with its outbox
- * marker (majority write) before the answer, then relayed to Kafka. The same pipeline takes
+ * Receiving a lead (spec §3, absolute rule): every submission is assessed, its outbox entry then the
+ * lead (with its event and outbox state) are stored (majority writes) before the answer, then
+ * relayed to Kafka. The same pipeline takes
  * imported original leads (spec §8), keeping their id and reception time.
  */
 @Service
@@ -93,14 +94,21 @@ public class ReceivingLead {
                         .map(holder -> holder.filter(first -> !first.equals(leadId)));
         Mono<Optional<SessionTouch>> touch =
                 visits.touch(s.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(repeatOf, touch)
+        // the outbox entry first (in parallel with the guard and the session, so no added wait), the
+        // lead only once the entry is durable: a lead is never stored without one (see LeadStore)
+        Mono<Boolean> queued = store.queueForPublication(leadId, now).thenReturn(true);
+        return Mono.zip(repeatOf, touch, queued)
                 .flatMap(found -> {
                     LeadAssessment verdict =
                             found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
                     LeadDocument lead = document(
                             leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
                     return store.insertSubmitted(lead).map(stored -> {
-                        relay.relay(stored);
+                        if (!relay.relay(stored) && !stored.outbox().isPending()) {
+                            // a double submit kept for audit: nothing to publish, its entry goes at once
+                            store.unqueue(stored.id())
+                                    .subscribe(null, e -> log.debug("Outbox entry of {} left to the sweep", leadId));
+                        }
                         if (found.getT2().isPresent()) {
                             visits.markConverted(
                                             s.sessionId(),
@@ -184,10 +192,19 @@ public class ReceivingLead {
                 origin,
                 LeadReceived.ORIGIN_IMPORT,
                 now());
-        return store.insert(lead)
-                .doOnNext(relay::relay)
+        // an id already imported is answered by an _id lookup, without queueing anything
+        Mono<Void> queued = lead.outbox().isPending()
+                ? this.store.queueForPublication(leadId, lead.outbox().occurredAt())
+                : Mono.empty();
+        Mono<Imported> store = queued.then(this.store.insert(lead))
+                .doOnNext(stored -> {
+                    if (!relay.relay(stored) && !stored.outbox().isPending()) {
+                        this.store.unqueue(stored.id()).subscribe(null, e -> {});
+                    }
+                })
                 .thenReturn(Imported.IMPORTED)
                 .onErrorReturn(DuplicateKeyException.class, Imported.ALREADY_PRESENT);
+        return this.store.lead(leadId).map(present -> Imported.ALREADY_PRESENT).switchIfEmpty(store);
     }
 
     private LeadDocument document(

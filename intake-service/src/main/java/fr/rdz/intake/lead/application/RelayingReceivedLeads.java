@@ -35,9 +35,11 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>right after the insert ({@link #relay}), off the request thread: the HTTP answer never waits on Kafka;
- *   <li>periodically, a sweep of every lead still pending (Kafka was down, the process crashed
- *       between insert and send, an acknowledgement was lost);
- *   <li>acknowledged leads are marked published in batches (one Mongo write per batch).
+ *   <li>periodically, a sweep of the outbox collection ({@code lead_outbox}: only leads still to
+ *       publish, never the whole {@code leads} collection) for leads still pending (Kafka was
+ *       down, the process crashed between insert and send, an acknowledgement was lost);
+ *   <li>acknowledged leads are marked published in batches (one Mongo write per batch), then their
+ *       outbox entries deleted.
  * </ul>
  *
  * The same event id is sent on every retry; a lead may be published more than once (crash after
@@ -206,7 +208,18 @@ public class RelayingReceivedLeads implements SmartLifecycle {
                 .onBackpressureDrop()
                 .concatMap(tick -> markAcknowledged(), 1)
                 .subscribe();
-        sweeping = Flux.interval(Duration.ZERO, settings.sweepInterval())
+        // leads left pending by a version without the outbox collection get their entry once
+        Mono<Long> adopted = store.adoptLegacyPending()
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("Outbox: {} pending lead(s) of an earlier version queued", n);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("Outbox: pending leads of an earlier version not queued yet: {}", e.toString());
+                    return Mono.empty();
+                });
+        sweeping = adopted.thenMany(Flux.interval(Duration.ZERO, settings.sweepInterval()))
                 .onBackpressureDrop()
                 .concatMap(
                         tick -> sweepIfDue().onErrorResume(e -> {

@@ -6,6 +6,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import fr.rdz.intake.config.IntakeProperties;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -33,10 +37,17 @@ import reactor.core.scheduler.Schedulers;
  * concern. Submitted leads and guard claims go through a {@link GroupCommit} per collection: the
  * concurrent inserts of many requests are one unordered {@code insertMany}, each request still
  * answered only once its own document is acknowledged, with its own error (a duplicate guard).
+ *
+ * <p>Publication state: a lead to publish has an entry in the small {@code lead_outbox} collection
+ * ({@link OutboxEntryDocument}), written and acknowledged before the lead and deleted only after
+ * the lead is marked published; the relay's sweep reads that collection and looks each lead up by
+ * {@code _id}, never scanning {@code leads}. Every query here on the submit path is an {@code _id}
+ * lookup or insert (see the README's query table).
  */
 @Component
 public class LeadStore {
 
+    private static final Logger log = LoggerFactory.getLogger(LeadStore.class);
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
     private static final int DUPLICATE_KEY = 11000;
 
@@ -44,11 +55,22 @@ public class LeadStore {
     private final MongoExceptionTranslator translator = new MongoExceptionTranslator();
     private final GroupCommit<LeadDocument> leadInserts;
     private final GroupCommit<SubmitGuardDocument> guardInserts;
+    private final GroupCommit<OutboxEntryDocument> outboxInserts;
+    private final Duration orphanGrace;
+    private final Clock clock;
 
-    public LeadStore(ReactiveMongoTemplate mongo, IntakeProperties properties) {
+    public LeadStore(ReactiveMongoTemplate mongo, IntakeProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.orphanGrace = properties.outbox().orphanGrace();
         IntakeProperties.GroupCommit group = properties.groupCommit();
         if (group.enabled()) {
+            this.outboxInserts = new GroupCommit<>(
+                    batch -> insertAll(batch, OutboxEntryDocument.class),
+                    group.maxBatch(),
+                    group.maxDelay(),
+                    group.capacity(),
+                    Schedulers.parallel());
             this.leadInserts = new GroupCommit<>(
                     batch -> insertAll(batch, LeadDocument.class),
                     group.maxBatch(),
@@ -64,6 +86,7 @@ public class LeadStore {
         } else {
             this.leadInserts = null;
             this.guardInserts = null;
+            this.outboxInserts = null;
         }
     }
 
@@ -123,28 +146,124 @@ public class LeadStore {
         return mongo.findById(id, LeadDocument.class);
     }
 
-    /** Leads still to publish, written before {@code before}, oldest first. */
+    /**
+     * Queues a lead for publication: its outbox entry, written (in a group commit) and acknowledged
+     * before the lead itself is written, so that a stored lead always has one. An entry already there
+     * (a retry of the same submission) is fine: emits once the entry is durable.
+     */
+    public Mono<Void> queueForPublication(String leadId, Instant at) {
+        OutboxEntryDocument entry = new OutboxEntryDocument(leadId, at, at);
+        Mono<OutboxEntryDocument> insert = outboxInserts == null ? mongo.insert(entry) : outboxInserts.submit(entry);
+        return insert.then().onErrorResume(DuplicateKeyException.class, already -> Mono.empty());
+    }
+
+    /** Drops the outbox entry of a lead that is not to be published (a double submit kept for audit). */
+    public Mono<Void> unqueue(String leadId) {
+        return mongo.remove(Query.query(where("_id").is(leadId)), OutboxEntryDocument.class)
+                .then();
+    }
+
+    /**
+     * Leads still to publish whose outbox entry is due before {@code before}, oldest first: reads at
+     * most {@code limit} entries of the outbox (never {@code leads} as a whole) and their leads by
+     * {@code _id}. On the way, an entry whose lead is already published (or not to be published) is
+     * deleted; an entry whose lead is not written yet is postponed (its request may still be writing
+     * it), and dropped once older than {@code orphan-grace} (that request failed: never answered 2xx).
+     */
     public Flux<LeadDocument> pendingPublication(Instant before, int limit) {
-        Query query = Query.query(where("outbox.state")
-                        .is(LeadDocument.Outbox.PENDING)
-                        .and("outbox.occurredAt")
-                        .lt(before))
-                .with(Sort.by("outbox.occurredAt"))
+        Query due = Query.query(where("checkAt").lt(before))
+                .with(Sort.by("checkAt"))
                 .limit(limit);
-        return mongo.find(query, LeadDocument.class);
+        return mongo.find(due, OutboxEntryDocument.class).collectList().flatMapMany(entries -> {
+            if (entries.isEmpty()) {
+                return Flux.empty();
+            }
+            List<String> ids = entries.stream().map(OutboxEntryDocument::id).toList();
+            return mongo.find(Query.query(where("_id").in(ids)), LeadDocument.class)
+                    .collectMap(LeadDocument::id)
+                    .flatMapMany(leads -> settle(entries, leads));
+        });
+    }
+
+    private Flux<LeadDocument> settle(List<OutboxEntryDocument> entries, Map<String, LeadDocument> leads) {
+        Instant now = clock.instant();
+        List<LeadDocument> pending = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        List<String> notWritten = new ArrayList<>();
+        for (OutboxEntryDocument entry : entries) {
+            LeadDocument lead = leads.get(entry.id());
+            if (lead == null) {
+                if (entry.queuedAt().isBefore(now.minus(orphanGrace))) {
+                    log.warn(
+                            "Outbox entry of lead {} dropped: the lead was never written (its request failed, queued at {})",
+                            entry.id(),
+                            entry.queuedAt());
+                    done.add(entry.id());
+                } else {
+                    notWritten.add(entry.id());
+                }
+            } else if (lead.outbox() != null && lead.outbox().isPending()) {
+                pending.add(lead);
+            } else {
+                done.add(entry.id());
+            }
+        }
+        Mono<Void> forget = done.isEmpty() ? Mono.empty() : forgetEntries(done);
+        Mono<Void> postpone = notWritten.isEmpty()
+                ? Mono.empty()
+                : mongo.updateMulti(
+                                Query.query(where("_id").in(notWritten)),
+                                new Update().set("checkAt", now),
+                                OutboxEntryDocument.class)
+                        .then();
+        return forget.then(postpone).thenMany(Flux.fromIterable(pending));
+    }
+
+    private Mono<Void> forgetEntries(Collection<String> ids) {
+        return mongo.remove(Query.query(where("_id").in(ids)), OutboxEntryDocument.class)
+                .then();
+    }
+
+    /**
+     * Leads stored by a version that kept the outbox state only in the lead: each lead still
+     * {@code pending} gets its outbox entry. A scan of {@code leads}, so done once per database
+     * (remembered in {@code migrations}), at start, off the request path.
+     */
+    public Mono<Long> adoptLegacyPending() {
+        String marker = "lead_outbox.v1";
+        return mongo.getCollection("migrations")
+                .flatMap(migrations ->
+                        Mono.from(migrations.find(new Document("_id", marker)).first()))
+                .map(done -> 0L)
+                .switchIfEmpty(Mono.defer(() -> mongo.find(
+                                Query.query(where("outbox.state").is(LeadDocument.Outbox.PENDING)), LeadDocument.class)
+                        .flatMap(
+                                lead -> queueForPublication(
+                                                lead.id(), lead.outbox().occurredAt())
+                                        .thenReturn(1L),
+                                64)
+                        .reduce(0L, Long::sum)
+                        .flatMap(adopted -> mongo.getCollection("migrations")
+                                .flatMap(migrations -> Mono.from(migrations.insertOne(new Document("_id", marker)
+                                        .append("at", java.util.Date.from(clock.instant())))))
+                                .onErrorResume(e -> Mono.empty())
+                                .thenReturn(adopted))));
     }
 
     /**
      * Marks leads published (the broker acknowledged their event): one bulk write for a whole batch,
-     * one update by {@code _id} per lead, so that every update is an index lookup (an {@code $in}
-     * filter is a collection scan on the local wire server).
+     * one update by {@code _id} per lead, so that every update is an index lookup; then deletes their
+     * outbox entries (one {@code _id $in} delete: an index lookup per id on the wire server as on
+     * {@code mongod}). An entry is deleted only after its lead is marked: a crash in between leaves an
+     * entry whose lead is published, which the sweep deletes without sending again.
      */
     public Mono<Long> markPublished(Collection<String> ids, Instant at) {
         Update published =
                 new Update().set("outbox.state", LeadDocument.Outbox.PUBLISHED).set("outbox.publishedAt", at);
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LeadDocument.class);
         ids.forEach(id -> bulk.updateOne(Query.query(where("_id").is(id)), published));
-        return bulk.execute().map(r -> (long) r.getModifiedCount());
+        return bulk.execute().map(r -> (long) r.getModifiedCount()).flatMap(marked -> forgetEntries(ids)
+                .thenReturn(marked));
     }
 
     /**
@@ -156,15 +275,29 @@ public class LeadStore {
         SubmitGuardDocument guard = new SubmitGuardDocument(key, leadId, now);
         Mono<SubmitGuardDocument> insert = guardInserts == null ? mongo.insert(guard) : guardInserts.submit(guard);
         return insert.thenReturn(Optional.<String>empty())
-                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findAndModify(
-                                Query.query(where("_id").is(key).and("at").lt(windowStart)),
-                                new Update().set("leadId", leadId).set("at", now),
-                                FindAndModifyOptions.none(),
-                                SubmitGuardDocument.class)
-                        .map(expired -> Optional.<String>empty())
-                        .switchIfEmpty(Mono.defer(() -> mongo.findById(key, SubmitGuardDocument.class)
-                                .map(first -> Optional.of(first.leadId()))
-                                .defaultIfEmpty(Optional.empty()))));
+                .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(key, SubmitGuardDocument.class)
+                        .flatMap(holder -> holder.at().isBefore(windowStart)
+                                ? takeOver(key, leadId, now, windowStart)
+                                : Mono.just(Optional.of(holder.leadId())))
+                        .defaultIfEmpty(Optional.empty()));
+    }
+
+    /**
+     * Takes over a guard older than the window (the same session and phone submitted again later).
+     * The only guard query that is not an {@code _id} lookup ({@code _id} + {@code at}: a scan of
+     * {@code submit_guards} on the local wire server, which keeps about an hour of guards), and
+     * only for that rare case; a concurrent taker that wins in between makes this one a repeat of it.
+     */
+    private Mono<Optional<String>> takeOver(String key, String leadId, Instant now, Instant windowStart) {
+        return mongo.findAndModify(
+                        Query.query(where("_id").is(key).and("at").lt(windowStart)),
+                        new Update().set("leadId", leadId).set("at", now),
+                        FindAndModifyOptions.none(),
+                        SubmitGuardDocument.class)
+                .map(expired -> Optional.<String>empty())
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(key, SubmitGuardDocument.class)
+                        .map(first -> Optional.of(first.leadId()))
+                        .defaultIfEmpty(Optional.empty())));
     }
 
     /** Retention of guards (no TTL index on the local wire server): older than {@code before} are deleted. */

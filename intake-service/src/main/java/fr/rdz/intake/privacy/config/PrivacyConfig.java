@@ -2,6 +2,7 @@ package fr.rdz.intake.privacy.config;
 
 import fr.rdz.intake.privacy.application.ErasingExpiredPersonalData;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
+import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import fr.rdz.kit.PersonalDataSweep;
 import java.time.Duration;
@@ -32,7 +33,11 @@ class PrivacyConfig implements InitializingBean {
                         mongo.indexOps(VisitorSessionDocument.class)
                                 .ensureIndex(new Index().on("createdAt", Sort.Direction.ASC)),
                         mongo.indexOps(TrackingEventDocument.class)
-                                .ensureIndex(new Index().on("createdAt", Sort.Direction.ASC)))
+                                .ensureIndex(new Index().on("createdAt", Sort.Direction.ASC)),
+                        mongo.indexOps(VisitorLpSessionDocument.class)
+                                .ensureIndex(new Index().on("createdAt", Sort.Direction.ASC)),
+                        mongo.indexOps(VisitorLpSessionDocument.class)
+                                .ensureIndex(new Index().on("sessionId", Sort.Direction.ASC)))
                 .then()
                 .block(Duration.ofSeconds(60));
     }

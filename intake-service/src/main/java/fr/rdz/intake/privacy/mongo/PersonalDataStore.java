@@ -6,6 +6,7 @@ import fr.rdz.intake.inbound.mongo.QuarantineDocument;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
+import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -78,6 +79,9 @@ public class PersonalDataStore {
                                 Query.query(where("sessionId").is(lead.sessionId())),
                                 VISITOR_ERASED,
                                 TrackingEventDocument.class))
+                        // its visitor+LP pointer holds the visitor id in its key
+                        .then(mongo.remove(
+                                Query.query(where("sessionId").is(lead.sessionId())), VisitorLpSessionDocument.class))
                         .then();
         return visitor.then(mongo.remove(Query.query(where("leadId").is(lead.id())), SubmitGuardDocument.class))
                 .then(mongo.updateFirst(Query.query(where("_id").is(lead.id())), update, LeadDocument.class))
@@ -102,7 +106,8 @@ public class PersonalDataStore {
 
     /** Deletes the visitor sessions opened before {@code before}. */
     public Mono<Long> deleteSessionsBefore(Instant before) {
-        return mongo.remove(Query.query(where("createdAt").lt(before)), VisitorSessionDocument.class)
+        return mongo.remove(Query.query(where("createdAt").lt(before)), VisitorLpSessionDocument.class)
+                .then(mongo.remove(Query.query(where("createdAt").lt(before)), VisitorSessionDocument.class))
                 .map(r -> r.getDeletedCount());
     }
 

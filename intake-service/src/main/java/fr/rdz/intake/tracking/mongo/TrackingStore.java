@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,20 +44,29 @@ public class TrackingStore {
         }
     }
 
+    /**
+     * The visitor's latest session on this LP if it was opened since {@code since}: two {@code _id}
+     * lookups (the visitor+LP pointer, then the session), whatever the number of sessions stored.
+     */
     public Mono<VisitorSessionDocument> latestSession(String visitorId, String lpCode, Instant since) {
-        Query query = Query.query(where("visitorId")
-                        .is(visitorId)
-                        .and("lpCode")
-                        .is(lpCode)
-                        .and("createdAt")
-                        .gte(since))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt"))
-                .limit(1);
-        return mongo.findOne(query, VisitorSessionDocument.class);
+        return mongo.findById(VisitorLpSessionDocument.key(visitorId, lpCode), VisitorLpSessionDocument.class)
+                .filter(latest -> !latest.createdAt().isBefore(since))
+                .flatMap(latest -> session(latest.sessionId()))
+                .filter(s -> visitorId.equals(s.visitorId()) && lpCode.equals(s.lpCode()));
     }
 
+    /** Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}). */
     public Mono<VisitorSessionDocument> insert(VisitorSessionDocument session) {
-        return mongo.insert(session);
+        Mono<VisitorSessionDocument> inserted = mongo.insert(session);
+        if (session.visitorId() == null
+                || session.visitorId().isEmpty()
+                || session.lpCode() == null
+                || session.lpCode().isEmpty()) {
+            return inserted;
+        }
+        return inserted.flatMap(s -> mongo.save(new VisitorLpSessionDocument(
+                        VisitorLpSessionDocument.key(s.visitorId(), s.lpCode()), s.id(), s.createdAt()))
+                .thenReturn(s));
     }
 
     public Mono<VisitorSessionDocument> session(String id) {

@@ -1,0 +1,115 @@
+package fr.rdz.bench.intake;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import fr.rdz.events.ConsentProof;
+import fr.rdz.events.Entity;
+import fr.rdz.events.LeadContact;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadProject;
+import fr.rdz.events.LeadReceived;
+import fr.rdz.events.LeadSource;
+import fr.rdz.events.LeadStatus;
+import fr.rdz.events.Product;
+import fr.rdz.intake.lead.mongo.LeadDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+
+/**
+ * Pre-loads {@code N} stored, already published leads (the shape intake writes, mapped by the same
+ * converter) into {@code rdz_intake.leads} of the Mongo wire server before a measure, so that
+ * {@code run-intake.sh} can compare the cost per lead with an empty store and with a full one
+ * ({@code PRELOAD=1000000}). Inserts in unordered batches of 1,000, four in flight.
+ *
+ * <pre>java -cp … fr.rdz.bench.intake.PreloadLeads &lt;mongoPort&gt; &lt;count&gt;</pre>
+ */
+public final class PreloadLeads {
+
+    private static final int BATCH = 1000;
+
+    private PreloadLeads() {}
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(args[0]);
+        long count = Long.parseLong(args[1]);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "rdz_intake");
+            Instant start = Instant.now();
+            Instant at = start.minus(Duration.ofDays(365)).truncatedTo(ChronoUnit.MILLIS);
+            long batches = (count + BATCH - 1) / BATCH;
+            Flux.range(0, (int) batches)
+                    .flatMap(
+                            b -> {
+                                List<LeadDocument> leads = new ArrayList<>(BATCH);
+                                for (long i = (long) b * BATCH; i < Math.min(count, (long) (b + 1) * BATCH); i++) {
+                                    leads.add(lead(i, at.plusMillis(i * 30)));
+                                }
+                                return mongo.insertAll(leads).then();
+                            },
+                            4)
+                    .then()
+                    .block();
+            System.out.printf(
+                    "PRELOADED %d leads in %d s%n",
+                    count, Duration.between(start, Instant.now()).toSeconds());
+        }
+    }
+
+    static LeadDocument lead(long i, Instant at) {
+        String id = "preload-" + i;
+        String phone = String.format("06%08d", i % 100_000_000L);
+        LeadData data = new LeadData(
+                id,
+                at,
+                Entity.ZR7,
+                Product.PV,
+                new LeadContact(
+                        phone,
+                        "Mme",
+                        "Martin",
+                        "Lea",
+                        "lea.martin" + i + "@example.fr",
+                        "75011",
+                        "75",
+                        "Paris",
+                        "12 rue Oberkampf"),
+                new LeadProject(
+                        "maison", "proprietaire", "120", null, "fioul", null, null, null, null, null, Boolean.FALSE),
+                new LeadSource(
+                        "preload-session-" + i,
+                        "PV-001",
+                        "LP-001",
+                        "LP-001_PV-001",
+                        null,
+                        null,
+                        "bench",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new ConsentProof(
+                        Boolean.TRUE,
+                        "J accepte d etre recontacte par telephone.",
+                        "https://lp.example.fr/formulaire",
+                        "10.0.0.1",
+                        "wrk-bench",
+                        at));
+        return new LeadDocument(
+                id,
+                LeadStatus.PENDING,
+                LeadReceived.ORIGIN_PUBLIC,
+                "preload-session-" + i,
+                phone,
+                at,
+                new LeadReceived(data, LeadStatus.PENDING, List.of(), null, LeadReceived.ORIGIN_PUBLIC),
+                new LeadDocument.Outbox(
+                        UUID.randomUUID().toString(), at, LeadDocument.Outbox.PUBLISHED, at.plusMillis(5)));
+    }
+}

@@ -1,0 +1,112 @@
+package fr.rdz.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.mongo.LeadStore;
+import fr.rdz.intake.support.MutableClock;
+import fr.rdz.intake.support.RecordingWireServer;
+import fr.rdz.intake.tracking.mongo.TrackingStore;
+import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The double-submit claim and the session reuse, against the Mongo wire server (only unique
+ * indexes): every read they send filters on {@code _id} alone, so their cost does not grow with
+ * the guards or sessions stored.
+ */
+class HotPathQueriesTest {
+
+    private final MutableClock clock = new MutableClock();
+    private RecordingWireServer wire;
+    private LeadStore leads;
+    private TrackingStore tracking;
+
+    @BeforeEach
+    void setUp() {
+        wire = new RecordingWireServer("rdz_intake_hot_path_test");
+        IntakeProperties properties = mock(IntakeProperties.class);
+        when(properties.groupCommit())
+                .thenReturn(new IntakeProperties.GroupCommit(true, 64, Duration.ofMillis(2), 4096));
+        when(properties.outbox())
+                .thenReturn(new IntakeProperties.Outbox(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(3),
+                        500,
+                        Duration.ofMillis(50)));
+        leads = new LeadStore(wire.mongo(), properties, clock);
+        tracking = new TrackingStore(wire.mongo(), properties);
+    }
+
+    @AfterEach
+    void tearDown() {
+        wire.close();
+    }
+
+    @Test
+    void aDoubleClickReadsTheFirstClaimByIdOnly() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant windowStart = now.minusSeconds(5);
+        assertThat(leads.claimGuard("session-1|0612345678", "lead-1", now, windowStart)
+                        .block())
+                .isEmpty();
+        wire.forget();
+
+        assertThat(leads.claimGuard("session-1|0612345678", "lead-2", now, windowStart)
+                        .block())
+                .contains("lead-1");
+
+        assertThat(wire.reads()).isNotEmpty().allSatisfy(HotPathQueriesTest::isIdLookup);
+        assertThat(wire.commands())
+                .as("no conditional update (a scan of submit_guards there) while the first claim is fresh")
+                .noneMatch(c -> c.containsKey("findAndModify"));
+    }
+
+    @Test
+    void theSessionToReuseIsFoundByIdLookupsAmongManySessionsOfTheVisitor() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        IntStream.range(0, 50)
+                .forEach(i -> tracking.insert(session("old-" + i, "visitor-1", "LP-" + i, now.minusSeconds(60)))
+                        .block());
+        tracking.insert(session("latest", "visitor-1", "LP-A", now)).block();
+        wire.forget();
+
+        Optional<VisitorSessionDocument> reused = tracking.latestSession(
+                        "visitor-1", "LP-A", now.minus(Duration.ofMinutes(30)))
+                .blockOptional();
+        Optional<VisitorSessionDocument> expired =
+                tracking.latestSession("visitor-1", "LP-A", now.plusSeconds(1)).blockOptional();
+        Optional<VisitorSessionDocument> otherLp = tracking.latestSession(
+                        "visitor-1", "LP-B", now.minus(Duration.ofMinutes(30)))
+                .blockOptional();
+
+        assertThat(reused).map(VisitorSessionDocument::id).contains("latest");
+        assertThat(expired).as("older than the reuse window").isEmpty();
+        assertThat(otherLp).isEmpty();
+        List<BsonDocument> reads = wire.reads();
+        assertThat(reads).hasSize(4).allSatisfy(HotPathQueriesTest::isIdLookup);
+    }
+
+    private static void isIdLookup(BsonDocument find) {
+        assertThat(find.getDocument("filter").keySet())
+                .as("filter of %s", find.toJson())
+                .containsExactly("_id");
+    }
+
+    private static VisitorSessionDocument session(String id, String visitor, String lp, Instant at) {
+        return new VisitorSessionDocument(
+                id, visitor, lp, "F", lp + "_F", "", "ua", "", "", "", "", "", "", "", "10.0.0.1", at, "active", null);
+    }
+}
