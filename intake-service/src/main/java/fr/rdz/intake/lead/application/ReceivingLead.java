@@ -56,6 +56,7 @@ public class ReceivingLead {
     private final LeadStore store;
     private final RelayingReceivedLeads relay;
     private final Clock clock;
+    private final LeadMeters meters;
     private final LeadStatusRule rules = new LeadStatusRule(new PhoneNumberRule(), new DepartementFromPostalCode());
     private final DoubleSubmitRule doubleSubmit;
     private final EmailRule emails = new EmailRule();
@@ -65,7 +66,13 @@ public class ReceivingLead {
     static final String ALREADY_RECEIVED_MESSAGE = "Lead déjà enregistré";
 
     public ReceivingLead(
-            Catalog catalog, TrackingVisits visits, LeadStore store, RelayingReceivedLeads relay, Clock clock) {
+            Catalog catalog,
+            TrackingVisits visits,
+            LeadStore store,
+            RelayingReceivedLeads relay,
+            Clock clock,
+            LeadMeters meters) {
+        this.meters = meters;
         this.catalog = catalog;
         this.visits = visits;
         this.store = store;
@@ -101,6 +108,7 @@ public class ReceivingLead {
                             leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
                     return store.insertSubmitted(lead).map(stored -> {
                         relay.relay(stored);
+                        meters.received(stored.received().entity(), verdict.status());
                         if (found.getT2().isPresent()) {
                             visits.markConverted(
                                             s.sessionId(),
@@ -186,6 +194,7 @@ public class ReceivingLead {
                 now());
         return store.insert(lead)
                 .doOnNext(relay::relay)
+                .doOnNext(stored -> meters.received(stored.received().entity(), stored.status()))
                 .thenReturn(Imported.IMPORTED)
                 .onErrorReturn(DuplicateKeyException.class, Imported.ALREADY_PRESENT);
     }
