@@ -2,6 +2,7 @@ package fr.rdz.crmpush.push.config;
 
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
+import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.crmpush.push.application.PushingLead;
 import fr.rdz.crmpush.push.application.RecordingDeadLetter;
 import fr.rdz.crmpush.push.application.RecoveringStalledPushes;
@@ -78,8 +79,8 @@ class PushConfig {
     }
 
     @Bean
-    KafkaOutcomePublisher outcomePublisher(KafkaTemplate<String, Envelope<?>> template) {
-        return new KafkaOutcomePublisher(template);
+    KafkaOutcomePublisher outcomePublisher(KafkaTemplate<String, Envelope<?>> template, PushMeters meters) {
+        return new KafkaOutcomePublisher(template, meters);
     }
 
     @Bean

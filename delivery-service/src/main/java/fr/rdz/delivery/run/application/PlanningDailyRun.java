@@ -78,6 +78,7 @@ public class PlanningDailyRun {
     private final RecordingDeliveryOutcomes outcomes;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final RunMeters meters;
     private final DailyRunPlanner planner = new DailyRunPlanner();
 
     public PlanningDailyRun(
@@ -89,7 +90,9 @@ public class PlanningDailyRun {
             PublishingRunOutbox outbox,
             RecordingDeliveryOutcomes outcomes,
             Clock clock,
-            DeliveryProperties properties) {
+            DeliveryProperties properties,
+            RunMeters meters) {
+        this.meters = meters;
         this.pool = pool;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -112,7 +115,9 @@ public class PlanningDailyRun {
         }
         Instant now = clock.instant();
         return runs.create(runId, entity, date, properties.instanceId(), now, now.plus(properties.planningLease()))
-                .flatMap(created -> created ? execute(runId, entity, date) : joinOrResume(runId, entity, date));
+                .flatMap(created -> created
+                        ? meters.timed(entity, execute(runId, entity, date))
+                        : joinOrResume(runId, entity, date));
     }
 
     public Mono<RunView> find(String runId) {
