@@ -76,6 +76,11 @@ public final class CorrelationIds {
         of(envelope).forEach(MDC::put);
     }
 
+    /** The MDC keys this class puts. */
+    public static String[] keys() {
+        return KEYS.clone();
+    }
+
     /** Removes every id this class puts. */
     public static void clear() {
         for (String key : KEYS) {
