@@ -3,6 +3,7 @@ package fr.rdz.crmpush.push.config;
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
 import fr.rdz.crmpush.push.application.PushLedger;
+import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.crmpush.push.application.PushingLead;
 import fr.rdz.crmpush.push.application.RecordingDeadLetter;
 import fr.rdz.crmpush.push.application.RecoveringStalledPushes;
@@ -79,8 +80,8 @@ class PushConfig {
     }
 
     @Bean
-    KafkaOutcomePublisher outcomePublisher(KafkaTemplate<String, Envelope<?>> template) {
-        return new KafkaOutcomePublisher(template);
+    KafkaOutcomePublisher outcomePublisher(KafkaTemplate<String, Envelope<?>> template, PushMeters meters) {
+        return new KafkaOutcomePublisher(template, meters);
     }
 
     @Bean

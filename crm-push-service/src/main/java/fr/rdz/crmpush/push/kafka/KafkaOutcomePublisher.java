@@ -2,6 +2,7 @@ package fr.rdz.crmpush.push.kafka;
 
 import fr.rdz.crmpush.push.application.OutcomePublisher;
 import fr.rdz.crmpush.push.application.PendingOutcome;
+import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.events.Envelope;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
@@ -12,9 +13,11 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
     static final String PRODUCER = "crm-push-service";
 
     private final KafkaTemplate<String, Envelope<?>> template;
+    private final PushMeters meters;
 
-    public KafkaOutcomePublisher(KafkaTemplate<String, Envelope<?>> template) {
+    public KafkaOutcomePublisher(KafkaTemplate<String, Envelope<?>> template, PushMeters meters) {
         this.template = template;
+        this.meters = meters;
     }
 
     @Override
@@ -25,6 +28,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
                 PRODUCER,
                 pending.outcome().at());
         return Mono.defer(() -> Mono.fromFuture(template.send(envelope.topic(), envelope.key(), envelope)))
+                .doOnSuccess(sent -> meters.outcome(pending.outcome()))
                 .then();
     }
 }

@@ -89,6 +89,7 @@ public class PlanningDailyRun {
     private final RecordingDeliveryOutcomes outcomes;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final RunMeters meters;
     private final DailyRunPlanner planner = new DailyRunPlanner();
     private final SplittingBatchEvent splitting;
 
@@ -101,7 +102,9 @@ public class PlanningDailyRun {
             PublishingRunOutbox outbox,
             RecordingDeliveryOutcomes outcomes,
             Clock clock,
-            DeliveryProperties properties) {
+            DeliveryProperties properties,
+            RunMeters meters) {
+        this.meters = meters;
         this.pool = pool;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -126,7 +129,7 @@ public class PlanningDailyRun {
         Instant now = clock.instant();
         return runs.create(runId, entity, date, properties.instanceId(), now, now.plus(properties.planningLease()))
                 .flatMap(created -> created
-                        ? holdingLease(runId, execute(runId, entity, date))
+                        ? meters.timed(entity, holdingLease(runId, execute(runId, entity, date)))
                         : joinOrResume(runId, entity, date));
     }
 

@@ -57,6 +57,7 @@ public class ReceivingLead {
     private final LeadStore store;
     private final RelayingReceivedLeads relay;
     private final Clock clock;
+    private final LeadMeters meters;
     private final LeadStatusRule rules = new LeadStatusRule(new PhoneNumberRule(), new DepartementFromPostalCode());
     private final DoubleSubmitRule doubleSubmit;
     private final EmailRule emails = new EmailRule();
@@ -66,7 +67,13 @@ public class ReceivingLead {
     static final String ALREADY_RECEIVED_MESSAGE = "Lead déjà enregistré";
 
     public ReceivingLead(
-            Catalog catalog, TrackingVisits visits, LeadStore store, RelayingReceivedLeads relay, Clock clock) {
+            Catalog catalog,
+            TrackingVisits visits,
+            LeadStore store,
+            RelayingReceivedLeads relay,
+            Clock clock,
+            LeadMeters meters) {
+        this.meters = meters;
         this.catalog = catalog;
         this.visits = visits;
         this.store = store;
@@ -104,6 +111,7 @@ public class ReceivingLead {
                     LeadDocument lead = document(
                             leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
                     return store.insertSubmitted(lead).map(stored -> {
+                        meters.received(stored.received().entity(), verdict.status());
                         if (!relay.relay(stored) && !stored.outbox().isPending()) {
                             // a double submit kept for audit: nothing to publish, its entry goes at once
                             store.unqueue(stored.id())
@@ -202,6 +210,7 @@ public class ReceivingLead {
                         this.store.unqueue(stored.id()).subscribe(null, e -> {});
                     }
                 })
+                .doOnNext(stored -> meters.received(stored.received().entity(), stored.status()))
                 .thenReturn(Imported.IMPORTED)
                 .onErrorReturn(DuplicateKeyException.class, Imported.ALREADY_PRESENT);
         return this.store.lead(leadId).map(present -> Imported.ALREADY_PRESENT).switchIfEmpty(store);

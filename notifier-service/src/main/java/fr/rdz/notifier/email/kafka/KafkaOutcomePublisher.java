@@ -2,6 +2,7 @@ package fr.rdz.notifier.email.kafka;
 
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.Envelope;
+import fr.rdz.notifier.email.application.EmailMeters;
 import fr.rdz.notifier.email.application.OutcomePublisher;
 import java.time.Clock;
 import java.util.UUID;
@@ -19,8 +20,10 @@ class KafkaOutcomePublisher implements OutcomePublisher {
 
     private final KafkaTemplate<String, Envelope<?>> kafka;
     private final Clock clock;
+    private final EmailMeters meters;
 
-    KafkaOutcomePublisher(KafkaTemplate<String, Envelope<?>> kafka, Clock clock) {
+    KafkaOutcomePublisher(KafkaTemplate<String, Envelope<?>> kafka, Clock clock, EmailMeters meters) {
+        this.meters = meters;
         this.kafka = kafka;
         this.clock = clock;
     }
@@ -30,6 +33,7 @@ class KafkaOutcomePublisher implements OutcomePublisher {
         Envelope<DeliveryOutcome> envelope = Envelope.of(eventId, outcome, PRODUCER, clock.instant());
         try {
             kafka.send(envelope.topic(), envelope.key(), envelope).get(30, TimeUnit.SECONDS);
+            meters.outcome(outcome);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the outcome of " + outcome.batchId(), e);

@@ -59,13 +59,16 @@ public class RoutingLead {
     private final FigureStore figures;
     private final RecordingDeliveries deliveries;
     private final Clock clock;
+    private final RoutingMeters meters;
 
     public RoutingLead(
             ReactiveMongoTemplate mongo,
             OutboxRelay relay,
             FigureStore figures,
             RecordingDeliveries deliveries,
-            Clock clock) {
+            Clock clock,
+            RoutingMeters meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.relay = relay;
         this.figures = figures;
@@ -266,6 +269,7 @@ public class RoutingLead {
                 state,
                 decision.eligibleCommandeIds().size());
         return mongo.insert(doc)
+                .doOnNext(inserted -> meters.routed(lead.entity(), state))
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(lead.leadId(), LeadDocument.class));
     }
 
