@@ -162,6 +162,7 @@ class ClientAddressIT extends IntakeIntegrationTest {
         HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress(local, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(client))
                 .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
                 .build();
     }
 }
