@@ -266,6 +266,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
         browser.findElement(By.id("url")).sendKeys("https://lp.example.fr/solaire");
         browser.findElement(By.id("save")).click();
+        awaitUrl("lp_created=");
         String lp = browser.getCurrentUrl().replaceAll(".*lp_created=", "");
         assertThat(lp).matches("LP-\\d+");
         browser.get(console("/forms/new"));
@@ -274,6 +275,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
         new Select(browser.findElement(By.id("lp_code"))).selectByValue(lp);
         browser.findElement(By.id("save")).click();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).matches(".*/forms/PV-\\d+.*"));
         zr7Form = browser.getCurrentUrl().replaceAll(".*/forms/([A-Z]+-\\d+).*", "$1");
         assertThat(zr7Form).matches("PV-\\d+");
         browser.get(console("/forms"));
@@ -284,13 +287,16 @@ class ConsoleBrowserIT {
         browser.get(console("/clients/new"));
         zr7();
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElements(By.cssSelector(".field.invalid"))).hasSizeGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        browser.findElements(By.cssSelector(".field.invalid")))
+                .hasSizeGreaterThanOrEqualTo(2));
         zr7();
         browser.findElement(By.id("name")).sendKeys("Solaire Pro");
         new Select(browser.findElement(By.id("delivery_channel"))).selectByValue("email");
         browser.findElement(By.id("emails")).clear();
         browser.findElement(By.id("emails")).sendKeys("leads@solaire-pro.example.fr");
         browser.findElement(By.id("save")).click();
+        awaitUrl("created");
         clientId = browser.getCurrentUrl().replaceAll(".*/clients/([^?]+).*", "$1");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Solaire Pro", "Client créé.")
@@ -312,7 +318,8 @@ class ConsoleBrowserIT {
             }
         }
         browser.findElement(By.id("save")).click();
-        assertThat(browser.getCurrentUrl()).contains("/commandes/").contains("created");
+        awaitUrl("created");
+        assertThat(browser.getCurrentUrl()).contains("/commandes/");
         shot("commandes");
 
         // the visitors' leads (intake's public route, as the form page posts them)
@@ -345,7 +352,9 @@ class ConsoleBrowserIT {
         browser.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains("/runs/run-ZR7-" + tomorrow));
-        assertThat(browser.findElement(By.tagName("main")).getText()).containsAnyOf("Solaire Pro", clientId);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .containsAnyOf("Solaire Pro", clientId)
+                .doesNotContain("RECORDED", "PUBLISHED");
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
                                 .path("history")
@@ -563,6 +572,12 @@ class ConsoleBrowserIT {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
                         browser.findElement(By.tagName("h1")).getText())
                 .startsWith(prefix));
+    }
+
+    /** Waits for the redirect a form POST leads to. */
+    static void awaitUrl(String part) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains(part));
     }
 
     static void zr7() {
