@@ -34,6 +34,8 @@ class DeliveriesPagesTest extends PagesTestBase {
 
         assertThat(page)
                 .contains("<h1>Livraisons</h1>", "ZR7 — 2026-11-27", "Pourquoi incomplet")
+                .contains("remise aux canaux")
+                .doesNotContain("PUBLISHED")
                 .contains("Plus aucun lead PV éligible pour les départements 75 : il en manque 2.")
                 .contains("Plafond LB atteint")
                 .contains("href=\"/clients/c-1\"", "Solaire Pro", "href=\"/commandes/k-1\"")

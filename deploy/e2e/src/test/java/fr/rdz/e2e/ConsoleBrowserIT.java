@@ -6,19 +6,26 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +76,14 @@ class ConsoleBrowserIT {
             "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     static String leadId;
     static String mdlLeadId;
+    /** The MDL client whose CRM is down (the stand-in answers 503 until the replay). */
+    static StandInCrm crm;
+
+    static String mdlPacForm;
+    static String apiClientId;
+    static final String PUSH_PHONE =
+            "06" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    static String pushLeadId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -77,7 +92,14 @@ class ConsoleBrowserIT {
                 "Debian's chromium and chromium-driver are not installed");
         Files.createDirectories(WORK);
         Files.createDirectories(SHOTS);
-        rdz = RdzProcesses.start(WORK, "http://localhost");
+        crm = StandInCrm.start();
+        crm.answer(503);
+        // crm-push's retry delays shortened as its tests do (same code path): the push is dead-lettered in seconds
+        rdz = RdzProcesses.start(
+                WORK,
+                "http://localhost",
+                RdzProcesses.SERVICES,
+                List.of("--rdz.crm-push.retry-delays=200ms,300ms,400ms,500ms,600ms"));
         rdz.startConsole();
         mongo = MongoClients.create(rdz.stack().mongo().uri(""));
         rdz.awaitHealthy(Duration.ofMinutes(6));
@@ -95,6 +117,9 @@ class ConsoleBrowserIT {
         }
         if (rdz != null) {
             rdz.close();
+        }
+        if (crm != null) {
+            crm.close();
         }
     }
 
@@ -126,6 +151,41 @@ class ConsoleBrowserIT {
                         List.of("*"),
                         "weekly_quota",
                         70,
+                        "delivery_days",
+                        List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                        "lb_max_percent",
+                        0,
+                        "priority",
+                        1,
+                        "starts_on",
+                        LocalDate.now(PARIS).minusDays(1).toString()));
+        // a client served through its CRM's API (the stand-in), for the failed push
+        mdlPacForm = api.post(routing + "/admin/forms", Map.of("entity", "MDL", "product", "PAC", "name", "Pompe"))
+                .path("code")
+                .asText();
+        apiClientId = api.post(
+                        routing + "/admin/clients",
+                        Map.of(
+                                "entity", "MDL",
+                                "name", "Chaleur Directe",
+                                "delivery_channel", "api",
+                                "api_url", crm.url(),
+                                "api_key", "cle-crm-chaleur-directe-0001"))
+                .path("id")
+                .asText();
+        api.post(
+                routing + "/admin/commandes",
+                Map.of(
+                        "entity",
+                        "MDL",
+                        "client_id",
+                        apiClientId,
+                        "product",
+                        "PAC",
+                        "departements",
+                        List.of("*"),
+                        "weekly_quota",
+                        7,
                         "delivery_days",
                         List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
                         "lb_max_percent",
@@ -206,6 +266,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
         browser.findElement(By.id("url")).sendKeys("https://lp.example.fr/solaire");
         browser.findElement(By.id("save")).click();
+        awaitUrl("lp_created=");
         String lp = browser.getCurrentUrl().replaceAll(".*lp_created=", "");
         assertThat(lp).matches("LP-\\d+");
         browser.get(console("/forms/new"));
@@ -214,6 +275,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
         new Select(browser.findElement(By.id("lp_code"))).selectByValue(lp);
         browser.findElement(By.id("save")).click();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).matches(".*/forms/PV-\\d+.*"));
         zr7Form = browser.getCurrentUrl().replaceAll(".*/forms/([A-Z]+-\\d+).*", "$1");
         assertThat(zr7Form).matches("PV-\\d+");
         browser.get(console("/forms"));
@@ -224,13 +287,16 @@ class ConsoleBrowserIT {
         browser.get(console("/clients/new"));
         zr7();
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElements(By.cssSelector(".field.invalid"))).hasSizeGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        browser.findElements(By.cssSelector(".field.invalid")))
+                .hasSizeGreaterThanOrEqualTo(2));
         zr7();
         browser.findElement(By.id("name")).sendKeys("Solaire Pro");
         new Select(browser.findElement(By.id("delivery_channel"))).selectByValue("email");
         browser.findElement(By.id("emails")).clear();
         browser.findElement(By.id("emails")).sendKeys("leads@solaire-pro.example.fr");
         browser.findElement(By.id("save")).click();
+        awaitUrl("created");
         clientId = browser.getCurrentUrl().replaceAll(".*/clients/([^?]+).*", "$1");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Solaire Pro", "Client créé.")
@@ -252,7 +318,8 @@ class ConsoleBrowserIT {
             }
         }
         browser.findElement(By.id("save")).click();
-        assertThat(browser.getCurrentUrl()).contains("/commandes/").contains("created");
+        awaitUrl("created");
+        assertThat(browser.getCurrentUrl()).contains("/commandes/");
         shot("commandes");
 
         // the visitors' leads (intake's public route, as the form page posts them)
@@ -270,6 +337,7 @@ class ConsoleBrowserIT {
         new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('date').value = arguments[0]", tomorrow);
         browser.findElement(By.id("preview")).click();
+        awaitHeading("Aperçu");
         // the batch of the commande, short (one lead for a daily target of 35); the client by name where
         // delivery names it, else by id
         String preview = browser.findElement(By.tagName("main")).getText();
@@ -282,14 +350,100 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("confirm-launch")).click();
         assertThat(browser.switchTo().alert().getText()).startsWith("Lancer la livraison");
         browser.switchTo().alert().accept();
-        assertThat(browser.getCurrentUrl()).contains("/runs/run-ZR7-" + tomorrow);
-        assertThat(browser.findElement(By.tagName("main")).getText()).containsAnyOf("Solaire Pro", clientId);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains("/runs/run-ZR7-" + tomorrow));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .containsAnyOf("Solaire Pro", clientId)
+                .doesNotContain("RECORDED", "PUBLISHED");
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
                                 .path("history")
                                 .toString())
                         .contains("\"delivered\""));
+
+        // why the batch is short, in words (delivery's short_reasons): the pool had one lead for the day's target
+        WebElement batch = browser.findElement(By.cssSelector("tr.batch-short"));
+        assertThat(batch.findElement(By.cssSelector(".why-short li[data-code=POOL_EXHAUSTED]"))
+                        .getText())
+                .isNotBlank();
         shot("livraison");
+
+        // the batch's CSV downloaded from the page: byte for byte what notifier e-mailed
+        String batchId = batch.getAttribute("id").substring("batch-".length());
+        byte[] emailed = await().atMost(Duration.ofSeconds(90)).until(() -> emailedCsv(), b -> b != null);
+        String href = batch.findElement(By.className("csv-link")).getAttribute("href");
+        assertThat(href).endsWith("/batches/" + batchId + "/csv");
+        Object downloaded = ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                                + "let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });",
+                        href);
+        byte[] csv = Base64.getDecoder().decode((String) downloaded);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains(PHONE);
+        assertThat(csv).isEqualTo(emailed);
+    }
+
+    /** The CSV attached to the e-mail (kept as an .eml by the SMTP catcher) that holds the ZR7 lead, or null. */
+    static byte[] emailedCsv() throws Exception {
+        try (var files = Files.list(rdz.stack().smtp().mailDir())) {
+            for (Path eml : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (var in = Files.newInputStream(eml)) {
+                    var message = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (message.getContent() instanceof Multipart parts) {
+                        for (int i = 0; i < parts.getCount(); i++) {
+                            BodyPart part = parts.getBodyPart(i);
+                            if (part.getFileName() != null && part.getFileName().endsWith(".csv")) {
+                                byte[] bytes = part.getInputStream().readAllBytes();
+                                if (new String(bytes, StandardCharsets.UTF_8).contains(PHONE)) {
+                                    return bytes;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(4)
+    void aFailedPushIsSeenAndReplayedFromTheFailuresPage() throws Exception {
+        awaitFormKnownToIntake(mdlPacForm);
+        pushLeadId = submit(mdlPacForm, PUSH_PHONE, "Girard", "luc.girard@example.fr", "59100");
+        awaitFresh(pushLeadId);
+        String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
+        api.post(rdz.url("delivery") + "/admin/runs", Map.of("entity", "MDL", "date", tomorrow, "dry_run", false));
+        // the CRM answers 503 to every attempt: the push ends as a dead letter
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        api.get(rdz.url("crm-push") + "/admin/dead-letters?client_id=" + apiClientId + "&status=open")
+                                .toString())
+                .contains(pushLeadId));
+        assertThat(crm.received()).isNotEmpty();
+
+        browser.get(console("/failures?client_id=" + apiClientId));
+        WebElement row = browser.findElement(
+                By.xpath("//table[@id='dead-letters']//tr[td/a[@href='/leads/" + pushLeadId + "']]"));
+        assertThat(row.getText()).contains("Chaleur Directe").doesNotContain(PUSH_PHONE);
+        assertThat(row.findElement(By.className("reason")).getText()).contains("503");
+        shot("echecs");
+
+        // the CRM is back: replayed from the page, the result is shown
+        crm.answer(201);
+        row.findElement(By.className("replay-one")).click();
+        WebElement result = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(By.id("replay-result")), e -> e.isDisplayed());
+        assertThat(result.getAttribute("class")).contains("ok");
+        assertThat(result.getText()).contains("1 rejoué");
+        assertThat(result.findElement(By.className("replay-result")).getText()).isNotBlank();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(crm.received().stream()
+                        .filter(r -> r.body().contains(PUSH_PHONE.substring(1))
+                                || r.body().contains(PUSH_PHONE))
+                        .count())
+                .isGreaterThan(1));
+        shot("echecs-rejoue");
     }
 
     @Test
@@ -309,7 +463,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aLeadIsFoundReadAsATimelineAndRejectedForItsClient() throws Exception {
         browser.get(console("/leads"));
         browser.findElement(By.id("phone")).sendKeys(PHONE);
@@ -326,7 +480,13 @@ class ConsoleBrowserIT {
                 .click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(leadId);
         String timeline = browser.findElement(By.id("timeline")).getText();
-        assertThat(timeline).contains("Reçu", "Routé vers 1 commande", "Planifié pour Solaire Pro (Fresh)");
+        // routing's own words for each step (its history labels)
+        assertThat(timeline)
+                .contains(
+                        "Reçu",
+                        "Routé : éligible pour 1 commande",
+                        "Planifié pour Solaire Pro (Fresh)",
+                        "E-mail envoyé à Solaire Pro");
         assertThat(browser.findElement(By.linkText(zr7Form)).getAttribute("href"))
                 .endsWith("/forms/" + zr7Form);
         assertThat(browser.findElement(By.linkText("Solaire Pro")).getAttribute("href"))
@@ -343,6 +503,8 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Le rejet est enregistré.");
         assertThat(browser.findElement(By.id("timeline")).getText())
                 .contains("Rejeté par Solaire Pro : Numéro injoignable");
+        // and why it is no longer delivered, in words
+        assertThat(browser.findElement(By.id("why-not-delivered")).getText()).contains("Solaire Pro");
         assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
                         .path("status")
                         .asText())
@@ -351,7 +513,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aViewerReadsButCannotWrite() {
         logout();
         login("viewer", "rdz-local-viewer");
@@ -374,7 +536,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aZr7OperatorNeverSeesMdlData() {
         logout();
         login("zr7", "rdz-local-zr7");
@@ -403,6 +565,19 @@ class ConsoleBrowserIT {
         login("admin", "rdz-local-admin");
         browser.get(console("/leads/" + mdlLeadId));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(mdlLeadId);
+    }
+
+    /** Waits for the page a form POST leads to (a click does not wait for the navigation it starts). */
+    static void awaitHeading(String prefix) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        browser.findElement(By.tagName("h1")).getText())
+                .startsWith(prefix));
+    }
+
+    /** Waits for the redirect a form POST leads to. */
+    static void awaitUrl(String part) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains(part));
     }
 
     static void zr7() {

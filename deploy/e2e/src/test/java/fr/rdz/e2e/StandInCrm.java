@@ -8,14 +8,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A client's CRM as the seed knows it: POST /lead/api/create_lead/ answering 201, every request kept. */
+/**
+ * A client's CRM as the seed knows it: POST /lead/api/create_lead/ answering 201 (or the status set by
+ * {@link #answer(int)}, e.g. a 503 while the CRM is down), every request kept.
+ */
 final class StandInCrm implements AutoCloseable {
 
     record Received(String authorization, String body) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger status = new AtomicInteger(201);
 
     private StandInCrm(HttpServer server) {
         this.server = server;
@@ -28,9 +33,13 @@ final class StandInCrm implements AutoCloseable {
             server.createContext("/lead/api/create_lead/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 crm.received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
-                byte[] answer = "{\"success\":true,\"message\":\"Lead créé\"}".getBytes(StandardCharsets.UTF_8);
+                int code = crm.status.get();
+                byte[] answer = (code < 300
+                                ? "{\"success\":true,\"message\":\"Lead créé\"}"
+                                : "{\"success\":false,\"message\":\"Service indisponible\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(201, answer.length);
+                exchange.sendResponseHeaders(code, answer.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);
                 }
@@ -40,6 +49,11 @@ final class StandInCrm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From now on every request is answered {@code code} (201: the lead is created). */
+    void answer(int code) {
+        status.set(code);
     }
 
     String url() {

@@ -59,6 +59,21 @@ public final class Labels {
         return OUTCOMES.getOrDefault(key, code.toString());
     }
 
+    /** A run's state (delivery's PLANNING, RECORDED, PUBLISHED, PUBLISH_FAILED, NOTHING_TO_PLAN) in French. */
+    public static String runState(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "PLANNING" -> "en cours de planification";
+            case "RECORDED" -> "enregistrée, en cours d'envoi aux canaux";
+            case "PUBLISHED" -> "remise aux canaux";
+            case "PUBLISH_FAILED" -> "échec de remise aux canaux";
+            case "NOTHING_TO_PLAN" -> "aucune commande servie ce jour-là";
+            default -> code.toString();
+        };
+    }
+
     public static String product(Object code) {
         return code == null ? "" : PRODUCTS.getOrDefault(code.toString(), code.toString());
     }
