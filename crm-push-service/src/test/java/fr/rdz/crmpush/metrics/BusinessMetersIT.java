@@ -7,6 +7,7 @@ import fr.rdz.crmpush.CrmPushIntegrationTest;
 import fr.rdz.crmpush.push.mongo.OpenDeadLettersGauge;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.OutcomeStatus;
+import fr.rdz.stack.PrometheusScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;

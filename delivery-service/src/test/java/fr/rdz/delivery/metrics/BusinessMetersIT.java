@@ -12,6 +12,7 @@ import fr.rdz.delivery.config.MongoCollections;
 import fr.rdz.delivery.pool.mongo.PoolSizeGauge;
 import fr.rdz.delivery.run.mongo.OutboxBacklogGauge;
 import fr.rdz.events.RoutingState;
+import fr.rdz.stack.PrometheusScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

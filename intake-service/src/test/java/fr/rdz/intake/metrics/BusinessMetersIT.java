@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.rdz.intake.IntakeIntegrationTest;
 import fr.rdz.intake.lead.mongo.OutboxBacklogGauge;
+import fr.rdz.stack.PrometheusScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;

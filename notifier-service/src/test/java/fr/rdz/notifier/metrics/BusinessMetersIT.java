@@ -9,6 +9,7 @@ import fr.rdz.events.OutcomeStatus;
 import fr.rdz.notifier.NotifierIntegrationTest;
 import fr.rdz.notifier.email.Batches;
 import fr.rdz.notifier.email.mongo.OpenDeadLettersGauge;
+import fr.rdz.stack.PrometheusScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import fr.rdz.events.Product;
 import fr.rdz.events.RoutingState;
 import fr.rdz.routing.Leads;
 import fr.rdz.routing.RoutingIntegrationTest;
+import fr.rdz.stack.PrometheusScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import fr.rdz.crmpush.push.application.PushLedger;
 import fr.rdz.crmpush.push.application.ReplayingDeadLetters;
 import fr.rdz.crmpush.push.domain.PushStatus;
 import fr.rdz.events.Entity;
+import fr.rdz.kit.Problems;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

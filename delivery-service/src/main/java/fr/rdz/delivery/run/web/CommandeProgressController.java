@@ -4,6 +4,7 @@ import fr.rdz.delivery.run.application.CommandeProgress;
 import fr.rdz.delivery.run.application.ReadingCommandeProgress;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
+import fr.rdz.kit.Problems;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

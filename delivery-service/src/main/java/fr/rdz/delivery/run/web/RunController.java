@@ -12,6 +12,7 @@ import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.kit.Operator;
 import fr.rdz.kit.ProblemDetailsAdvice;
+import fr.rdz.kit.Problems;
 import fr.rdz.kit.RdzSecurity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,5 +1,6 @@
 package fr.rdz.notifier.email.web;
 
+import fr.rdz.kit.Problems;
 import fr.rdz.kit.RdzSecurity;
 import fr.rdz.notifier.email.application.SentCsvs;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,7 @@
 package fr.rdz.notifier.email.web;
 
 import fr.rdz.events.Entity;
+import fr.rdz.kit.Problems;
 import fr.rdz.kit.RdzSecurity;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.ReplayingFailedMails;

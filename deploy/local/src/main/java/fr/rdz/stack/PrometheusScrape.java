@@ -1,4 +1,4 @@
-package fr.rdz.notifier.metrics;
+package fr.rdz.stack;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The text of {@code /actuator/prometheus}, read the way Prometheus reads it: one sample per line. */
-record PrometheusScrape(String text) {
+public record PrometheusScrape(String text) {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** The value of the sample {@code name} whose labels include {@code labels} ("k=v" each), summed over the others. */
-    OptionalDouble value(String name, String... labels) {
+    public OptionalDouble value(String name, String... labels) {
         Map<String, String> wanted =
                 Arrays.stream(labels).map(l -> l.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
         boolean found = false;
@@ -41,7 +41,7 @@ record PrometheusScrape(String text) {
     }
 
     /** Whether any sample of {@code name} is present. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return value(name).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package fr.rdz.delivery.run.web;
+package fr.rdz.kit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * RFC 7807 answers of the admin routes the operator console calls: {@code title}/{@code detail} in
+ * RFC 7807 answers thrown by the admin routes of every service (the operator console calls them): {@code title}/{@code detail} in
  * English for API operators, {@code errors: [{field, message}]} with a French message per invalid
  * parameter, all of them at once. Standard Spring {@link ProblemDetail} / {@link ErrorResponseException}.
  */
@@ -82,6 +82,12 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    public static ErrorResponseException gone(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, detail);
+        problem.setTitle("Gone");
+        return new ErrorResponseException(HttpStatus.GONE, problem, null);
     }
 
     /** The problem body of an {@link ErrorResponseException}, for a controller's {@code @ExceptionHandler}. */
