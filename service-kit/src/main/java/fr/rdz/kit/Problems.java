@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * RFC 7807 answers thrown by the admin routes of every service (the operator console calls them): {@code title}/{@code detail} in
- * English for API operators, {@code errors: [{field, message}]} with a French message per invalid
- * parameter, all of them at once. Standard Spring {@link ProblemDetail} / {@link ErrorResponseException}.
+ * RFC 7807 refusals thrown by the admin routes of every service (the operator console calls them):
+ * {@code title}/{@code detail} in English for API operators, {@code errors: [{field, message}]} with a
+ * French message per invalid parameter, all of them at once. They are {@link ErrorResponseException}s:
+ * {@link ProblemDetailsAdvice} answers them, like every other refusal.
  */
 public final class Problems {
 
@@ -88,10 +88,5 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, detail);
         problem.setTitle("Gone");
         return new ErrorResponseException(HttpStatus.GONE, problem, null);
-    }
-
-    /** The problem body of an {@link ErrorResponseException}, for a controller's {@code @ExceptionHandler}. */
-    public static ResponseEntity<ProblemDetail> answer(ErrorResponseException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(e.getBody());
     }
 }

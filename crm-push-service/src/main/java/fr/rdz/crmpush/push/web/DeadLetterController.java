@@ -21,7 +21,6 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -142,11 +141,6 @@ public class DeadLetterController {
                             replayed,
                             results.stream().map(ResultView::of).toList());
                 });
-    }
-
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
-        return Problems.answer(e);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -12,10 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -143,10 +139,5 @@ class CommandeProgressController {
                 .flatMap(op -> reading.progress(id, date, op))
                 .map(ProgressResponse::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("no commande " + id)));
-    }
-
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
-        return Problems.answer(e);
     }
 }

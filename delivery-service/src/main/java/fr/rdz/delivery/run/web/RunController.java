@@ -30,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -223,11 +222,6 @@ class RunController {
                 : planning.list(from, to, chosen);
         return operator()
                 .flatMapMany(op -> runs.filter(run -> op.canSee(run.entity())).map(RunResponse::of));
-    }
-
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
-        return Problems.answer(e);
     }
 
     @GetMapping("/{id}")

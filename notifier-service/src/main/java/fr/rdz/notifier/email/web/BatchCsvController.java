@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,10 +52,5 @@ class BatchCsvController {
                     return answer.body(csv.content());
                 })
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("no e-mailed CSV for batch " + batchId)));
-    }
-
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
-        return Problems.answer(e);
     }
 }

@@ -6,6 +6,7 @@ import fr.rdz.kit.RdzSecurity;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.ReplayingFailedMails;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -88,7 +85,12 @@ class FailedMailController {
         }
     }
 
-    record ReplayRequest(String batchId, List<String> batchIds, String clientId, Boolean all) {}
+    /** What to replay: exactly one of the four (the documented example replays every one still to send). */
+    record ReplayRequest(
+            @Schema(description = "One batch") String batchId,
+            @Schema(description = "Several batches") List<String> batchIds,
+            @Schema(description = "Every failed e-mail of this client still to send") String clientId,
+            @Schema(description = "Every failed e-mail still to send", example = "true") Boolean all) {}
 
     record ResultView(String batchId, String clientId, String result, String reason, String message) {}
 
@@ -182,11 +184,6 @@ class FailedMailController {
                                 .map(r ->
                                         new ResultView(r.batchId(), r.clientId(), r.result(), r.reason(), r.message()))
                                 .toList()));
-    }
-
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
-        return Problems.answer(e);
     }
 
     private static String blankToNull(String value) {
