@@ -37,7 +37,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -51,8 +50,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * batches with real {@link SecretBox} keys (the test key of application-test.yml), every published
  * {@code DeliveryOutcome}, and "the service has consumed everything" from the group's committed offsets.
  */
-// a loaded CI machine can take more than the default 5 s to answer a first request
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class CrmPushIntegrationTest {

@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,8 +33,6 @@ import reactor.core.publisher.Mono;
  * Base of every delivery-service integration test: the real service context against the shared test stack
  * (real KRaft broker, Mongo wire server). One configuration, so Spring caches one context.
  */
-// a loaded CI machine can take more than the default 5 s to answer a first request
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class DeliveryIntegrationTest {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,8 +29,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of every intake-service integration test: the real service context against the shared test stack
  * (real KRaft broker, Mongo wire server). One configuration, so Spring caches one context.
  */
-// a loaded CI machine can take more than the default 5 s to answer a first request
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(IntakeTestConfig.class)

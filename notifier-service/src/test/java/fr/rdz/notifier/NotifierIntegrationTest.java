@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,8 +27,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * (real KRaft broker, Mongo wire server) and one GreenMail server per entity SMTP account. One
  * configuration, so Spring caches one context.
  */
-// a loaded CI machine can take more than the default 5 s to answer a first request
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class NotifierIntegrationTest {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of every routing-service integration test: the real service context against the shared test stack
  * (real KRaft broker, Mongo wire server) with a mutable clock. One configuration, so Spring caches one context.
  */
-// a loaded CI machine can take more than the default 5 s to answer a first request
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(RoutingIntegrationTest.TestClock.class)
