@@ -36,11 +36,13 @@ public class ManagingLpsAndForms {
     private final CatalogStore store;
     private final CodeSequence codes;
     private final Clock clock;
+    private final FormConsentText consentTexts;
 
-    public ManagingLpsAndForms(CatalogStore store, CodeSequence codes, Clock clock) {
+    public ManagingLpsAndForms(CatalogStore store, CodeSequence codes, Clock clock, FormConsentText consentTexts) {
         this.store = store;
         this.codes = codes;
         this.clock = clock;
+        this.consentTexts = consentTexts;
     }
 
     // ---- LPs
@@ -117,6 +119,7 @@ public class ManagingLpsAndForms {
         require(notBlank(terms.name()), "name is required");
         Scope.requireWrite(operator, terms.entity());
         return checkLp(terms.lpCode(), terms.entity())
+                .then(consentTexts.checkFormText(terms.consentTextVersion(), terms.entity()))
                 .then(withCode(terms.code(), CatalogCode.formPrefix(terms.product()), code -> {
                     Instant now = clock.instant();
                     FormDocument doc = new FormDocument(
@@ -130,7 +133,8 @@ public class ManagingLpsAndForms {
                             now,
                             now,
                             1,
-                            List.of());
+                            List.of(),
+                            blankToNull(terms.consentTextVersion()));
                     return store.insert(withSnapshot(doc), "forms", code, "form");
                 }));
     }
@@ -160,7 +164,13 @@ public class ManagingLpsAndForms {
                 .flatMap(f -> createForm(
                         operator,
                         new FormTerms(
-                                null, f.entity(), f.product(), f.name() + " (copy)", f.lpCode(), f.redirectUrl())));
+                                null,
+                                f.entity(),
+                                f.product(),
+                                f.name() + " (copy)",
+                                f.lpCode(),
+                                f.redirectUrl(),
+                                f.consentTextVersion())));
     }
 
     /** Archived forms stay resolvable (leads already in flight keep their form) but leave the admin lists. */
@@ -178,7 +188,8 @@ public class ManagingLpsAndForms {
                     f.createdAt(),
                     clock.instant(),
                     f.version() + 1,
-                    f.outbox());
+                    f.outbox(),
+                    f.consentTextVersion());
             return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
         });
     }
@@ -247,7 +258,8 @@ public class ManagingLpsAndForms {
                 d.createdAt(),
                 d.updatedAt(),
                 d.version(),
-                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))));
+                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))),
+                d.consentTextVersion());
     }
 
     static List<OutboxEntry> append(List<OutboxEntry> outbox, OutboxEntry entry) {

@@ -55,7 +55,8 @@ final class CatalogViews {
             String redirectUrl,
             CatalogStatus status,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String consentTextVersion) {
         static FormView of(FormDocument d) {
             return new FormView(
                     d.code(),
@@ -67,7 +68,8 @@ final class CatalogViews {
                     d.redirectUrl(),
                     d.status(),
                     d.createdAt(),
-                    d.updatedAt());
+                    d.updatedAt(),
+                    d.consentTextVersion());
         }
     }
 

@@ -12,6 +12,10 @@ import fr.rdz.routing.catalog.domain.Departements;
 import fr.rdz.routing.catalog.mongo.ClientDocument;
 import fr.rdz.routing.catalog.mongo.CommandeDocument;
 import fr.rdz.routing.catalog.mongo.FormDocument;
+import fr.rdz.routing.consent.application.ConsentHistory;
+import fr.rdz.routing.consent.application.ResolvingConsentCoverage;
+import fr.rdz.routing.consent.domain.ConsentAwareRouting;
+import fr.rdz.routing.consent.domain.ConsentCoverage;
 import fr.rdz.routing.lead.domain.DuplicateRule;
 import fr.rdz.routing.lead.domain.RoutingDecision;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
@@ -56,13 +60,16 @@ public class RoutingLead {
     private final FigureStore figures;
     private final RecordingDeliveries deliveries;
     private final Clock clock;
+    private final ResolvingConsentCoverage consent;
 
     public RoutingLead(
             ReactiveMongoTemplate mongo,
             OutboxRelay relay,
             FigureStore figures,
             RecordingDeliveries deliveries,
-            Clock clock) {
+            Clock clock,
+            ResolvingConsentCoverage consent) {
+        this.consent = consent;
         this.mongo = mongo;
         this.relay = relay;
         this.figures = figures;
@@ -84,10 +91,16 @@ public class RoutingLead {
     private Mono<LeadDocument> route(Envelope<LeadReceived> envelope) {
         LeadReceived received = envelope.payload();
         Instant now = clock.instant();
-        return resolveForm(received.lead()).flatMap(lead -> candidates(lead, received.status(), now)
-                .map(candidates -> RoutingDecision.decide(
-                        lead, received.status(), received.missingFields(), candidates, BusinessTime.dayOf(now)))
-                .flatMap(decision -> store(envelope, lead, decision, now)));
+        return resolveForm(received.lead()).flatMap(consent::withFormVersion).flatMap(lead -> Mono.zip(
+                        candidates(lead, received.status(), now), consent.of(lead))
+                .flatMap(t -> {
+                    RoutingDecision decision = RoutingDecision.decide(
+                            lead, received.status(), received.missingFields(), t.getT1(), BusinessTime.dayOf(now));
+                    // consent-aware routing (spec §11): only clients the consent text names
+                    ConsentAwareRouting routing =
+                            ConsentAwareRouting.apply(decision, t.getT1().commandes(), t.getT2());
+                    return store(envelope, lead, routing, t.getT2(), now);
+                }));
     }
 
     /** Entity and product come with the lead; a lead whose form routing knows but intake did not is completed here. */
@@ -185,10 +198,16 @@ public class RoutingLead {
     }
 
     private Mono<LeadDocument> store(
-            Envelope<LeadReceived> envelope, LeadData lead, RoutingDecision decision, Instant now) {
+            Envelope<LeadReceived> envelope,
+            LeadData lead,
+            ConsentAwareRouting routing,
+            ConsentCoverage coverage,
+            Instant now) {
+        RoutingDecision decision = routing.decision();
         LeadReceived received = envelope.payload();
         Envelope<LeadRouted> routed = Envelope.of(
-                new LeadRouted(lead, decision.state(), decision.eligibleCommandeIds(), decision.reason()),
+                new LeadRouted(
+                        lead, decision.state(), decision.eligibleCommandeIds(), decision.reason(), coverage.wire()),
                 PRODUCER,
                 now);
         String state = Wire.of(decision.state());
@@ -203,6 +222,7 @@ public class RoutingLead {
                 HistoryEntry.of(routed.eventId().toString(), "routed", now)
                         .withState(state, decision.eligibleCommandeIds())
                         .withReason(decision.reason()));
+        history = ConsentHistory.withConsentSteps(history, routed.eventId().toString(), routing, coverage, now);
         LeadDocument doc = new LeadDocument(
                 lead.leadId(),
                 lead,
