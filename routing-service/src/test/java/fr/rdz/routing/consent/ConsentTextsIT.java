@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+@SuppressWarnings("unchecked")
 class ConsentTextsIT extends RoutingIntegrationTest {
 
     @Test
@@ -76,6 +77,23 @@ class ConsentTextsIT extends RoutingIntegrationTest {
         unnamed.remove("version");
         assertThat((String) post(admin(), "/admin/consent-texts", unnamed).get("version"))
                 .matches("CT-\\d{3,}");
+    }
+
+    @Test
+    void theBriefOfAFormWithATextSendsItsVersionAndShowsItsExactWording() {
+        String client =
+                (String) post(admin(), "/admin/clients", Catalogs.client("ZR7")).get("id");
+        Map<String, Object> text = Catalogs.consentText("ZR7", List.of(client));
+        String version = (String) post(admin(), "/admin/consent-texts", text).get("version");
+        Map<String, Object> form = new HashMap<>(Catalogs.form("ZR7", "PV"));
+        form.put("consent_text_version", version);
+        String code = (String) post(admin(), "/admin/forms", form).get("code");
+
+        Map<String, Object> brief = get(admin(), "/admin/forms/" + code + "/brief?mode=B");
+        assertThat((String) brief.get("integrated_script"))
+                .contains("\"consent_text_version\":\"" + version + "\"", "body.consent_text_version");
+        assertThat(((Map<String, Object>) brief.get("mini_brief")).get("consent_text"))
+                .isEqualTo(text.get("wording"));
     }
 
     @Test
