@@ -11,7 +11,7 @@ import java.util.List;
  * The steps consent-aware routing adds to a lead's history: one {@code not_eligible} step per
  * commande left out because its client is not covered ("hors consentement", with the commande and
  * client), and a {@code consent_warning} step when the lead names a consent text the catalog does
- * not know (the lead is kept and routed without restriction).
+ * not know (the lead is kept and routed without restriction) or accepted it outside its validity.
  */
 public final class ConsentHistory {
 
@@ -26,14 +26,13 @@ public final class ConsentHistory {
             ConsentAwareRouting routing,
             ConsentCoverage coverage,
             Instant at) {
-        if (routing.excluded().isEmpty() && !coverage.unknownVersion()) {
+        if (routing.excluded().isEmpty() && coverage.warning() == null) {
             return history;
         }
         List<HistoryEntry> all = new ArrayList<>(history);
-        if (coverage.unknownVersion()) {
+        if (coverage.warning() != null) {
             all.add(HistoryEntry.of(routedEventId + ":consent", CONSENT_WARNING, at)
-                    .withReason("unknown_consent_text_version: " + coverage.textVersion()
-                            + " is not in the catalog (lead kept, no partner restriction applied)"));
+                    .withReason(coverage.warning()));
         }
         routing.excluded()
                 .forEach(c -> all.add(HistoryEntry.of(routedEventId + ":" + c.id(), NOT_ELIGIBLE, at)

@@ -4,6 +4,8 @@ import fr.rdz.events.ConsentProof;
 import fr.rdz.events.LeadData;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.domain.ConsentCoverage;
+import fr.rdz.routing.shared.domain.BusinessTime;
+import java.time.Instant;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -47,8 +49,9 @@ public class ResolvingConsentCoverage {
         if (!notBlank(version)) {
             return Mono.just(ConsentCoverage.unrestricted());
         }
+        Instant at = lead.consent().consentedAt() != null ? lead.consent().consentedAt() : lead.receivedAt();
         return texts.byVersion(version)
-                .map(ConsentCoverage::of)
+                .map(text -> ConsentCoverage.of(text, at == null ? null : BusinessTime.dayOf(at)))
                 .defaultIfEmpty(ConsentCoverage.unknown(version.trim()));
     }
 

@@ -77,6 +77,33 @@ class ConsentAwareRoutingTest {
     }
 
     @Test
+    void aConsentGivenOutsideTheTextsValidityIsFlaggedAndStillRestricted() {
+        String wording = "J'accepte.";
+        ConsentText dated = new ConsentText(
+                "CT-002",
+                Entity.ZR7,
+                wording,
+                WordingHash.of(wording),
+                List.of("A"),
+                List.of(),
+                LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30),
+                AT);
+        assertThat(ConsentCoverage.of(dated, LocalDate.of(2026, 11, 1)).warning())
+                .isNull();
+        assertThat(ConsentCoverage.of(dated, LocalDate.of(2026, 11, 30)).warning())
+                .isNull();
+        ConsentCoverage late = ConsentCoverage.of(dated, LocalDate.of(2026, 12, 1));
+        assertThat(late.warning())
+                .startsWith("consent_text_out_of_validity: CT-002")
+                .contains("2026-12-01");
+        assertThat(late.covers("A")).isTrue();
+        assertThat(late.covers("B")).isFalse();
+        assertThat(ConsentCoverage.of(dated, LocalDate.of(2026, 10, 31)).warning())
+                .isNotNull();
+    }
+
+    @Test
     void theHashIsTheSha256OfTheExactWording() {
         assertThat(WordingHash.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(WordingHash.of("J'accepte.")).isNotEqualTo(WordingHash.of("J’accepte."));
