@@ -68,7 +68,6 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
                 new Route(HttpMethod.GET, "/admin/forms", null, 200, 200),
                 new Route(HttpMethod.GET, "/admin/forms/" + form, null, 404, 200),
                 new Route(HttpMethod.POST, "/admin/forms", () -> Catalogs.form("ZR7", "PAC"), 403, 201),
-                new Route(HttpMethod.PUT, "/admin/forms/" + form, () -> Catalogs.form("ZR7", "PV"), 404, 200),
                 new Route(HttpMethod.POST, "/admin/forms/" + form + "/duplicate", null, 404, 201),
                 new Route(HttpMethod.GET, "/admin/forms/" + form + "/brief?mode=B", null, 404, 200),
                 new Route(HttpMethod.POST, "/admin/forms/" + form + "/archive", null, 404, 200),

@@ -161,40 +161,6 @@ class ConsentTextsIT extends RoutingIntegrationTest {
         assertThat(tap().await(FormSnapshot.class, f -> f.code().equals(code)).consentTextVersion())
                 .isEqualTo(version);
 
-        // PUT names the text in force on an existing form (a new version replaces the old one)
-        String plain = (String)
-                post(admin(), "/admin/forms", Catalogs.form("ZR7", "ITE")).get("code");
-        Map<String, Object> replaced = new HashMap<>(Catalogs.form("ZR7", "ITE"));
-        replaced.put("consent_text_version", version);
-        admin().put()
-                .uri("/admin/forms/" + plain)
-                .bodyValue(replaced)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.consent_text_version")
-                .isEqualTo(version);
-        assertThat(tap().await(
-                                FormSnapshot.class,
-                                f -> f.code().equals(plain) && version.equals(f.consentTextVersion()))
-                        .name())
-                .isEqualTo("Form ZR7 ITE");
-        replaced.put("consent_text_version", "CT-NOPE");
-        admin().put()
-                .uri("/admin/forms/" + plain)
-                .bodyValue(replaced)
-                .exchange()
-                .expectStatus()
-                .isBadRequest();
-        as("viewer", "test-viewer")
-                .put()
-                .uri("/admin/forms/" + plain)
-                .bodyValue(replaced)
-                .exchange()
-                .expectStatus()
-                .isForbidden();
-
         Map<String, Object> otherEntity = new HashMap<>(Catalogs.form("MDL", "PV"));
         otherEntity.put("consent_text_version", version);
         admin().post()

@@ -173,46 +173,6 @@ public class ManagingLpsAndForms {
                                 f.consentTextVersion())));
     }
 
-    /**
-     * Replaces what an operator may change on a form: name, LP, thank-you page and the consent text
-     * in force (the code, entity and product stay: they identify the form's leads).
-     */
-    public Mono<FormDocument> replaceForm(Operator operator, String code, FormTerms terms) {
-        return form(operator, code).flatMap(f -> {
-            Scope.requireWrite(operator, f.entity());
-            require(
-                    terms.entity() == null || terms.entity() == f.entity(),
-                    "a form cannot change entity (" + f.entity() + ")");
-            require(
-                    terms.product() == null || terms.product() == f.product(),
-                    "a form cannot change product (" + f.product() + "): create a new form");
-            require(
-                    terms.code() == null
-                            || terms.code().isBlank()
-                            || terms.code().trim().equalsIgnoreCase(code),
-                    "code " + terms.code() + " does not match the form " + code);
-            require(notBlank(terms.name()), "name is required");
-            return checkLp(terms.lpCode(), f.entity())
-                    .then(consentTexts.checkFormText(terms.consentTextVersion(), f.entity()))
-                    .then(Mono.defer(() -> {
-                        FormDocument changed = new FormDocument(
-                                f.code(),
-                                f.entity(),
-                                f.product(),
-                                terms.name().trim(),
-                                blankToNull(terms.lpCode()),
-                                blankToNull(terms.redirectUrl()),
-                                f.status(),
-                                f.createdAt(),
-                                clock.instant(),
-                                f.version() + 1,
-                                f.outbox(),
-                                blankToNull(terms.consentTextVersion()));
-                        return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
-                    }));
-        });
-    }
-
     /** Archived forms stay resolvable (leads already in flight keep their form) but leave the admin lists. */
     public Mono<FormDocument> archiveForm(Operator operator, String code) {
         return form(operator, code).flatMap(f -> {
