@@ -183,5 +183,53 @@ class ConsentTextsIT extends RoutingIntegrationTest {
                 .expectBody()
                 .jsonPath("$.error")
                 .value(m -> assertThat((String) m).contains("unknown consent_text_version CT-NOPE"));
+
+        // PUT /admin/forms/{code}: the text in force is kept when the body names none
+        Map<String, Object> renamed = new HashMap<>(Map.of("name", "Solaire renommé"));
+        assertThat(putForm(code, renamed)).containsEntry("consent_text_version", version);
+        assertThat(tap().await(FormSnapshot.class, f -> f.code().equals(code) && "Solaire renommé".equals(f.name()))
+                        .consentTextVersion())
+                .isEqualTo(version);
+        // ... checked like on creation, every invalid field at once, nothing changed
+        Map<String, Object> badEdit = new HashMap<>(Map.of("name", " ", "consent_text_version", "CT-NOPE"));
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) admin().put()
+                .uri("/admin/forms/" + code)
+                .bodyValue(badEdit)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("invalid_params");
+        assertThat(problems).extracting(p -> p.get("name")).containsExactlyInAnyOrder("name", "consent_text_version");
+        assertThat(problems)
+                .filteredOn(p -> "consent_text_version".equals(p.get("name")))
+                .extracting(p -> (String) p.get("reason"))
+                .containsExactly("unknown consent_text_version CT-NOPE");
+        // ... and replaced by another known text of the form's entity
+        Map<String, Object> second = new HashMap<>(text);
+        second.remove("version");
+        second.put("wording", second.get("wording") + " (v2)");
+        String secondVersion =
+                (String) post(admin(), "/admin/consent-texts", second).get("version");
+        Map<String, Object> newText =
+                new HashMap<>(Map.of("name", "Solaire renommé", "consent_text_version", secondVersion));
+        assertThat(putForm(code, newText)).containsEntry("consent_text_version", secondVersion);
+        assertThat(get(admin(), "/admin/forms/" + code).get("consent_text_version"))
+                .isEqualTo(secondVersion);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> putForm(String code, Map<String, Object> body) {
+        return admin().put()
+                .uri("/admin/forms/" + code)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 }
