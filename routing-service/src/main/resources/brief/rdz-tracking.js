@@ -278,6 +278,7 @@
             body.liaison_code = C.liaison_code || '';
             body.page_url = window.location.href;
             if (!body.consent_text) body.consent_text = C.consent_text || '';
+            if (!body.consent_text_version && C.consent_text_version) body.consent_text_version = C.consent_text_version;
             if (body.rgpd_consent === undefined) body.rgpd_consent = true;
             var a = attribution();
             if (a.utm_campaign && !body.utm_campaign) body.utm_campaign = a.utm_campaign;

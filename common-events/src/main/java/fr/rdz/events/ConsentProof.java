@@ -5,10 +5,23 @@ import java.time.Instant;
 /**
  * The proof of prior consent a buyer must be able to show before calling (French law): the
  * consent flag, the consent text (or its version), the page it was given on, from which IP and
- * browser, and when.
+ * browser, and when. {@code consent_text_version} names the catalog consent text (routing's
+ * {@code /admin/consent-texts}) the person accepted; null for legacy leads.
  */
 public record ConsentProof(
-        Boolean rgpdConsent, String consentText, String pageUrl, String ip, String userAgent, Instant consentedAt) {
+        Boolean rgpdConsent,
+        String consentText,
+        String pageUrl,
+        String ip,
+        String userAgent,
+        Instant consentedAt,
+        String consentTextVersion) {
+
+    /** A proof without a consent text version (legacy leads, forms without a catalog text). */
+    public ConsentProof(
+            Boolean rgpdConsent, String consentText, String pageUrl, String ip, String userAgent, Instant consentedAt) {
+        this(rgpdConsent, consentText, pageUrl, ip, userAgent, consentedAt, null);
+    }
 
     /**
      * The person explicitly refused to be canvassed ({@code rgpd_consent: false}): such a lead is
@@ -21,12 +34,12 @@ public record ConsentProof(
 
     /** The same proof without what identifies the person (IP, browser): flag, text, page and time stay. */
     public ConsentProof erased() {
-        return new ConsentProof(rgpdConsent, consentText, pageUrl, null, null, consentedAt);
+        return new ConsentProof(rgpdConsent, consentText, pageUrl, null, null, consentedAt, consentTextVersion);
     }
 
     @Override
     public String toString() {
-        return "ConsentProof[rgpdConsent=" + rgpdConsent + ", pageUrl=" + pageUrl + ", ip=" + Pii.maskIp(ip)
-                + ", consentedAt=" + consentedAt + "]";
+        return "ConsentProof[rgpdConsent=" + rgpdConsent + ", consentTextVersion=" + consentTextVersion + ", pageUrl="
+                + pageUrl + ", ip=" + Pii.maskIp(ip) + ", consentedAt=" + consentedAt + "]";
     }
 }

@@ -63,7 +63,8 @@ public final class EventSamples {
                         "https://solaire.example.fr/formulaire",
                         "203.0.113.42",
                         "Mozilla/5.0 (X11; Linux x86_64)",
-                        Instant.parse("2026-11-19T14:02:11Z")));
+                        Instant.parse("2026-11-19T14:02:11Z"),
+                        "CT-0001"));
     }
 
     public static BatchClient aClient() {
@@ -86,7 +87,7 @@ public final class EventSamples {
                         "intake-service"),
                 sample(
                         "00000000-0000-4000-8000-000000000011",
-                        new LeadRouted(lead, RoutingState.FRESH, List.of("cmd-0001"), null),
+                        new LeadRouted(lead, RoutingState.FRESH, List.of("cmd-0001"), null, List.of("c-0001")),
                         "routing-service"),
                 sample(
                         "00000000-0000-4000-8000-000000000012",
@@ -111,7 +112,8 @@ public final class EventSamples {
                                 "LP-001",
                                 "https://solaire.example.fr/merci",
                                 CatalogStatus.ACTIVE,
-                                AT),
+                                AT,
+                                "CT-0001"),
                         "routing-service"),
                 sample(
                         "00000000-0000-4000-8000-000000000015",

@@ -56,6 +56,9 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
                 .equals(get(admin(), "/admin/leads/" + lead.leadId()).get("status")));
 
         String campaign = "matrix-" + java.util.UUID.randomUUID();
+        String consentText =
+                (String) post(admin(), "/admin/consent-texts", Catalogs.consentText("ZR7", List.of(client)))
+                        .get("version");
         Map<String, Object> clientUpdate = new HashMap<>(Catalogs.client("ZR7"));
         clientUpdate.put("name", "Updated");
         List<Route> routes = List.of(
@@ -69,6 +72,14 @@ class AdminAuthMatrixIT extends RoutingIntegrationTest {
                 new Route(HttpMethod.POST, "/admin/forms/" + form + "/duplicate", null, 404, 201),
                 new Route(HttpMethod.GET, "/admin/forms/" + form + "/brief?mode=B", null, 404, 200),
                 new Route(HttpMethod.POST, "/admin/forms/" + form + "/archive", null, 404, 200),
+                new Route(HttpMethod.GET, "/admin/consent-texts", null, 200, 200),
+                new Route(HttpMethod.GET, "/admin/consent-texts/" + consentText, null, 404, 200),
+                new Route(
+                        HttpMethod.POST,
+                        "/admin/consent-texts",
+                        () -> Catalogs.consentText("ZR7", List.of(client)),
+                        403,
+                        201),
                 new Route(HttpMethod.GET, "/admin/clients", null, 200, 200),
                 new Route(HttpMethod.GET, "/admin/clients/" + client, null, 404, 200),
                 new Route(HttpMethod.POST, "/admin/clients", () -> Catalogs.client("ZR7"), 403, 201),

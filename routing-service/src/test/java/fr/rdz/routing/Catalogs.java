@@ -18,6 +18,21 @@ public final class Catalogs {
         return Map.of("entity", entity, "product", product, "name", "Form " + entity + " " + product);
     }
 
+    /** A consent text naming these clients, under a fresh version. */
+    public static Map<String, Object> consentText(String entity, List<String> partnerClientIds) {
+        return Map.of(
+                "version",
+                "CT-" + entity + "-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "entity",
+                entity,
+                "wording",
+                "J'accepte d'être recontacté(e) par téléphone par les partenaires nommés ci-dessous.",
+                "partner_client_ids",
+                partnerClientIds,
+                "valid_from",
+                "2026-11-01");
+    }
+
     public static Map<String, Object> client(String entity) {
         return Map.of(
                 "entity",

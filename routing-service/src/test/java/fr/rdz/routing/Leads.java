@@ -1,5 +1,6 @@
 package fr.rdz.routing;
 
+import fr.rdz.events.ConsentProof;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventSamples;
@@ -62,7 +63,12 @@ public final class Leads {
                         s.gclid(),
                         s.fbclid(),
                         s.referrer()),
-                sample.consent());
+                legacyConsent(sample.consent()));
+    }
+
+    /** The sample's proof without a catalog consent text version: a lead routed without consent restriction. */
+    private static ConsentProof legacyConsent(ConsentProof c) {
+        return new ConsentProof(c.rgpdConsent(), c.consentText(), c.pageUrl(), c.ip(), c.userAgent(), c.consentedAt());
     }
 
     /** The same lead with another name, e-mail and utm_campaign. */

@@ -39,7 +39,8 @@ class OutboxRelayIT extends RoutingIntegrationTest {
                         START,
                         START,
                         1,
-                        List.of(OutboxEntry.of(envelope))))
+                        List.of(OutboxEntry.of(envelope)),
+                        null))
                 .block();
 
         tap().await(FormSnapshot.class, f -> f.code().equals("ITE-7001"));

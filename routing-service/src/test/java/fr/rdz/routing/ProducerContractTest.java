@@ -56,7 +56,8 @@ class ProducerContractTest {
                 AT,
                 AT,
                 1,
-                List.of());
+                List.of(),
+                "CT-0001");
         assertMatches("FormSnapshot", "00000000-0000-4000-8000-000000000014", doc.snapshot());
     }
 

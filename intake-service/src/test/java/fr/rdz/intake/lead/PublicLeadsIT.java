@@ -257,7 +257,8 @@ class PublicLeadsIT extends IntakeIntegrationTest {
                 "newsletter", false,
                 "utm_content", "banner-a",
                 "utm_term", "panneaux solaires",
-                "referrer", "https://www.google.fr/"));
+                "referrer", "https://www.google.fr/",
+                "consent_text_version", "CT-0001"));
         String leadId = submit(body, HttpStatus.CREATED).path("lead_id").asText();
 
         JsonNode produced = EventCodec.mapper()

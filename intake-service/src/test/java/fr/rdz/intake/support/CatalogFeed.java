@@ -32,6 +32,20 @@ public final class CatalogFeed implements AutoCloseable {
                 code, entity, product, code + " form", lpCode, null, CatalogStatus.ACTIVE, Instant.now()));
     }
 
+    /** A form naming the consent text in force on it. */
+    public void form(String code, Entity entity, Product product, String lpCode, String consentTextVersion) {
+        send(new FormSnapshot(
+                code,
+                entity,
+                product,
+                code + " form",
+                lpCode,
+                null,
+                CatalogStatus.ACTIVE,
+                Instant.now(),
+                consentTextVersion));
+    }
+
     public void lp(String code, Entity entity, String formCode) {
         send(new LpSnapshot(
                 code,

@@ -15,7 +15,8 @@ import java.util.Set;
  * and allowed, own-entity LB oldest first up to the LB cap; then, if still short and the commande opted
  * in, the other entity's Fresh, then its LB (same cap). A lead that is a 30-day duplicate for the
  * client (or shares a phone with a lead already in the batch), or was rejected by the client, is
- * skipped and the next eligible lead taken instead. A taken lead goes to no other commande of the run.
+ * skipped and the next eligible lead taken instead; so is a lead whose consent does not cover the
+ * client (own entity or cross-entity alike). A taken lead goes to no other commande of the run.
  */
 public final class DailyRunPlanner {
 
@@ -114,6 +115,9 @@ public final class DailyRunPlanner {
                 if (lead.rejectedBy().contains(commande.clientId())) {
                     rejectedSkipped++;
                     continue;
+                }
+                if (!lead.consentCovers(commande.clientId())) {
+                    continue; // hors consentement: never to a client the person did not accept
                 }
                 if (duplicates.isDuplicate(commande.clientId(), commande.product(), lead.phone())) {
                     duplicatesReplaced++;

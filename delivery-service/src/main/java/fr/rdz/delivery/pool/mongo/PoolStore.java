@@ -69,6 +69,7 @@ public class PoolStore {
                 Updates.set("received_at", lead.receivedAt() == null ? null : Date.from(lead.receivedAt())),
                 Updates.set("distributable", distributable),
                 Updates.set("erased", erased),
+                Updates.set("consent_client_ids", routed.consentClientIds()),
                 Updates.set("lead", toDocument(stored)));
         return collections
                 .get(MongoCollections.POOL)
@@ -115,7 +116,14 @@ public class PoolStore {
 
     /** What a run reads of a pool document: the planning fields only, never the whole lead. */
     public static final Bson PLANNING_PROJECTION = Projections.include(
-            "entity", "product", "departement", "phone", "received_at", "deliveries.at", "rejected_by");
+            "entity",
+            "product",
+            "departement",
+            "phone",
+            "received_at",
+            "deliveries.at",
+            "rejected_by",
+            "consent_client_ids");
 
     /** The distributable leads of {@code entities} received before {@code before}. */
     public static Bson planningFilter(Collection<Entity> entities, Instant before) {
@@ -145,6 +153,7 @@ public class PoolStore {
             }
         }
         List<String> rejected = d.getList("rejected_by", String.class);
+        List<String> consent = d.getList("consent_client_ids", String.class);
         return new PoolLead(
                 d.getString("_id"),
                 Entity.valueOf(d.getString("entity")),
@@ -153,7 +162,8 @@ public class PoolStore {
                 d.getString("phone"),
                 d.getDate("received_at").toInstant(),
                 delivered,
-                rejected == null || rejected.isEmpty() ? Set.of() : new HashSet<>(rejected));
+                rejected == null || rejected.isEmpty() ? Set.of() : new HashSet<>(rejected),
+                consent == null ? null : new HashSet<>(consent));
     }
 
     /** The whole leads of these ids, for the published batches. */

@@ -16,4 +16,5 @@ public record FormDocument(
         String name,
         String lpCode,
         CatalogStatus status,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String consentTextVersion) {}

@@ -58,8 +58,15 @@ public class MongoCatalog implements Catalog, SmartInitializingSingleton {
 
     /** Upserts a form snapshot (last one wins: the topic is keyed and ordered by code). */
     public Mono<Void> save(FormSnapshot f) {
-        FormDocument doc =
-                new FormDocument(f.code(), f.entity(), f.product(), f.name(), f.lpCode(), f.status(), f.updatedAt());
+        FormDocument doc = new FormDocument(
+                f.code(),
+                f.entity(),
+                f.product(),
+                f.name(),
+                f.lpCode(),
+                f.status(),
+                f.updatedAt(),
+                f.consentTextVersion());
         return mongo.save(doc).doOnNext(this::remember).then();
     }
 
@@ -70,7 +77,8 @@ public class MongoCatalog implements Catalog, SmartInitializingSingleton {
     }
 
     private void remember(FormDocument d) {
-        CatalogForm previous = forms.put(d.code(), new CatalogForm(d.code(), d.entity(), d.product(), d.lpCode()));
+        CatalogForm previous = forms.put(
+                d.code(), new CatalogForm(d.code(), d.entity(), d.product(), d.lpCode(), d.consentTextVersion()));
         if (previous != null && previous.lpCode() != null && !previous.lpCode().equals(d.lpCode())) {
             formsByLp.remove(previous.lpCode(), d.code());
         }

@@ -276,7 +276,10 @@ public class ReceivingLead {
                         text(s.pageUrl()),
                         text(origin.ip()),
                         text(origin.userAgent()),
-                        receivedAt));
+                        receivedAt,
+                        or(
+                                text(s.consentTextVersion()),
+                                form.map(CatalogForm::consentTextVersion).orElse(null))));
         LeadReceived received = new LeadReceived(data, a.status(), a.missingFields(), a.originalLeadId(), originName);
         boolean publish = a.status() != LeadStatus.DOUBLE_SUBMIT;
         LeadDocument.Outbox outbox = new LeadDocument.Outbox(

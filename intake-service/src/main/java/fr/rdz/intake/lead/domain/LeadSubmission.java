@@ -4,7 +4,8 @@ import fr.rdz.events.Pii;
 
 /**
  * What a landing page posts to {@code POST /public/leads} (seed 000 {@code LeadData} plus
- * {@code code_postal}, {@code page_url} and {@code consent_text}/{@code consent_version}), also the
+ * {@code code_postal}, {@code page_url} and {@code consent_text}/{@code consent_version}, and
+ * {@code consent_text_version}: the catalog consent text the person accepted), also the
  * shape of an imported original lead. Every field is optional here: the rules decide the status.
  * {@code submissionId} is the client's id of one form submission, the same on each retry of it.
  */
@@ -45,7 +46,8 @@ public record LeadSubmission(
         String pageUrl,
         String consentText,
         String consentVersion,
-        String submissionId) {
+        String submissionId,
+        String consentTextVersion) {
 
     /**
      * The shape of a lead: an object naming at least a form or a phone. Anything else (an empty

@@ -18,7 +18,7 @@ final class PublicLeadFields {
 
     static JsonFields rules() {
         return new JsonFields()
-                .text(100, "session_id", "form_code", "lp_code", "consent_version")
+                .text(100, "session_id", "form_code", "lp_code", "consent_version", "consent_text_version")
                 .text(201, "liaison_code")
                 .text(40, "phone", "departement")
                 .text(20, "civilite", "code_postal")

@@ -48,6 +48,7 @@ public final class LeadSubmissions {
                 "https://solaire.example.fr/formulaire",
                 "J'accepte d'être recontacté(e).",
                 null,
+                null,
                 null);
     }
 }

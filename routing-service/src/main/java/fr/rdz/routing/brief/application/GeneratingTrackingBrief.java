@@ -8,6 +8,8 @@ import fr.rdz.routing.brief.domain.TrackingBrief;
 import fr.rdz.routing.brief.domain.TrackingScript;
 import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
 import fr.rdz.routing.catalog.mongo.FormDocument;
+import fr.rdz.routing.consent.application.ManagingConsentTexts;
+import fr.rdz.routing.consent.domain.ConsentText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +30,15 @@ public class GeneratingTrackingBrief {
     private final ManagingLpsAndForms catalog;
     private final BriefProperties properties;
     private final TrackingScript script;
+    private final ManagingConsentTexts consentTexts;
 
-    public GeneratingTrackingBrief(ManagingLpsAndForms catalog, BriefProperties properties, ObjectMapper mapper) {
+    public GeneratingTrackingBrief(
+            ManagingLpsAndForms catalog,
+            BriefProperties properties,
+            ObjectMapper mapper,
+            ManagingConsentTexts consentTexts) {
         this.catalog = catalog;
+        this.consentTexts = consentTexts;
         this.properties = properties;
         // the configuration is a map: its keys are written as they are (no naming strategy applies)
         this.script = new TrackingScript(template(), config -> {
@@ -43,10 +51,18 @@ public class GeneratingTrackingBrief {
     }
 
     public Mono<TrackingBrief> brief(Operator operator, String formCode, BriefMode mode) {
-        return catalog.form(operator, formCode).map(form -> brief(form, mode));
+        return catalog.form(operator, formCode).flatMap(form -> consentTexts
+                .byVersion(form.consentTextVersion())
+                .map(text -> brief(form, mode, text))
+                .switchIfEmpty(Mono.fromSupplier(() -> brief(form, mode, null))));
     }
 
     TrackingBrief brief(FormDocument form, BriefMode mode) {
+        return brief(form, mode, null);
+    }
+
+    /** With the form's consent text (null: none named): its exact wording and version go into the scripts. */
+    TrackingBrief brief(FormDocument form, BriefMode mode, ConsentText consentText) {
         String lpCode = form.lpCode() == null ? "" : form.lpCode();
         String liaison = lpCode.isEmpty() ? form.code() : lpCode + "_" + form.code();
         BriefProperties.EntityBrief entity = properties.of(form.entity());
@@ -56,12 +72,14 @@ public class GeneratingTrackingBrief {
         String integrated = null;
         if (mode == BriefMode.A) {
             lpScript = script.render(
-                    label + " — script LP", config(form, lpCode, liaison, entity, TrackingScript.Part.LP));
+                    label + " — script LP", config(form, lpCode, liaison, entity, TrackingScript.Part.LP, consentText));
             formScript = script.render(
-                    label + " — script formulaire", config(form, lpCode, liaison, entity, TrackingScript.Part.FORM));
+                    label + " — script formulaire",
+                    config(form, lpCode, liaison, entity, TrackingScript.Part.FORM, consentText));
         } else {
             integrated = script.render(
-                    label + " — script intégré", config(form, lpCode, liaison, entity, TrackingScript.Part.INTEGRATED));
+                    label + " — script intégré",
+                    config(form, lpCode, liaison, entity, TrackingScript.Part.INTEGRATED, consentText));
         }
         return new TrackingBrief(
                 form.code(),
@@ -76,7 +94,7 @@ public class GeneratingTrackingBrief {
                         gtmHead(entity.gtmContainerId()),
                         gtmBody(entity.gtmContainerId()),
                         gtmConversion(entity.gtmConversion()),
-                        properties.consentText(),
+                        consentText == null ? properties.consentText() : consentText.wording(),
                         entity.legalText(),
                         form.redirectUrl()));
     }
@@ -86,14 +104,18 @@ public class GeneratingTrackingBrief {
             String lpCode,
             String liaison,
             BriefProperties.EntityBrief entity,
-            TrackingScript.Part part) {
+            TrackingScript.Part part,
+            ConsentText consentText) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("part", part.wire());
         config.put("intake_url", stripTrailingSlash(properties.intakeUrl()));
         config.put("lp_code", lpCode);
         config.put("form_code", form.code());
         config.put("liaison_code", liaison);
-        config.put("consent_text", properties.consentText());
+        config.put("consent_text", consentText == null ? properties.consentText() : consentText.wording());
+        if (consentText != null) {
+            config.put("consent_text_version", consentText.version());
+        }
         if (part != TrackingScript.Part.LP) {
             config.put("redirect_url", form.redirectUrl() == null ? "" : form.redirectUrl());
             config.put("redirect_delay_ms", properties.redirectDelay().toMillis());

@@ -21,4 +21,16 @@ public record FormTerms(
                         description = "Thank-you page after submission",
                         example = "https://solaire.example.fr/merci",
                         nullable = true)
-                String redirectUrl) {}
+                String redirectUrl,
+        @Schema(
+                        description =
+                                "The consent text in force on this form (a version of /admin/consent-texts, same entity)",
+                        example = "CT-001",
+                        nullable = true)
+                String consentTextVersion) {
+
+    /** A form that names no consent text. */
+    public FormTerms(String code, Entity entity, Product product, String name, String lpCode, String redirectUrl) {
+        this(code, entity, product, name, lpCode, redirectUrl, null);
+    }
+}

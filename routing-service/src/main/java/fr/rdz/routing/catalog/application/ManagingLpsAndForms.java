@@ -37,11 +37,13 @@ public class ManagingLpsAndForms {
     private final CatalogStore store;
     private final CodeSequence codes;
     private final Clock clock;
+    private final FormConsentText consentTexts;
 
-    public ManagingLpsAndForms(CatalogStore store, CodeSequence codes, Clock clock) {
+    public ManagingLpsAndForms(CatalogStore store, CodeSequence codes, Clock clock, FormConsentText consentTexts) {
         this.store = store;
         this.codes = codes;
         this.clock = clock;
+        this.consentTexts = consentTexts;
     }
 
     // ---- LPs
@@ -175,8 +177,9 @@ public class ManagingLpsAndForms {
 
     /**
      * Edits a form (archived ones too): name, linked LP and redirect URL are replaced; code,
-     * entity and product (its code's prefix) may be repeated but not changed. Every invalid field
-     * is reported at once.
+     * entity and product (its code's prefix) may be repeated but not changed; the consent text in
+     * force is replaced when the body names one (a known text of the form's entity), else kept.
+     * Every invalid field is reported at once.
      */
     public Mono<FormDocument> updateForm(
             Operator operator, String code, FormTerms terms, InvalidInput.Collector errors) {
@@ -195,22 +198,36 @@ public class ManagingLpsAndForms {
                     "product",
                     "cannot be changed (" + f.code() + " is a " + f.product() + " form; duplicate it instead)");
             errors.check(notBlank(terms.name()), "name", "is required");
-            return linkedLp(terms.lpCode(), f.entity(), errors).then(Mono.defer(() -> {
-                errors.throwIfAny("the form is invalid");
-                FormDocument changed = new FormDocument(
-                        f.code(),
-                        f.entity(),
-                        f.product(),
-                        terms.name().trim(),
-                        blankToNull(terms.lpCode()),
-                        blankToNull(terms.redirectUrl()),
-                        f.status(),
-                        f.createdAt(),
-                        clock.instant(),
-                        f.version() + 1,
-                        f.outbox());
-                return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
-            }));
+            // the consent text in force: the body's (checked as on creation), else the form keeps its own
+            String consentTextVersion = notBlank(terms.consentTextVersion())
+                    ? terms.consentTextVersion().trim()
+                    : f.consentTextVersion();
+            Mono<Void> consentText = notBlank(terms.consentTextVersion())
+                    ? consentTexts
+                            .checkFormText(consentTextVersion, f.entity())
+                            .onErrorResume(
+                                    e -> e instanceof RequestRejected r && r.reason() == RequestRejected.Reason.INVALID,
+                                    e -> Mono.fromRunnable(() -> errors.add("consent_text_version", e.getMessage())))
+                    : Mono.empty();
+            return linkedLp(terms.lpCode(), f.entity(), errors)
+                    .then(consentText)
+                    .then(Mono.defer(() -> {
+                        errors.throwIfAny("the form is invalid");
+                        FormDocument changed = new FormDocument(
+                                f.code(),
+                                f.entity(),
+                                f.product(),
+                                terms.name().trim(),
+                                blankToNull(terms.lpCode()),
+                                blankToNull(terms.redirectUrl()),
+                                f.status(),
+                                f.createdAt(),
+                                clock.instant(),
+                                f.version() + 1,
+                                f.outbox(),
+                                consentTextVersion);
+                        return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
+                    }));
         });
     }
 
@@ -220,6 +237,7 @@ public class ManagingLpsAndForms {
         require(notBlank(terms.name()), "name is required");
         Scope.requireWrite(operator, terms.entity());
         return checkLp(terms.lpCode(), terms.entity())
+                .then(consentTexts.checkFormText(terms.consentTextVersion(), terms.entity()))
                 .then(withCode(terms.code(), CatalogCode.formPrefix(terms.product()), code -> {
                     Instant now = clock.instant();
                     FormDocument doc = new FormDocument(
@@ -233,7 +251,8 @@ public class ManagingLpsAndForms {
                             now,
                             now,
                             1,
-                            List.of());
+                            List.of(),
+                            blankToNull(terms.consentTextVersion()));
                     return store.insert(withSnapshot(doc), "forms", code, "form");
                 }));
     }
@@ -263,7 +282,13 @@ public class ManagingLpsAndForms {
                 .flatMap(f -> createForm(
                         operator,
                         new FormTerms(
-                                null, f.entity(), f.product(), f.name() + " (copy)", f.lpCode(), f.redirectUrl())));
+                                null,
+                                f.entity(),
+                                f.product(),
+                                f.name() + " (copy)",
+                                f.lpCode(),
+                                f.redirectUrl(),
+                                f.consentTextVersion())));
     }
 
     /** Archived forms stay resolvable (leads already in flight keep their form) but leave the admin lists. */
@@ -281,7 +306,8 @@ public class ManagingLpsAndForms {
                     f.createdAt(),
                     clock.instant(),
                     f.version() + 1,
-                    f.outbox());
+                    f.outbox(),
+                    f.consentTextVersion());
             return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
         });
     }
@@ -350,7 +376,8 @@ public class ManagingLpsAndForms {
                 d.createdAt(),
                 d.updatedAt(),
                 d.version(),
-                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))));
+                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))),
+                d.consentTextVersion());
     }
 
     static List<OutboxEntry> append(List<OutboxEntry> outbox, OutboxEntry entry) {

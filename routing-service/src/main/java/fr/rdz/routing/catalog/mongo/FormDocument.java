@@ -10,7 +10,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A lead form; its code is its id. {@code outbox} holds the snapshots still to publish. */
+/** A lead form; its code is its id. {@code outbox} holds the snapshots still to publish;
+ * {@code consentTextVersion} names the consent text in force on the form (null: none). */
 @Document("forms")
 public record FormDocument(
         @Id String code,
@@ -23,9 +24,11 @@ public record FormDocument(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        List<OutboxEntry> outbox) {
+        List<OutboxEntry> outbox,
+        String consentTextVersion) {
 
     public FormSnapshot snapshot() {
-        return new FormSnapshot(code, entity, product, name, lpCode, redirectUrl, status, updatedAt);
+        return new FormSnapshot(
+                code, entity, product, name, lpCode, redirectUrl, status, updatedAt, consentTextVersion);
     }
 }

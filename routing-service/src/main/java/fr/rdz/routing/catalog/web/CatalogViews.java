@@ -63,7 +63,8 @@ final class CatalogViews {
                             description =
                                     "the card's figures since its last reset (received, valid, invalid, "
                                             + "double_submit, routed, no_order, delivered, delivered_fresh, delivered_lb, rejected, since)")
-                    Map<String, Object> stats) {
+                    Map<String, Object> stats,
+            String consentTextVersion) {
         static FormView of(FormDocument d, FormCards.Card card) {
             Map<String, Object> stats = null;
             if (card != null) {
@@ -81,7 +82,8 @@ final class CatalogViews {
                     d.status(),
                     d.createdAt(),
                     d.updatedAt(),
-                    stats);
+                    stats,
+                    d.consentTextVersion());
         }
     }
 

@@ -12,6 +12,10 @@ import fr.rdz.routing.catalog.domain.Departements;
 import fr.rdz.routing.catalog.mongo.ClientDocument;
 import fr.rdz.routing.catalog.mongo.CommandeDocument;
 import fr.rdz.routing.catalog.mongo.FormDocument;
+import fr.rdz.routing.consent.application.ConsentHistory;
+import fr.rdz.routing.consent.application.ResolvingConsentCoverage;
+import fr.rdz.routing.consent.domain.ConsentAwareRouting;
+import fr.rdz.routing.consent.domain.ConsentCoverage;
 import fr.rdz.routing.lead.domain.DuplicateRule;
 import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.RoutingDecision;
@@ -26,6 +30,7 @@ import fr.rdz.routing.stats.domain.Figure;
 import fr.rdz.routing.stats.mongo.FigureStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +65,7 @@ public class RoutingLead {
     private final RecordingDeliveries deliveries;
     private final Clock clock;
     private final RoutingMeters meters;
+    private final ResolvingConsentCoverage consent;
 
     public RoutingLead(
             ReactiveMongoTemplate mongo,
@@ -67,8 +73,10 @@ public class RoutingLead {
             FigureStore figures,
             RecordingDeliveries deliveries,
             Clock clock,
-            RoutingMeters meters) {
+            RoutingMeters meters,
+            ResolvingConsentCoverage consent) {
         this.meters = meters;
+        this.consent = consent;
         this.mongo = mongo;
         this.relay = relay;
         this.figures = figures;
@@ -90,21 +98,33 @@ public class RoutingLead {
     private Mono<LeadDocument> route(Envelope<LeadReceived> envelope) {
         LeadReceived received = envelope.payload();
         Instant now = clock.instant();
-        return resolveForm(received.lead()).flatMap(lead -> Mono.zip(
-                        candidates(lead, received.status(), now), qualityTier(lead))
+        return resolveForm(received.lead()).flatMap(consent::withFormVersion).flatMap(lead -> Mono.zip(
+                        candidates(lead, received.status(), now), qualityTier(lead), consent.of(lead))
                 .flatMap(t -> {
                     Candidates candidates = t.getT1();
+                    ConsentCoverage coverage = t.getT3();
                     RoutingDecision decision = RoutingDecision.decide(
                             lead,
                             received.status(),
                             received.missingFields(),
                             candidates.candidates(),
                             BusinessTime.dayOf(now));
-                    List<Exclusion> exclusions = received.status() == LeadStatus.PENDING
-                            ? RoutingDecision.exclusions(
-                                    lead, candidates.candidates(), candidates.duplicateUntil(), BusinessTime.dayOf(now))
-                            : List.of();
-                    return store(envelope, lead, decision, now, t.getT2().orElse(null), exclusions);
+                    // consent-aware routing (spec §11): only clients the consent text names
+                    ConsentAwareRouting routing = ConsentAwareRouting.apply(
+                            decision, candidates.candidates().commandes(), coverage);
+                    List<Exclusion> exclusions = new ArrayList<>(
+                            received.status() == LeadStatus.PENDING
+                                    ? RoutingDecision.exclusions(
+                                            lead,
+                                            candidates.candidates(),
+                                            candidates.duplicateUntil(),
+                                            BusinessTime.dayOf(now))
+                                    : List.of());
+                    routing.excluded()
+                            .forEach(c -> exclusions.add(
+                                    new Exclusion(c.id(), c.clientId(), Exclusion.NOT_COVERED_BY_CONSENT, null)));
+                    return store(
+                            envelope, lead, routing, coverage, now, t.getT2().orElse(null), List.copyOf(exclusions));
                 }));
     }
 
@@ -224,13 +244,16 @@ public class RoutingLead {
     private Mono<LeadDocument> store(
             Envelope<LeadReceived> envelope,
             LeadData lead,
-            RoutingDecision decision,
+            ConsentAwareRouting routing,
+            ConsentCoverage coverage,
             Instant now,
             String qualityTier,
             List<Exclusion> exclusions) {
+        RoutingDecision decision = routing.decision();
         LeadReceived received = envelope.payload();
         Envelope<LeadRouted> routed = Envelope.of(
-                new LeadRouted(lead, decision.state(), decision.eligibleCommandeIds(), decision.reason()),
+                new LeadRouted(
+                        lead, decision.state(), decision.eligibleCommandeIds(), decision.reason(), coverage.wire()),
                 PRODUCER,
                 now);
         String state = Wire.of(decision.state());
@@ -245,6 +268,7 @@ public class RoutingLead {
                 HistoryEntry.of(routed.eventId().toString(), "routed", now)
                         .withState(state, decision.eligibleCommandeIds())
                         .withReason(decision.reason()));
+        history = ConsentHistory.withConsentSteps(history, routed.eventId().toString(), routing, coverage, now);
         LeadDocument doc = new LeadDocument(
                 lead.leadId(),
                 lead,

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Why a lead was not (or not yet) delivered, as a code, its parameters and a French sentence an
  * operator can read: the lead's own state first (erased, rejected, no consent, invalid, double
- * submit, orphan), then routing's decision (no commande, 30-day duplicate, earlier rejection), then
+ * submit, orphan), then routing's decision (no commande, 30-day duplicate, earlier rejection, client
+ * not named by the consent text), then
  * what the runs after its arrival did with its commandes (cut-off, quota reached, LB cap, not
  * selected, no batch). {@code null} when the lead was delivered and not rejected.
  */
@@ -83,7 +84,9 @@ public record WhyNotDelivered(String code, Map<String, Object> params, String me
             return null;
         }
         if (is(f, "no_consent")
-                || (f.reason() != null && f.reason().toLowerCase().contains("consent"))) {
+                || (f.reason() != null
+                        && f.reason().toLowerCase().contains("consent")
+                        && !f.reason().startsWith(Exclusion.NOT_COVERED_BY_CONSENT))) {
             return of("no_consent", Map.of(), "Pas de consentement du prospect : le lead n'est pas distribué.");
         }
         if (is(f, "invalid_phone")) {
@@ -172,6 +175,28 @@ public record WhyNotDelivered(String code, Map<String, Object> params, String me
                             r.commandeId()),
                     "Le client " + name(f, r.clientId()) + " a déjà rejeté un lead de cette personne pour ce produit :"
                             + " il ne lui est plus proposé.");
+        }
+        List<Exclusion> notCovered = exclusions.stream()
+                .filter(e -> Exclusion.NOT_COVERED_BY_CONSENT.equals(e.reason()))
+                .toList();
+        if (!notCovered.isEmpty()) {
+            List<Map<String, Object>> clients = notCovered.stream()
+                    .map(e -> params(
+                            "client_id", e.clientId(),
+                            "client_name", name(f, e.clientId()),
+                            "commande_id", e.commandeId()))
+                    .toList();
+            String names = String.join(
+                    ", ",
+                    notCovered.stream()
+                            .map(e -> name(f, e.clientId()))
+                            .distinct()
+                            .toList());
+            return of(
+                    Exclusion.NOT_COVERED_BY_CONSENT,
+                    params("clients", clients),
+                    "Hors consentement : le texte de consentement accepté par le prospect ne nomme pas " + names
+                            + ", le lead ne peut pas lui être livré.");
         }
         return of(
                 "no_order",

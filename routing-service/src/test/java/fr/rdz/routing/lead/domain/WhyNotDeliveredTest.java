@@ -75,6 +75,32 @@ class WhyNotDeliveredTest {
     }
 
     @Test
+    void aClientTheConsentTextDoesNotNameIsHorsConsentementNotNoConsent() {
+        WhyNotDelivered why = WhyNotDelivered.explain(new WhyNotDelivered.Facts(
+                "no_order",
+                "pending",
+                "no_order",
+                "not_covered_by_consent",
+                List.of(),
+                null,
+                false,
+                false,
+                null,
+                Entity.ZR7,
+                Product.PV,
+                "75",
+                "PV-001",
+                RECEIVED,
+                List.of(),
+                List.of(new Exclusion("cmd-1", "c-1", Exclusion.NOT_COVERED_BY_CONSENT, null)),
+                List.of(),
+                Map.of("c-1", "Solaire Nord"),
+                Map.of()));
+        assertThat(why.code()).isEqualTo("not_covered_by_consent");
+        assertThat(why.message()).startsWith("Hors consentement").contains("Solaire Nord");
+    }
+
+    @Test
     void anOldLeadLeftOutOfAShortBatchWhoseLbShareIsUsedHitTheLbCap() {
         // target 10, 20 % LB: at most 2 LB leads; the batch already had 2 and stayed short
         WhyNotDelivered why = WhyNotDelivered.explain(facts(
