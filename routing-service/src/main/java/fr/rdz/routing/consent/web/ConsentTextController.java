@@ -45,7 +45,15 @@ class ConsentTextController {
                     + " partner_client_ids[], partner_groups[{name, client_ids[]}], valid_from, valid_until"
                     + " (YYYY-MM-DD). The hash is computed. 201 when created, 200 when the same version with the"
                     + " same terms exists, 409 when the version exists with other terms.")
-    Mono<ResponseEntity<ConsentTextView>> create(@RequestBody(required = false) JsonNode body) {
+    Mono<ResponseEntity<ConsentTextView>> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = ConsentTextFields.class)))
+                    @RequestBody(required = false)
+                    JsonNode body) {
         ConsentTextRequest request = new ConsentTextRequest(body);
         return RdzSecurity.currentOperator()
                 .flatMap(op -> texts.create(op, request.terms, request.errors))

@@ -70,7 +70,15 @@ class QualityMappingController {
     @Operation(
             summary = "Give a utm_campaign a quality tier",
             description = "Admins without entity scope; 409 if taken.")
-    Mono<QualityMappingView> create(@RequestBody JsonNode body) {
+    Mono<QualityMappingView> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = QualityMappingTerms.class)))
+                    @RequestBody
+                    JsonNode body) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> {
                     InvalidInput.Collector errors = new InvalidInput.Collector();
@@ -83,7 +91,16 @@ class QualityMappingController {
     @Operation(
             summary = "Change the tier (or label) of a utm_campaign",
             description = "Leads already received keep theirs.")
-    Mono<QualityMappingView> update(@PathVariable String utmCampaign, @RequestBody JsonNode body) {
+    Mono<QualityMappingView> update(
+            @PathVariable String utmCampaign,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = QualityMappingTerms.class)))
+                    @RequestBody
+                    JsonNode body) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> {
                     InvalidInput.Collector errors = new InvalidInput.Collector();

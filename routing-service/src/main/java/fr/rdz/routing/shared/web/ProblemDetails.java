@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Invalid input as an RFC 7807 problem detail ({@code application/problem+json}) with
- * {@code invalid_params: [{name, reason}]} naming every invalid parameter or field at once.
+ * Invalid input as an RFC 7807 problem detail ({@code application/problem+json}) naming every invalid
+ * parameter or field at once, in the shape every service answers ({@code errors: [{field, message}]},
+ * {@code error}, as service-kit's {@code ProblemDetailsAdvice}) and, for the console routes' first
+ * clients, {@code invalid_params: [{name, reason}]} with the same content.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +33,12 @@ public class ProblemDetails {
                 .map(v -> Map.of("name", v.name(), "reason", v.reason()))
                 .toList();
         problem.setProperty("invalid_params", params);
+        problem.setProperty(
+                "errors",
+                e.violations().stream()
+                        .map(v -> Map.of("field", v.name(), "message", v.reason()))
+                        .toList());
+        problem.setProperty("error", e.getMessage());
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
