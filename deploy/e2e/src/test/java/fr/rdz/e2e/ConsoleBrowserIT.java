@@ -593,7 +593,9 @@ class ConsoleBrowserIT {
 
     static void logout() {
         browser.findElement(By.cssSelector(".logout button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        // a click does not wait for the navigation it starts
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/login?logout"));
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Vous êtes déconnecté.");
     }
 
