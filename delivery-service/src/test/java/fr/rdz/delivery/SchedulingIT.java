@@ -63,21 +63,21 @@ class SchedulingIT extends DeliveryIntegrationTest {
     private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
 
     @BeforeAll
-    static void startThreeInstancesTogether() {
+    static void startThreeInstances() {
+        // one after the other: Spring Boot's logging initialisation cannot run concurrently in one JVM
+        // ("Unable to find Spring Environment in logger context"); all three are up before 09:30 comes
         RdzTestStack stack = RdzTestStack.get();
-        List<CompletableFuture<ConfigurableApplicationContext>> starting = IntStream.rangeClosed(1, 3)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(
-                                DeliveryApplication.class)
-                        .profiles("test")
-                        .initializers(context -> context.getBeanFactory().registerSingleton("clock", CLOCK))
-                        .run(
-                                "--server.port=0",
-                                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-                                "--spring.data.mongodb.uri=" + stack.mongoUri("rdz_delivery"),
-                                "--rdz.delivery.scheduling-enabled=true",
-                                "--rdz.delivery.instance-id=scheduled-" + i)))
-                .toList();
-        starting.forEach(f -> INSTANCES.add(f.join()));
+        for (int i = 1; i <= 3; i++) {
+            INSTANCES.add(new SpringApplicationBuilder(DeliveryApplication.class)
+                    .profiles("test")
+                    .initializers(context -> context.getBeanFactory().registerSingleton("clock", CLOCK))
+                    .run(
+                            "--server.port=0",
+                            "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                            "--spring.data.mongodb.uri=" + stack.mongoUri("rdz_delivery"),
+                            "--rdz.delivery.scheduling-enabled=true",
+                            "--rdz.delivery.instance-id=scheduled-" + i));
+        }
     }
 
     @AfterAll
