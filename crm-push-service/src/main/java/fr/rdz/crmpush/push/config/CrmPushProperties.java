@@ -38,6 +38,24 @@ public record CrmPushProperties(
         if (pollTimeout == null) {
             pollTimeout = Duration.ofSeconds(1);
         }
+        requireLeaseOutlastingAnAttempt(lease, maxQueueWait, responseTimeout);
+    }
+
+    /**
+     * The lease is taken before a push waits for a slot of its CRM host and makes its call: it must outlast both,
+     * or the lease could expire while the first attempt is still in flight and a second attempt (redelivery,
+     * recovery sweep) could POST the same lead again.
+     */
+    static void requireLeaseOutlastingAnAttempt(Duration lease, Duration maxQueueWait, Duration responseTimeout) {
+        if (lease == null || maxQueueWait == null || responseTimeout == null) {
+            return;
+        }
+        Duration attempt = maxQueueWait.plus(responseTimeout);
+        if (lease.compareTo(attempt) <= 0) {
+            throw new IllegalArgumentException(
+                    "rdz.crm-push.lease (" + lease + ") must be longer than max-queue-wait + " + "response-timeout ("
+                            + attempt + "): a push still waiting or in flight would lose its lease");
+        }
     }
 
     public RetrySchedule schedule() {
