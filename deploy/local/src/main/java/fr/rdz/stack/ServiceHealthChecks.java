@@ -49,7 +49,8 @@ public interface ServiceHealthChecks {
 
     @Test
     default void reportsKafkaAndMongoUp() {
-        web().get()
+        patient()
+                .get()
                 .uri("/actuator/health")
                 .headers(h -> h.setBasicAuth("admin", "test-admin"))
                 .exchange()
@@ -64,7 +65,8 @@ public interface ServiceHealthChecks {
                 .isEqualTo("UP");
     }
 
-    /** The first OpenAPI request builds the document (several seconds on a loaded machine). */
+    /** Every check waits up to a minute: the first OpenAPI request builds the document, and a refused password is
+     * hashed on purpose (several seconds each on a loaded machine). */
     private WebTestClient patient() {
         return web().mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
@@ -84,7 +86,8 @@ public interface ServiceHealthChecks {
 
     @Test
     default void adminRoutesDenyWithoutCredentials() {
-        web().get()
+        patient()
+                .get()
                 .uri("/admin/anything")
                 .exchange()
                 .expectStatus()
@@ -96,7 +99,8 @@ public interface ServiceHealthChecks {
 
     @Test
     default void adminRoutesDenyAWrongPassword() {
-        web().get()
+        patient()
+                .get()
                 .uri("/admin/anything")
                 .headers(h -> h.setBasicAuth("admin", "wrong"))
                 .exchange()
@@ -106,12 +110,13 @@ public interface ServiceHealthChecks {
 
     @Test
     default void unknownRoutesAreDeniedByDefault() {
-        web().get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
+        patient().get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     default void showsAnonymousCallersOnlyTheHealthStatus() {
-        web().get()
+        patient()
+                .get()
                 .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
@@ -123,7 +128,8 @@ public interface ServiceHealthChecks {
                 .doesNotExist()
                 .jsonPath("$.details")
                 .doesNotExist();
-        web().get()
+        patient()
+                .get()
                 .uri("/actuator/health/mongo")
                 .exchange()
                 .expectBody()
@@ -134,7 +140,8 @@ public interface ServiceHealthChecks {
     @Test
     default void servesLivenessAndReadinessAnonymously() {
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-            web().get()
+            patient()
+                    .get()
                     .uri(probe)
                     .exchange()
                     .expectStatus()
@@ -162,8 +169,9 @@ public interface ServiceHealthChecks {
                 .returnResult()
                 .getResponseBody();
         assertThat(scrape).contains("# TYPE jvm_memory_used_bytes gauge").contains("http_server_requests");
-        web().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
-        web().get()
+        patient().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        patient()
+                .get()
                 .uri("/admin/anything")
                 .headers(h -> h.setBasicAuth("metrics", "test-metrics"))
                 .exchange()
@@ -173,7 +181,8 @@ public interface ServiceHealthChecks {
 
     @Test
     default void matchesUserNamesExactly() {
-        web().get()
+        patient()
+                .get()
                 .uri("/admin/anything")
                 .headers(h -> h.setBasicAuth("ADMIN", "test-admin"))
                 .exchange()
