@@ -3,6 +3,7 @@ package fr.rdz.kit.kafka;
 import fr.rdz.kit.MaskingProducerListener;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -101,13 +102,18 @@ public final class KafkaErrorPolicy implements DisposableBean {
         return new DefaultErrorHandler(recoverer, backOff);
     }
 
-    /** The dead-letter topics of the topics a service consumes with {@link #errorHandler}. */
+    /** The dead-letter topics of the topics a service consumes with {@link #errorHandler}, as a bean to declare. */
     public KafkaAdmin.NewTopics deadLetterTopics(Collection<String> consumed) {
-        return new KafkaAdmin.NewTopics(consumed.stream()
+        return new KafkaAdmin.NewTopics(deadLetterTopicsOf(consumed).toArray(NewTopic[]::new));
+    }
+
+    /** {@code <topic>.<service>.dlt} of each consumed topic, with the configured partitions. */
+    public List<NewTopic> deadLetterTopicsOf(Collection<String> consumed) {
+        return consumed.stream()
                 .map(topic -> TopicBuilder.name(deadLetterTopic(topic))
                         .partitions(settings.deadLetterPartitions())
                         .build())
-                .toArray(NewTopic[]::new));
+                .toList();
     }
 
     /**

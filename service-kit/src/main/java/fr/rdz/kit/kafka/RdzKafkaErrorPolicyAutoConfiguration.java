@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -18,13 +19,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The Kafka error policy every service gets: the {@link KafkaErrorPolicy} bean, the error handler of Boot's
+ * The Kafka error policy every service (an application with a {@code spring.application.name}) gets: the {@link KafkaErrorPolicy} bean, the error handler of Boot's
  * listener container factory (unless the service declares its own {@link CommonErrorHandler}) and, when the
  * service declares a {@link PersonErasure}, the one {@link PersonErasedListener} with its container factory.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
 @ConditionalOnBean(KafkaProperties.class)
+@ConditionalOnProperty("spring.application.name")
 @EnableConfigurationProperties(KafkaErrorPolicyProperties.class)
 public class RdzKafkaErrorPolicyAutoConfiguration {
 
