@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +46,14 @@ import reactor.core.publisher.Mono;
 class DeliveryOutcomeIT extends DeliveryIntegrationTest {
 
     private final List<Envelope<DeliveryOutcome>> sent = new ArrayList<>();
+
+    /**
+     * Planning a run reads the whole pool the context's tests filled: on a loaded machine an answer may take longer
+     * than WebTestClient's 5 s default, which is not what these tests are about.
+     */
+    private WebTestClient patientAdmin() {
+        return admin().mutate().responseTimeout(Duration.ofMinutes(1)).build();
+    }
 
     /** One planned run: a commande of 2 leads for {@code date} in {@code departement}, three fresh leads a, b, c. */
     private final class Scenario {
@@ -78,7 +87,8 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                     .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == 3
                             && count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
                             && count(MongoCollections.CLIENTS, Filters.eq("_id", clientId)) == 1);
-            planned = admin().post()
+            planned = patientAdmin()
+                    .post()
                     .uri("/admin/runs")
                     .bodyValue(Map.of("entity", "ZR7", "date", date.toString(), "dry_run", false))
                     .exchange()
@@ -211,7 +221,8 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(MongoCollections.COMMANDES, Filters.eq("_id", otherCommande)) == 1
                         && count(MongoCollections.CLIENTS, Filters.eq("_id", otherClient)) == 1);
-        Map<?, ?> nextDay = admin().post()
+        Map<?, ?> nextDay = patientAdmin()
+                .post()
                 .uri("/admin/runs")
                 .bodyValue(Map.of("entity", "ZR7", "date", s.date.plusDays(1).toString(), "dry_run", true))
                 .exchange()
@@ -265,7 +276,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         s.failFirstMorning();
         s.replayThenLateAndRedeliveredFailures();
 
-        Map<?, ?> byDate = admin()
+        Map<?, ?> byDate = patientAdmin()
                 .get()
                 .uri("/admin/runs?date=" + s.date)
                 .exchange()
@@ -353,7 +364,8 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
     }
 
     private Map<?, ?> get(String runId) {
-        return admin().get()
+        return patientAdmin()
+                .get()
                 .uri("/admin/runs/" + runId)
                 .exchange()
                 .expectStatus()
