@@ -13,6 +13,6 @@ class ArchitectureTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.rdz");
-        ArchitectureRules.check("crmpush", classes);
+        ArchitectureRules.checkWithPorts("crmpush", classes);
     }
 }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.delivery.planning.domain.RunReference;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Envelope;

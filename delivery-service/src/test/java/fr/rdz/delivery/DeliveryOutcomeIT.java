@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
+import fr.rdz.delivery.planning.domain.RunReference;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
@@ -32,73 +33,164 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A run is planned, then the channels report on its batch through the real broker: the e-mail is dead-lettered then
- * sent by a replay, one lead's push is retried, dead-lettered then pushed by a replay, the other is pushed at once;
- * redelivered and late events come too. {@code GET /admin/runs/{id}} (and {@code ?date=}) shows what stands on each
- * channel, the failed lead is counted while it is failed everywhere and is never planned again, and replaying every
- * event once more changes nothing (not even a write).
+ * A run is planned, then the channels report on its batch through the real broker: e-mails and pushes are retried,
+ * dead-lettered, replayed; redelivered and late events come too. {@code GET /admin/runs/{id}} (and {@code ?date=})
+ * shows what stands on each channel. Each test plans its own run (its own date, département, client and leads) and
+ * proves one behaviour.
  */
 class DeliveryOutcomeIT extends DeliveryIntegrationTest {
 
-    private static final LocalDate DATE = LocalDate.of(2030, 4, 9);
-    private static final String RUN_ID = "run-ZR7-" + DATE;
-    private static final String DEP = "07";
-    /** When the run's e-mail and pushes were first tried: D 09:30 Paris. */
-    private static final Instant T = Instant.parse("2030-04-09T07:31:00Z");
-
     private final List<Envelope<DeliveryOutcome>> sent = new ArrayList<>();
 
-    @Test
-    void showsWhatEachChannelFinallyReportedAndDuplicatesChangeNothing() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String clientId = "cl-out-" + suffix;
-        String commandeId = "cmd-out-" + suffix;
-        String a = "lead-" + suffix + "-a";
-        String b = "lead-" + suffix + "-b";
-        String c = "lead-" + suffix + "-c";
-        Instant received = Instant.parse("2030-04-08T10:00:00Z");
-        publish(client(clientId));
-        publish(commande(commandeId, clientId, DEP, DATE, 2));
-        publish(routed(a, "0670000001", DEP, received, RoutingState.FRESH));
-        publish(routed(b, "0670000002", DEP, received.plusSeconds(1), RoutingState.FRESH));
-        publish(routed(c, "0670000003", DEP, received.plusSeconds(2), RoutingState.FRESH));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == 3
-                        && count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
-                        && count(MongoCollections.CLIENTS, Filters.eq("_id", clientId)) == 1);
+    /**
+     * Planning a run reads the whole pool the context's tests filled: on a loaded machine an answer may take longer
+     * than WebTestClient's 5 s default, which is not what these tests are about.
+     */
+    private WebTestClient patientAdmin() {
+        return admin().mutate().responseTimeout(Duration.ofMinutes(1)).build();
+    }
 
-        Map<?, ?> planned = admin().post()
-                .uri("/admin/runs")
-                .bodyValue(Map.of("entity", "ZR7", "date", DATE.toString(), "dry_run", false))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        Map<?, ?> batch = DailyRunIT.batchOf(planned, commandeId);
-        String batchId = (String) batch.get("batch_id");
-        assertThat(batch.get("lead_ids")).isEqualTo(List.of(a, b));
+    /** One planned run: a commande of 2 leads for {@code date} in {@code departement}, three fresh leads a, b, c. */
+    private final class Scenario {
+        final LocalDate date;
+        final String departement;
+        final String runId;
+        /** When the run's e-mail and pushes were first tried: D 09:31 Paris. */
+        final Instant firstTry;
+
+        final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        final String clientId = "cl-out-" + suffix;
+        final String commandeId = "cmd-out-" + suffix;
+        final String a = "lead-" + suffix + "-a";
+        final String b = "lead-" + suffix + "-b";
+        final String c = "lead-" + suffix + "-c";
+        String batchId;
+        Map<?, ?> planned;
+
+        Scenario(LocalDate date, String departement, String phonePrefix) {
+            this.date = date;
+            this.departement = departement;
+            this.runId = "run-ZR7-" + date;
+            this.firstTry = RunReference.of(date).plus(Duration.ofMinutes(1));
+            Instant received = RunReference.of(date).minus(Duration.ofHours(21).plusMinutes(30));
+            publish(client(clientId));
+            publish(commande(commandeId, clientId, departement, date, 2));
+            publish(routed(a, phonePrefix + "1", departement, received, RoutingState.FRESH));
+            publish(routed(b, phonePrefix + "2", departement, received.plusSeconds(1), RoutingState.FRESH));
+            publish(routed(c, phonePrefix + "3", departement, received.plusSeconds(2), RoutingState.FRESH));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == 3
+                            && count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
+                            && count(MongoCollections.CLIENTS, Filters.eq("_id", clientId)) == 1);
+            planned = patientAdmin()
+                    .post()
+                    .uri("/admin/runs")
+                    .bodyValue(Map.of("entity", "ZR7", "date", date.toString(), "dry_run", false))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            batchId = (String) DailyRunIT.batchOf(planned, commandeId).get("batch_id");
+        }
+
+        Envelope<DeliveryOutcome> outcome(
+                OutcomeChannel channel,
+                List<String> leadIds,
+                OutcomeStatus status,
+                String reason,
+                int attempts,
+                int minutesAfterFirstTry) {
+            return DeliveryOutcomeIT.outcome(
+                    runId,
+                    batchId,
+                    clientId,
+                    channel,
+                    leadIds,
+                    status,
+                    reason,
+                    attempts,
+                    firstTry.plus(Duration.ofMinutes(minutesAfterFirstTry)));
+        }
+
+        Envelope<DeliveryOutcome> mailDeadLettered() {
+            return outcome(OutcomeChannel.EMAIL, List.of(a, b), OutcomeStatus.DEAD_LETTERED, "SMTP 421", 6, 60);
+        }
+
+        Envelope<DeliveryOutcome> pushRetrying() {
+            return outcome(OutcomeChannel.API, List.of(b), OutcomeStatus.RETRYING, "HTTP 503", 1, 0);
+        }
+
+        Envelope<DeliveryOutcome> pushDeadLettered() {
+            return outcome(OutcomeChannel.API, List.of(b), OutcomeStatus.DEAD_LETTERED, "HTTP 503", 6, 200);
+        }
+
+        /** First morning: the e-mail ends in the DLT, lead b's push is retried then dead-lettered, lead a not pushed yet. */
+        void failFirstMorning() {
+            send(mailDeadLettered(), pushRetrying(), pushDeadLettered());
+            awaitOutcomesConsumed();
+        }
+
+        /**
+         * The operators replay: the e-mail is sent, b's push succeeds; redelivered and late failures come after, and
+         * lead a's push is reported last. Answers b's replayed push.
+         */
+        Envelope<DeliveryOutcome> replayThenLateAndRedeliveredFailures() {
+            Envelope<DeliveryOutcome> pushReplayed =
+                    outcome(OutcomeChannel.API, List.of(b), OutcomeStatus.SUCCESS, null, 7, 190);
+            send(
+                    outcome(OutcomeChannel.EMAIL, List.of(a, b), OutcomeStatus.SENT, null, 7, 180),
+                    pushReplayed,
+                    pushDeadLettered(),
+                    mailDeadLettered(),
+                    outcome(OutcomeChannel.API, List.of(b), OutcomeStatus.DEAD_LETTERED, "HTTP 503", 12, 300),
+                    outcome(OutcomeChannel.API, List.of(a), OutcomeStatus.SUCCESS, null, 1, 1));
+            awaitOutcomesConsumed();
+            return pushReplayed;
+        }
+
+        Map<?, ?> run() {
+            return get(runId);
+        }
+
+        Map<?, ?> batch() {
+            return DailyRunIT.batchOf(run(), commandeId);
+        }
+    }
+
+    @Test
+    void aPlannedBatchAwaitsEveryChannelOfItsClient() {
+        Scenario s = new Scenario(LocalDate.of(2030, 4, 9), "07", "067000000");
+
+        Map<?, ?> batch = DailyRunIT.batchOf(s.planned, s.commandeId);
+        assertThat(batch.get("commande_id")).isEqualTo(s.commandeId);
+        assertThat(batch.get("client_id")).isEqualTo(s.clientId);
+        assertThat(batch.get("lead_ids")).isEqualTo(List.of(s.a, s.b));
+        assertThat(batch.get("fresh")).isEqualTo(2);
+        assertThat(batch.get("lb")).isEqualTo(0);
+        assertThat(batch.get("cross_entity")).isEqualTo(0);
+        assertThat(batch.get("duplicates_replaced")).isEqualTo(0);
+        assertThat(batch.get("target")).isEqualTo(2);
+        assertThat(batch.get("short")).isEqualTo(false);
         assertThat(batch.get("channels")).isEqualTo(List.of("email", "api"));
         assertThat(channel(batch, "email").get("state")).isEqualTo("pending");
         assertThat(channel(batch, "api").get("pending")).isEqualTo(2);
         assertThat(batch.get("failed_leads")).isEqualTo(0);
+    }
 
-        // first morning: the e-mail ends in the DLT, lead b's push is retried then dead-lettered, lead a not pushed yet
-        Envelope<DeliveryOutcome> mailDeadLettered = outcome(
-                batchId, clientId, OutcomeChannel.EMAIL, List.of(a, b), OutcomeStatus.DEAD_LETTERED, "SMTP 421", 6, 60);
-        Envelope<DeliveryOutcome> pushRetrying =
-                outcome(batchId, clientId, OutcomeChannel.API, List.of(b), OutcomeStatus.RETRYING, "HTTP 503", 1, 0);
-        Envelope<DeliveryOutcome> pushDeadLettered = outcome(
-                batchId, clientId, OutcomeChannel.API, List.of(b), OutcomeStatus.DEAD_LETTERED, "HTTP 503", 6, 200);
-        send(mailDeadLettered, pushRetrying, pushDeadLettered);
-        awaitOutcomesConsumed();
+    @Test
+    void deadLetteredChannelsShowTheirReasonAndTheLeadFailedEverywhereIsCounted() {
+        Scenario s = new Scenario(LocalDate.of(2030, 4, 16), "17", "067100000");
 
-        Map<?, ?> failing = DailyRunIT.batchOf(get(), commandeId);
+        s.failFirstMorning();
+
+        Map<?, ?> failing = s.batch();
         assertThat(channel(failing, "email"))
                 .containsEntry("state", "failed")
                 .containsEntry("failed", 2)
@@ -109,61 +201,55 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                 .containsEntry("state", "pending")
                 .containsEntry("failed", 1)
                 .containsEntry("pending", 1)
-                .containsEntry("failed_lead_ids", List.of(b))
+                .containsEntry("failed_lead_ids", List.of(s.b))
                 .containsEntry("status", "dead_lettered");
         assertThat(failing.get("failed_leads")).isEqualTo(1);
-        assertThat(failing.get("failed_lead_ids")).isEqualTo(List.of(b));
-        assertThat(get().get("failed_leads")).isEqualTo(1);
+        assertThat(failing.get("failed_lead_ids")).isEqualTo(List.of(s.b));
+        assertThat(s.run().get("failed_leads")).isEqualTo(1);
+    }
 
-        // a lead failed everywhere is still delivered for planning: the next day another client gets only c
-        String otherClient = "cl-out2-" + suffix;
-        String otherCommande = "cmd-out2-" + suffix;
+    @Test
+    void aLeadFailedOnEveryChannelIsNeverPlannedAgain() {
+        Scenario s = new Scenario(LocalDate.of(2030, 4, 23), "27", "067200000");
+        s.failFirstMorning();
+
+        // the next day another client of the same département gets only c
+        String otherClient = "cl-out2-" + s.suffix;
+        String otherCommande = "cmd-out2-" + s.suffix;
         publish(client(otherClient));
-        publish(commande(otherCommande, otherClient, DEP, DATE.plusDays(1), 3));
+        publish(commande(otherCommande, otherClient, s.departement, s.date.plusDays(1), 3));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(MongoCollections.COMMANDES, Filters.eq("_id", otherCommande)) == 1
                         && count(MongoCollections.CLIENTS, Filters.eq("_id", otherClient)) == 1);
-        Map<?, ?> nextDay = admin().post()
+        Map<?, ?> nextDay = patientAdmin()
+                .post()
                 .uri("/admin/runs")
-                .bodyValue(Map.of("entity", "ZR7", "date", DATE.plusDays(1).toString(), "dry_run", true))
+                .bodyValue(Map.of("entity", "ZR7", "date", s.date.plusDays(1).toString(), "dry_run", true))
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(DailyRunIT.batchOf(nextDay, otherCommande).get("lead_ids")).isEqualTo(List.of(c));
 
-        // the operators replay: the e-mail is sent, b's push succeeds; redelivered and late failures come after,
-        // and lead a's push is reported last
-        Envelope<DeliveryOutcome> mailSent =
-                outcome(batchId, clientId, OutcomeChannel.EMAIL, List.of(a, b), OutcomeStatus.SENT, null, 7, 180);
-        Envelope<DeliveryOutcome> pushReplayed =
-                outcome(batchId, clientId, OutcomeChannel.API, List.of(b), OutcomeStatus.SUCCESS, null, 7, 190);
-        Envelope<DeliveryOutcome> lateFailure = outcome(
-                batchId, clientId, OutcomeChannel.API, List.of(b), OutcomeStatus.DEAD_LETTERED, "HTTP 503", 12, 300);
-        Envelope<DeliveryOutcome> pushA =
-                outcome(batchId, clientId, OutcomeChannel.API, List.of(a), OutcomeStatus.SUCCESS, null, 1, 1);
-        send(mailSent, pushReplayed, pushDeadLettered, mailDeadLettered, lateFailure, pushA);
-        awaitOutcomesConsumed();
+        assertThat(DailyRunIT.batchOf(nextDay, otherCommande).get("lead_ids")).isEqualTo(List.of(s.c));
+    }
 
-        Map<?, ?> run = get();
-        Map<?, ?> delivered = DailyRunIT.batchOf(run, commandeId);
-        assertThat(delivered.get("commande_id")).isEqualTo(commandeId);
-        assertThat(delivered.get("client_id")).isEqualTo(clientId);
-        assertThat(delivered.get("lead_ids")).isEqualTo(List.of(a, b));
-        assertThat(delivered.get("fresh")).isEqualTo(2);
-        assertThat(delivered.get("lb")).isEqualTo(0);
-        assertThat(delivered.get("cross_entity")).isEqualTo(0);
-        assertThat(delivered.get("duplicates_replaced")).isEqualTo(0);
-        assertThat(delivered.get("target")).isEqualTo(2);
-        assertThat(delivered.get("short")).isEqualTo(false);
+    @Test
+    void aReplayedSuccessWinsOverRedeliveredAndLateFailures() {
+        Scenario s = new Scenario(LocalDate.of(2030, 4, 30), "37", "067300000");
+        s.failFirstMorning();
+
+        Envelope<DeliveryOutcome> pushReplayed = s.replayThenLateAndRedeliveredFailures();
+
+        Map<?, ?> run = s.run();
+        Map<?, ?> delivered = DailyRunIT.batchOf(run, s.commandeId);
         assertThat(channel(delivered, "email"))
                 .containsEntry("state", "sent")
                 .containsEntry("sent", 2)
                 .containsEntry("failed", 0)
                 .containsEntry("status", "sent")
-                .containsEntry("at", T.plus(Duration.ofMinutes(180)).toString())
+                .containsEntry("at", s.firstTry.plus(Duration.ofMinutes(180)).toString())
                 .containsEntry("attempts", 7)
                 .doesNotContainKey("reason");
         assertThat(channel(delivered, "api"))
@@ -174,18 +260,25 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                 .containsEntry("pending", 0)
                 .containsEntry("failed_lead_ids", List.of())
                 .containsEntry("status", "success")
-                .containsEntry("at", T.plus(Duration.ofMinutes(190)).toString());
+                .containsEntry("at", s.firstTry.plus(Duration.ofMinutes(190)).toString());
         assertThat(delivered.get("failed_leads")).isEqualTo(0);
         assertThat(delivered.get("failed_lead_ids")).isEqualTo(List.of());
         assertThat(run.get("failed_leads")).isEqualTo(0);
-        assertThat(ledgerChannel(b, "api"))
+        assertThat(ledgerChannel(s.runId, s.b, "api"))
                 .containsEntry("state", "SENT")
                 .containsEntry("status", "SUCCESS")
                 .containsEntry("event_id", pushReplayed.eventId().toString());
+    }
 
-        Map<?, ?> byDate = admin()
+    @Test
+    void theRunsOfADateShowTheSameOutcomesAsTheRunItself() {
+        Scenario s = new Scenario(LocalDate.of(2030, 5, 7), "47", "067400000");
+        s.failFirstMorning();
+        s.replayThenLateAndRedeliveredFailures();
+
+        Map<?, ?> byDate = patientAdmin()
                 .get()
-                .uri("/admin/runs?date=" + DATE)
+                .uri("/admin/runs?date=" + s.date)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -193,20 +286,31 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                 .returnResult()
                 .getResponseBody()
                 .stream()
-                .filter(r -> RUN_ID.equals(r.get("id")))
+                .filter(r -> s.runId.equals(r.get("id")))
                 .findFirst()
                 .orElseThrow();
-        assertThat(DailyRunIT.batchOf(byDate, commandeId).get("outcomes")).isEqualTo(delivered.get("outcomes"));
 
-        // every event delivered once more: the answer and the ledger lines stay exactly as they are (no write at all)
-        List<Document> ledgerBefore = ledgerLines(batchId);
-        send(sent.toArray(Envelope[]::new));
-        awaitOutcomesConsumed();
-        assertThat(get()).isEqualTo(run);
-        assertThat(ledgerLines(batchId)).isEqualTo(ledgerBefore);
+        assertThat(DailyRunIT.batchOf(byDate, s.commandeId).get("outcomes"))
+                .isEqualTo(s.batch().get("outcomes"));
     }
 
-    private Envelope<DeliveryOutcome> outcome(
+    @Test
+    void everyOutcomeDeliveredOnceMoreChangesNothingNotEvenAWrite() {
+        Scenario s = new Scenario(LocalDate.of(2030, 5, 28), "57", "067500000");
+        s.failFirstMorning();
+        s.replayThenLateAndRedeliveredFailures();
+        Map<?, ?> run = s.run();
+        List<Document> ledgerBefore = ledgerLines(s.batchId);
+
+        send(sent.toArray(Envelope[]::new));
+        awaitOutcomesConsumed();
+
+        assertThat(s.run()).isEqualTo(run);
+        assertThat(ledgerLines(s.batchId)).isEqualTo(ledgerBefore);
+    }
+
+    private static Envelope<DeliveryOutcome> outcome(
+            String runId,
             String batchId,
             String clientId,
             OutcomeChannel channel,
@@ -214,10 +318,9 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
             OutcomeStatus status,
             String reason,
             int attempts,
-            int minutesAfterFirstTry) {
-        Instant at = T.plus(Duration.ofMinutes(minutesAfterFirstTry));
+            Instant at) {
         DeliveryOutcome payload = new DeliveryOutcome(
-                batchId, RUN_ID, Entity.ZR7, clientId, channel, leadIds, status, reason, attempts, at);
+                batchId, runId, Entity.ZR7, clientId, channel, leadIds, status, reason, attempts, at);
         return Envelope.of(
                 UUID.randomUUID(),
                 payload,
@@ -260,9 +363,10 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         return lag;
     }
 
-    private Map<?, ?> get() {
-        return admin().get()
-                .uri("/admin/runs/" + RUN_ID)
+    private Map<?, ?> get(String runId) {
+        return patientAdmin()
+                .get()
+                .uri("/admin/runs/" + runId)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -278,10 +382,10 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         return (Map<String, Object>) outcomes.get(channel);
     }
 
-    private Document ledgerChannel(String leadId, String channel) {
+    private Document ledgerChannel(String runId, String leadId, String channel) {
         Document line = mongo.getCollection(MongoCollections.LEDGER)
                 .flatMap(c -> Mono.from(
-                        c.find(Filters.eq("_id", RUN_ID + ":" + leadId)).first()))
+                        c.find(Filters.eq("_id", runId + ":" + leadId)).first()))
                 .block(Duration.ofSeconds(10));
         assertThat(line).isNotNull();
         return line.get("channels", Document.class).get(channel, Document.class);

@@ -42,6 +42,38 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * {@link #check} plus the ports rule: the application layer talks only to ports it owns, never to the Mongo or
+     * Kafka adapters nor their libraries. One line in a service's {@code ArchitectureTest}.
+     */
+    public static void checkWithPorts(String service, JavaClasses classes) {
+        check(service, classes);
+        applicationOwnsItsPorts(service).check(classes);
+    }
+
+    /**
+     * {@code ..application..} may not depend on {@code ..mongo..}, {@code ..kafka..}, {@code org.bson..},
+     * {@code com.mongodb..}, {@code org.springframework.data..}, {@code org.springframework.kafka..} or
+     * {@code org.apache.kafka..}: documents, criteria, collection names and records live in the adapters.
+     */
+    public static ArchRule applicationOwnsItsPorts(String service) {
+        return noClasses()
+                .that()
+                .resideInAPackage("fr.rdz." + service + "..application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.data..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "fr.rdz." + service + "..kafka..",
+                        "fr.rdz." + service + "..mongo..")
+                .as("the " + service + " application layer depends on ports it owns, not on Mongo or Kafka")
+                .allowEmptyShould(true);
+    }
+
     static ArchRule noOtherService(String service) {
         String[] others = SERVICES.stream()
                 .filter(s -> !s.equals(service))

@@ -17,22 +17,22 @@ class PushTopicsIT extends CrmPushIntegrationTest {
     void createsTheTaskRetryAndDeadLetterTopicsWithTheTaskTopicsPartitions() throws Exception {
         List<String> chain = List.of(
                 TASKS,
-                TASKS + ".retry-0",
-                TASKS + ".retry-1",
-                TASKS + ".retry-2",
-                TASKS + ".retry-3",
-                TASKS + ".retry-4",
-                TASKS + ".dlt");
+                TASKS + ".crm-push-service.retry-0",
+                TASKS + ".crm-push-service.retry-1",
+                TASKS + ".crm-push-service.retry-2",
+                TASKS + ".crm-push-service.retry-3",
+                TASKS + ".crm-push-service.retry-4",
+                TASKS + ".crm-push-service.dlt");
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RdzTestStack.get().kafkaBootstrapServers()))) {
             Map<String, TopicDescription> topics =
                     admin.describeTopics(chain).allTopicNames().get();
             assertThat(topics.values())
                     .allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
-            assertThat(admin.describeTopics(List.of("rdz.delivery.planned.v1.crm-push.dlt"))
+            assertThat(admin.describeTopics(List.of("rdz.delivery.planned.v1.crm-push-service.dlt"))
                             .allTopicNames()
                             .get()
-                            .get("rdz.delivery.planned.v1.crm-push.dlt")
+                            .get("rdz.delivery.planned.v1.crm-push-service.dlt")
                             .partitions())
                     .hasSize(3);
         }

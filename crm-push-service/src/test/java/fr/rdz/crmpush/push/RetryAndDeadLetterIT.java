@@ -239,7 +239,7 @@ class RetryAndDeadLetterIT extends CrmPushIntegrationTest {
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(TASKS + ".dlt"));
+            consumer.subscribe(List.of(TASKS + ".crm-push-service.dlt"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (new String(r.value()).contains(batchId)) {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import fr.rdz.delivery.DeliveryIntegrationTest;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;

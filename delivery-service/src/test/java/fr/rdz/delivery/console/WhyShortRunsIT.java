@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import fr.rdz.delivery.DeliveryIntegrationTest;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.events.RoutingState;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import fr.rdz.delivery.DeliveryIntegrationTest;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.delivery.pool.mongo.PoolSizeGauge;
 import fr.rdz.delivery.run.mongo.OutboxBacklogGauge;
 import fr.rdz.events.RoutingState;

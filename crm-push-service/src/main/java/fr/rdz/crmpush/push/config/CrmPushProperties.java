@@ -61,9 +61,4 @@ public record CrmPushProperties(
     public RetrySchedule schedule() {
         return new RetrySchedule(retryDelays);
     }
-
-    /** The dead-letter topic of this service's {@code delivery.planned} consumer. */
-    public String plannedDeadLetterTopic() {
-        return fr.rdz.events.Topics.DELIVERY_PLANNED + ".crm-push.dlt";
-    }
 }

@@ -2,33 +2,24 @@ package fr.rdz.crmpush.push.config;
 
 import fr.rdz.crmpush.push.application.ErasingExpiredPersonalData;
 import fr.rdz.crmpush.push.application.ErasingPerson;
-import fr.rdz.crmpush.push.kafka.PersonErasedListener;
 import fr.rdz.crmpush.push.mongo.MongoPushPersonalData;
 import fr.rdz.kit.PersonalDataSweep;
+import fr.rdz.kit.kafka.PersonErasure;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Personal data in crm-push: erasure on {@code PersonErased} (its own listener factory: Boot's settings,
- * an error policy that retries an erasure until it is done rather than dead-lettering it) and the sweeps of
- * the kit's retention job.
+ * Personal data in crm-push: erasure on {@code PersonErased} (the kit's listener, which retries an erasure until
+ * it is done rather than dead-lettering it) and the sweeps of the kit's retention job.
  */
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfig {
 
     @Bean
     MongoPushPersonalData pushPersonalData(ReactiveMongoTemplate mongo) {
-        MongoPushPersonalData data = new MongoPushPersonalData(mongo);
-        data.createIndexes().block(Duration.ofSeconds(30));
-        return data;
+        return new MongoPushPersonalData(mongo);
     }
 
     @Bean
@@ -51,20 +42,9 @@ class PrivacyConfig {
         return PersonalDataSweep.of("dead_letters", expiring::deadLetters);
     }
 
+    /** {@code rdz.person.erased.v1} → the kit's {@code PersonErasedListener} (retried until done, never dead-lettered). */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<Object, Object> personErasedListenerContainerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumers);
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000L, 2.0);
-        backOff.setMaxInterval(60_000L);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
-    }
-
-    @Bean
-    PersonErasedListener personErasedListener(ErasingPerson erasing) {
-        return new PersonErasedListener(erasing);
+    PersonErasure crmPushPersonErasure(ErasingPerson erasing) {
+        return erasing::erase;
     }
 }

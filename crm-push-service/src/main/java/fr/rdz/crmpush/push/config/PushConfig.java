@@ -36,20 +36,14 @@ import reactor.netty.resources.ConnectionProvider;
 @Configuration(proxyBeanMethods = false)
 class PushConfig {
 
-    private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
-
     @Bean
     MongoPushLedger pushLedger(ReactiveMongoTemplate mongo) {
-        MongoPushLedger ledger = new MongoPushLedger(mongo);
-        ledger.createIndexes().block(INDEX_TIMEOUT);
-        return ledger;
+        return new MongoPushLedger(mongo);
     }
 
     @Bean
     MongoDeadLetterStore deadLetterStore(ReactiveMongoTemplate mongo) {
-        MongoDeadLetterStore store = new MongoDeadLetterStore(mongo);
-        store.createIndexes().block(INDEX_TIMEOUT);
-        return store;
+        return new MongoDeadLetterStore(mongo);
     }
 
     @Bean

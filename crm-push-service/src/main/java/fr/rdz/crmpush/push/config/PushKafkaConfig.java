@@ -4,12 +4,11 @@ import fr.rdz.crmpush.push.domain.UnreadableTaskException;
 import fr.rdz.crmpush.push.kafka.RetryHeaders;
 import fr.rdz.events.Topics;
 import fr.rdz.kit.MaskingProducerListener;
-import java.util.LinkedHashMap;
+import fr.rdz.kit.kafka.KafkaErrorPolicy;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,30 +19,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
-import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
-import org.springframework.kafka.retrytopic.SameIntervalTopicReuseStrategy;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The error policy of crm-push, written once.
+ * crm-push's use of the kit's Kafka error policy ({@code KafkaErrorPolicy}).
  * <ul>
  *   <li>Task topic {@code rdz.crm-push.tasks.v1} (JSON bytes, keyed by phone): non-blocking retry topics
- *       {@code <tasks>.retry-0}…{@code .retry-N} (one per configured delay), then {@code <tasks>.dlt}; all created
+ *       {@code <tasks>.crm-push-service.retry-0}…{@code -N} (one per configured delay), then
+ *       {@code <tasks>.crm-push-service.dlt}; all created
  *       explicitly with the task topic's partitions and replication. Unreadable records go straight to the DLT; an
  *       open circuit or any CRM failure follows the retry path.</li>
- *   <li>{@code rdz.delivery.planned.v1}: two quick retries, then {@code rdz.delivery.planned.v1.crm-push.dlt}.</li>
+ *   <li>{@code rdz.delivery.planned.v1}: the kit's blocking policy ({@code rdz.kafka.error-policy.retries}: two
+ *       quick retries), then {@code rdz.delivery.planned.v1.crm-push-service.dlt}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -99,16 +93,12 @@ class PushKafkaConfig {
     }
 
     @Bean
-    RetryTopicConfiguration pushRetryTopics(TaskRecords records, CrmPushProperties properties) {
-        return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(properties.tasksTopic())
+    RetryTopicConfiguration pushRetryTopics(
+            KafkaErrorPolicy policy, TaskRecords records, CrmPushProperties properties) {
+        return policy.retryTopics(properties.tasksTopic())
                 .listenerFactory("pushTaskListenerContainerFactory")
                 .customBackoff(new ListedBackOffPolicy(properties.retryDelays()))
                 .maxAttempts(properties.schedule().maxAttempts())
-                .retryTopicSuffix(".retry")
-                .dltSuffix(".dlt")
-                .suffixTopicsWithIndexValues()
-                .sameIntervalTopicReuseStrategy(SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
                 .autoCreateTopicsWith(properties.partitions(), properties.replication())
                 .notRetryOn(UnreadableTaskException.class)
                 .traversingCauses()
@@ -127,23 +117,9 @@ class PushKafkaConfig {
         return new RetryTopicSchedulerWrapper(scheduler);
     }
 
+    /** The dead-letter topic of the {@code delivery.planned} consumer, whose error handler is the kit's. */
     @Bean
-    NewTopic plannedDeadLetterTopic(CrmPushProperties properties) {
-        return TopicBuilder.name(properties.plannedDeadLetterTopic())
-                .partitions(Topics.DEFAULT_PARTITIONS)
-                .replicas(properties.replication())
-                .build();
-    }
-
-    /** Picked up by Boot's default listener factory (the {@code delivery.planned} consumer). */
-    @Bean
-    CommonErrorHandler plannedErrorHandler(
-            KafkaTemplate<?, ?> kafkaTemplate, TaskRecords records, CrmPushProperties properties) {
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, records.template());
-        templates.put(Object.class, kafkaTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                templates, (record, e) -> new TopicPartition(properties.plannedDeadLetterTopic(), record.partition()));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 2L));
+    KafkaAdmin.NewTopics plannedDeadLetterTopic(KafkaErrorPolicy policy) {
+        return policy.deadLetterTopics(List.of(Topics.DELIVERY_PLANNED));
     }
 }

@@ -7,7 +7,7 @@ import fr.rdz.events.Topics;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** {@code rdz.delivery.planned.v1} → one push task per lead for API clients. Failures: bounded retries, then {@code rdz.delivery.planned.v1.crm-push.dlt}. */
+/** {@code rdz.delivery.planned.v1} → one push task per lead for API clients. Failures: bounded retries, then {@code rdz.delivery.planned.v1.crm-push-service.dlt}. */
 public class DeliveryPlannedListener {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);

@@ -3,6 +3,7 @@ package fr.rdz.crmpush.push.mongo;
 import fr.rdz.crmpush.push.application.DeadLetter;
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.events.Entity;
+import fr.rdz.kit.mongo.MongoIndexes;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code dead_letters}: one document per push id ({@code <batch_id>:<lead_id>}), re-opened if it dead-letters again. */
-public class MongoDeadLetterStore implements DeadLetterStore {
+public class MongoDeadLetterStore implements DeadLetterStore, MongoIndexes {
 
     static final String COLLECTION = "dead_letters";
 
@@ -27,6 +28,7 @@ public class MongoDeadLetterStore implements DeadLetterStore {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION)
                 .ensureIndex(new Index().on("client_id", Sort.Direction.ASC).named("client"))

@@ -11,6 +11,7 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.Pii;
+import fr.rdz.kit.mongo.MongoIndexes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
  * {@code push_attempts}: one document per (batch_id, lead_id), {@code _id} {@code <batch_id>:<lead_id>} and a unique
  * index on the pair. Every change is a single-document write; the outcome to publish rides in the same write.
  */
-public class MongoPushLedger implements PushLedger {
+public class MongoPushLedger implements PushLedger, MongoIndexes {
 
     static final String COLLECTION = "push_attempts";
 
@@ -48,6 +49,7 @@ public class MongoPushLedger implements PushLedger {
     }
 
     /** The unique index on (batch_id, lead_id). */
+    @Override
     public Mono<Void> createIndexes() {
         return mongo.indexOps(COLLECTION)
                 .ensureIndex(new Index()

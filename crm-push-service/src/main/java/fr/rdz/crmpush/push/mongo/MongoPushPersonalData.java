@@ -4,6 +4,7 @@ import fr.rdz.crmpush.push.application.DeadLetter;
 import fr.rdz.crmpush.push.application.PushPersonalData;
 import fr.rdz.crmpush.push.domain.PushStatus;
 import fr.rdz.events.Pii;
+import fr.rdz.kit.mongo.MongoIndexes;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * letters by {@code record_key} (the phone the task was keyed by) or {@code dead_lettered_at}. Each
  * query is an equality or a range on one indexed field.
  */
-public class MongoPushPersonalData implements PushPersonalData {
+public class MongoPushPersonalData implements PushPersonalData, MongoIndexes {
 
     static final String ERASED = "erased";
     static final String ERASED_REASON = "personal data erased";
@@ -33,6 +34,7 @@ public class MongoPushPersonalData implements PushPersonalData {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Void> createIndexes() {
         return Flux.concat(
                         mongo.indexOps(MongoPushLedger.COLLECTION)

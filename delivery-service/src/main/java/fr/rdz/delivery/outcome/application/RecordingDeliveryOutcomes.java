@@ -2,7 +2,6 @@ package fr.rdz.delivery.outcome.application;
 
 import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.OutcomePrecedence;
-import fr.rdz.delivery.outcome.mongo.LedgerOutcomeStore;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.OutcomeChannel;
@@ -34,10 +33,10 @@ public class RecordingDeliveryOutcomes {
     private static final Logger log = LoggerFactory.getLogger(RecordingDeliveryOutcomes.class);
     private static final int CONCURRENT_LINES = 8;
 
-    private final LedgerOutcomeStore store;
+    private final LedgerOutcomes store;
     private final Clock clock;
 
-    public RecordingDeliveryOutcomes(LedgerOutcomeStore store, Clock clock) {
+    public RecordingDeliveryOutcomes(LedgerOutcomes store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -70,11 +69,7 @@ public class RecordingDeliveryOutcomes {
         return leadIds.flatMapMany(ids -> Flux.fromIterable(ids)
                         .flatMap(
                                 leadId -> apply(
-                                        LedgerOutcomeStore.lineId(runId, leadId),
-                                        o.batchId(),
-                                        o.channel(),
-                                        incoming,
-                                        now),
+                                        LedgerOutcomes.lineId(runId, leadId), o.batchId(), o.channel(), incoming, now),
                                 CONCURRENT_LINES))
                 .collectList()
                 .doOnNext(results -> logResult(envelope, o, results))
@@ -135,7 +130,7 @@ public class RecordingDeliveryOutcomes {
                 .filter(l -> l.leadId() != null && !l.channels().isEmpty())
                 .collect(
                         HashMap::new,
-                        (Map<String, Map<OutcomeChannel, ChannelOutcome>> map, LedgerOutcomeStore.LeadOutcomes l) ->
+                        (Map<String, Map<OutcomeChannel, ChannelOutcome>> map, LedgerOutcomes.LeadOutcomes l) ->
                                 map.put(l.leadId(), new EnumMap<>(l.channels())));
     }
 
@@ -145,7 +140,7 @@ public class RecordingDeliveryOutcomes {
                 .filter(l -> l.leadId() != null && !l.channels().isEmpty())
                 .collect(
                         HashMap::new,
-                        (Map<String, Map<OutcomeChannel, ChannelOutcome>> map, LedgerOutcomeStore.LeadOutcomes l) ->
+                        (Map<String, Map<OutcomeChannel, ChannelOutcome>> map, LedgerOutcomes.LeadOutcomes l) ->
                                 map.put(l.leadId(), new EnumMap<>(l.channels())));
     }
 

@@ -3,7 +3,8 @@ package fr.rdz.delivery.outcome.mongo;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
+import fr.rdz.delivery.outcome.application.LedgerOutcomes;
 import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelState;
 import fr.rdz.events.OutcomeChannel;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * {@code recorded_at}). A line is only ever replaced by compare-and-set on the standing event id.
  */
 @Repository
-public class LedgerOutcomeStore {
+public class LedgerOutcomeStore implements LedgerOutcomes {
 
     static final String CHANNELS = "channels";
 
@@ -35,16 +36,7 @@ public class LedgerOutcomeStore {
         this.collections = collections;
     }
 
-    /** A ledger line as the outcome recording needs it: its batch and what stands on one channel (null: nothing yet). */
-    public record Line(String batchId, ChannelOutcome current) {}
-
-    /** A lead of a run and the outcome standing on each channel that reported. */
-    public record LeadOutcomes(String leadId, String batchId, Map<OutcomeChannel, ChannelOutcome> channels) {}
-
-    public static String lineId(String runId, String leadId) {
-        return runId + ":" + leadId;
-    }
-
+    @Override
     public Mono<Line> find(String lineId, OutcomeChannel channel) {
         return collections
                 .get(MongoCollections.LEDGER)
@@ -56,6 +48,7 @@ public class LedgerOutcomeStore {
     }
 
     /** Replaces the channel's outcome if {@code expectedEventId} still stands (null: nothing yet); false otherwise. */
+    @Override
     public Mono<Boolean> replace(
             String lineId, OutcomeChannel channel, String expectedEventId, ChannelOutcome outcome, Instant now) {
         return collections
@@ -68,6 +61,7 @@ public class LedgerOutcomeStore {
     }
 
     /** Every ledger line of a run with its channels' outcomes. */
+    @Override
     public Flux<LeadOutcomes> ofRun(String runId) {
         return collections
                 .get(MongoCollections.LEDGER)
@@ -89,11 +83,13 @@ public class LedgerOutcomeStore {
     }
 
     /** The ledger lines of these leads in one run, with their channels' outcomes ({@code _id} lookups). */
+    @Override
     public Flux<LeadOutcomes> ofLeads(String runId, List<String> leadIds) {
         if (leadIds.isEmpty()) {
             return Flux.empty();
         }
-        List<String> ids = leadIds.stream().map(l -> lineId(runId, l)).toList();
+        List<String> ids =
+                leadIds.stream().map(l -> LedgerOutcomes.lineId(runId, l)).toList();
         return collections
                 .get(MongoCollections.LEDGER)
                 .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))
@@ -102,6 +98,7 @@ public class LedgerOutcomeStore {
     }
 
     /** The lead ids of a batch (an outcome event that names none concerns them all). */
+    @Override
     public Mono<List<String>> batchLeadIds(String batchId) {
         return collections
                 .get(MongoCollections.BATCHES)

@@ -1,8 +1,6 @@
 package fr.rdz.delivery.pool.application;
 
-import fr.rdz.delivery.pool.mongo.CatalogStore;
-import fr.rdz.delivery.pool.mongo.PoolStore;
-import fr.rdz.delivery.run.mongo.LedgerStore;
+import fr.rdz.delivery.run.application.Ledger;
 import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.events.LeadRejected;
@@ -26,11 +24,11 @@ public class KeepingPoolView {
 
     private static final Logger log = LoggerFactory.getLogger(KeepingPoolView.class);
 
-    private final PoolStore pool;
-    private final CatalogStore catalog;
-    private final LedgerStore ledger;
+    private final PoolLeads pool;
+    private final Catalog catalog;
+    private final Ledger ledger;
 
-    public KeepingPoolView(PoolStore pool, CatalogStore catalog, LedgerStore ledger) {
+    public KeepingPoolView(PoolLeads pool, Catalog catalog, Ledger ledger) {
         this.pool = pool;
         this.catalog = catalog;
         this.ledger = ledger;

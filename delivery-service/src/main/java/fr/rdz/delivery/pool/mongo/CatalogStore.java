@@ -2,7 +2,8 @@ package fr.rdz.delivery.pool.mongo;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
+import fr.rdz.delivery.pool.application.Catalog;
 import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.events.EventCodec;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  * routed after the erasure is stored blank.
  */
 @Repository
-public class CatalogStore {
+public class CatalogStore implements Catalog {
 
     private final MongoCollections collections;
 
@@ -28,32 +29,39 @@ public class CatalogStore {
         this.collections = collections;
     }
 
+    @Override
     public Mono<Void> save(CommandeSnapshot commande) {
         return replace(MongoCollections.COMMANDES, commande.id(), commande);
     }
 
+    @Override
     public Mono<Void> save(ClientSnapshot client) {
         return replace(MongoCollections.CLIENTS, client.id(), client);
     }
 
+    @Override
     public Flux<CommandeSnapshot> commandes() {
         return all(MongoCollections.COMMANDES, CommandeSnapshot.class);
     }
 
+    @Override
     public Flux<ClientSnapshot> clients() {
         return all(MongoCollections.CLIENTS, ClientSnapshot.class);
     }
 
     /** One commande snapshot by id (a unique-key lookup). */
+    @Override
     public Mono<CommandeSnapshot> commande(String id) {
         return one(MongoCollections.COMMANDES, id, CommandeSnapshot.class);
     }
 
     /** One client snapshot by id (a unique-key lookup). */
+    @Override
     public Mono<ClientSnapshot> client(String id) {
         return one(MongoCollections.CLIENTS, id, ClientSnapshot.class);
     }
 
+    @Override
     public Mono<Void> rememberErasure(String phoneHash, Instant erasedAt) {
         return collections
                 .get(MongoCollections.ERASED_PHONES)
@@ -64,6 +72,7 @@ public class CatalogStore {
                 .then();
     }
 
+    @Override
     public Mono<Boolean> isErased(String phoneHash) {
         return collections
                 .get(MongoCollections.ERASED_PHONES)

@@ -3,7 +3,7 @@ package fr.rdz.delivery.pool.mongo;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.events.Entity;
 import fr.rdz.kit.metrics.PeriodicGauge;
 import io.micrometer.core.instrument.Tags;

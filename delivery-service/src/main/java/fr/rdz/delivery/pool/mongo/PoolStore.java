@@ -6,8 +6,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.delivery.planning.domain.PoolLead;
+import fr.rdz.delivery.pool.application.PoolLeads;
 import fr.rdz.events.Entity;
 import fr.rdz.events.EventCodec;
 import fr.rdz.events.LeadData;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
  * whole {@link LeadData} under {@code lead} for publication.
  */
 @Repository
-public class PoolStore {
+public class PoolStore implements PoolLeads {
 
     private static final Set<RoutingState> DISTRIBUTABLE = Set.of(RoutingState.FRESH, RoutingState.NO_ORDER);
 
@@ -45,6 +46,7 @@ public class PoolStore {
     }
 
     /** Upserts the lead by id (a redelivered event changes nothing); deliveries and rejections are kept. */
+    @Override
     public Mono<Void> upsert(LeadRouted routed, boolean erased) {
         LeadData lead = routed.lead();
         boolean distributable = !erased
@@ -78,6 +80,7 @@ public class PoolStore {
                 .then();
     }
 
+    @Override
     public Mono<Void> markRejected(String leadId, String clientId) {
         return collections
                 .get(MongoCollections.POOL)
@@ -87,8 +90,14 @@ public class PoolStore {
     }
 
     /** Blanks the personal fields of every lead with this phone and takes them out of distribution. */
+    @Override
     public Mono<Void> erase(String phone) {
         return erase(Filters.eq("phone", phone), 0).then();
+    }
+
+    @Override
+    public Mono<Long> eraseReceivedBefore(Instant instant, int limit) {
+        return erase(Filters.and(Filters.lt("received_at", Date.from(instant)), Filters.ne("erased", true)), limit);
     }
 
     /**
@@ -96,7 +105,7 @@ public class PoolStore {
      * all) and takes them out of distribution: the one anonymisation of a pool lead, shared by the
      * erasure of a person and the retention limit. Emits how many leads changed.
      */
-    public Mono<Long> erase(Bson filter, int limit) {
+    Mono<Long> erase(Bson filter, int limit) {
         return collections.get(MongoCollections.POOL).flatMap(c -> Flux.from(
                         c.find(filter).limit(limit))
                 .concatMap(doc -> {
@@ -134,6 +143,7 @@ public class PoolStore {
     }
 
     /** The distributable leads of {@code entities} received before {@code before}, planning fields only. */
+    @Override
     public Flux<PoolLead> forPlanning(Collection<Entity> entities, Instant before) {
         return collections.get(MongoCollections.POOL).flatMapMany(c -> Flux.from(
                         c.find(planningFilter(entities, before))
@@ -167,6 +177,7 @@ public class PoolStore {
     }
 
     /** The whole leads of these ids, for the published batches. */
+    @Override
     public Flux<LeadData> leads(Collection<String> leadIds) {
         List<String> ids = List.copyOf(leadIds);
         return collections.get(MongoCollections.POOL).flatMapMany(c -> Flux.range(0, (ids.size() + 999) / 1000)
@@ -177,6 +188,7 @@ public class PoolStore {
     }
 
     /** Marks leads delivered by a run (idempotent: one entry per run). */
+    @Override
     public Mono<Void> recordDeliveries(String runId, Instant at, Map<String, String> clientByLead) {
         if (clientByLead.isEmpty()) {
             return Mono.empty();
@@ -195,6 +207,7 @@ public class PoolStore {
     }
 
     /** Forgets what a half-done run marked, before it is redone. */
+    @Override
     public Mono<Void> removeRunDeliveries(String runId) {
         return collections
                 .get(MongoCollections.POOL)

@@ -1,16 +1,11 @@
 package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.config.DeliveryProperties;
-import fr.rdz.delivery.run.kafka.EventPublisher;
-import fr.rdz.delivery.run.kafka.PermanentPublishFailure;
-import fr.rdz.delivery.run.mongo.BatchStore;
-import fr.rdz.delivery.run.mongo.RunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,14 +33,14 @@ public class PublishingRunOutbox {
     private static final Logger log = LoggerFactory.getLogger(PublishingRunOutbox.class);
     private static final Duration CLAIM = Duration.ofMinutes(1);
 
-    private final RunStore runs;
-    private final BatchStore batches;
-    private final EventPublisher publisher;
+    private final Runs runs;
+    private final Batches batches;
+    private final EnvelopePublisher publisher;
     private final Clock clock;
     private final DeliveryProperties properties;
 
     public PublishingRunOutbox(
-            RunStore runs, BatchStore batches, EventPublisher publisher, Clock clock, DeliveryProperties properties) {
+            Runs runs, Batches batches, EnvelopePublisher publisher, Clock clock, DeliveryProperties properties) {
         this.runs = runs;
         this.batches = batches;
         this.publisher = publisher;
@@ -60,27 +55,27 @@ public class PublishingRunOutbox {
 
     /** Publishes every RECORDED run that still has something to send. */
     public Mono<Void> sweep() {
-        return runs.inState(RunStore.RECORDED)
-                .concatMap(run -> publish(run.getString("_id")).onErrorResume(e -> {
-                    log.error("Publishing run {} failed; will retry", run.getString("_id"), e);
+        return runs.inState(RunRecord.RECORDED)
+                .concatMap(run -> publish(run.id()).onErrorResume(e -> {
+                    log.error("Publishing run {} failed; will retry", run.id(), e);
                     return Mono.empty();
                 }))
                 .then();
     }
 
     public Mono<Void> publish(String runId) {
-        return runs.find(runId).filter(PublishingRunOutbox::isRecorded).flatMap(run -> batches.unpublishedIds(runId)
+        return runs.find(runId).filter(RunRecord::recorded).flatMap(run -> batches.unpublishedIds(runId)
                 .concatMap(batchId -> publishBatch(batchId).onErrorResume(e -> failed(runId, batchId, e)))
                 .then(Mono.defer(() -> finish(run))));
     }
 
     /** Every batch is published or failed for good: RunCompleted, then PUBLISHED or PUBLISH_FAILED. */
-    private Mono<Void> finish(Document run) {
-        String runId = run.getString("_id");
+    private Mono<Void> finish(RunRecord run) {
+        String runId = run.id();
         return Mono.zip(batches.countUnpublished(runId), batches.countFailed(runId))
                 .filter(counts -> counts.getT1().longValue() == counts.getT2().longValue())
                 .flatMap(counts -> publisher
-                        .publish(List.of(run.getString("run_completed_event")))
+                        .publish(List.of(run.runCompletedEvent()))
                         .onErrorResume(PermanentPublishFailure.class, e -> runs.markPublishFailed(
                                         runId, "RunCompleted: " + e.getMessage(), clock.instant())
                                 .then(Mono.fromRunnable(() -> log.error(
@@ -107,20 +102,18 @@ public class PublishingRunOutbox {
     private record BatchEvents(List<String> planned, List<String> delivered) {}
 
     /** The batch's envelopes: from its parts, or from the batch itself when it was written before parts existed. */
-    private Mono<BatchEvents> envelopes(Document batch) {
-        Integer parts = batch.getInteger("parts");
+    private Mono<BatchEvents> envelopes(StoredBatch batch) {
+        Integer parts = batch.parts();
         if (parts == null) {
-            String planned = batch.getString("planned_event");
-            return Mono.just(new BatchEvents(
-                    planned == null ? List.of() : List.of(planned),
-                    batch.getList("delivered_events", String.class, List.of())));
+            String planned = batch.plannedEvent();
+            return Mono.just(new BatchEvents(planned == null ? List.of() : List.of(planned), batch.deliveredEvents()));
         }
         List<String> planned = new ArrayList<>(parts);
         List<String> delivered = new ArrayList<>();
-        return batches.parts(batch.getString("_id"), parts)
+        return batches.parts(batch.id(), parts)
                 .doOnNext(part -> {
-                    planned.add(part.getString("planned_event"));
-                    delivered.addAll(part.getList("delivered_events", String.class, List.of()));
+                    planned.add(part.plannedEvent());
+                    delivered.addAll(part.deliveredEvents());
                 })
                 .then(Mono.fromSupplier(() -> new BatchEvents(planned, delivered)));
     }
@@ -150,9 +143,5 @@ public class PublishingRunOutbox {
             message = message.substring(0, 300) + "…";
         }
         return root.getClass().getSimpleName() + ": " + message;
-    }
-
-    static boolean isRecorded(Document run) {
-        return RunStore.RECORDED.equals(run.getString("state"));
     }
 }

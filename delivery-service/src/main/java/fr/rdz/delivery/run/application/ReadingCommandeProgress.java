@@ -5,9 +5,7 @@ import fr.rdz.delivery.planning.domain.CommandeSelection;
 import fr.rdz.delivery.planning.domain.Delivery;
 import fr.rdz.delivery.planning.domain.RunReference;
 import fr.rdz.delivery.planning.domain.WeeklyQuotaPacing;
-import fr.rdz.delivery.pool.mongo.CatalogStore;
-import fr.rdz.delivery.run.mongo.BatchStore;
-import fr.rdz.delivery.run.mongo.RunStore;
+import fr.rdz.delivery.pool.application.Catalog;
 import fr.rdz.events.ClientSnapshot;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.kit.Operator;
@@ -34,14 +32,14 @@ public class ReadingCommandeProgress {
 
     static final int DAYS_SHOWN = 14;
 
-    private final CatalogStore catalog;
-    private final BatchStore batches;
-    private final RunStore runs;
+    private final Catalog catalog;
+    private final Batches batches;
+    private final Runs runs;
     private final RecordingDeliveryOutcomes outcomes;
     private final Clock clock;
 
     public ReadingCommandeProgress(
-            CatalogStore catalog, BatchStore batches, RunStore runs, RecordingDeliveryOutcomes outcomes, Clock clock) {
+            Catalog catalog, Batches batches, Runs runs, RecordingDeliveryOutcomes outcomes, Clock clock) {
         this.catalog = catalog;
         this.batches = batches;
         this.runs = runs;
@@ -71,10 +69,10 @@ public class ReadingCommandeProgress {
             String runId = PlanningDailyRun.runId(commande.entity(), day);
             return Mono.zip(runs.find(runId), batches.find(runId + ":" + commande.id()))
                     .flatMap(t -> {
-                        List<String> leadIds = t.getT2().getList("lead_ids", String.class, List.of());
+                        List<String> leadIds = t.getT2().leadIds();
                         return outcomes.ofLeads(runId, leadIds)
                                 .map(recorded -> new CommandeProgress.DatedBatch(
-                                        runId, day, t.getT1().getString("state"), BatchViews.of(t.getT2(), recorded)));
+                                        runId, day, t.getT1().state(), BatchViews.of(t.getT2(), recorded)));
                     });
         });
     }
@@ -92,7 +90,7 @@ public class ReadingCommandeProgress {
             List<CommandeProgress.DatedBatch> recent) {
         LocalDate monday = date.with(DayOfWeek.MONDAY);
         List<CommandeProgress.DatedBatch> recorded = recent.stream()
-                .filter(b -> !RunStore.PLANNING.equals(b.runState()))
+                .filter(b -> !RunRecord.PLANNING.equals(b.runState()))
                 .toList();
         int deliveredThisWeek = 0;
         int deliveredBefore = 0;

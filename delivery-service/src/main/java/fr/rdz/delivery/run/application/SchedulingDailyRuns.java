@@ -2,7 +2,6 @@ package fr.rdz.delivery.run.application;
 
 import fr.rdz.delivery.planning.domain.CatchUpPolicy;
 import fr.rdz.delivery.planning.domain.RunReference;
-import fr.rdz.delivery.run.kafka.PoolViewLag;
 import fr.rdz.events.Entity;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +36,10 @@ public class SchedulingDailyRuns {
     private final PlanningDailyRun planning;
     private final PublishingRunOutbox outbox;
     private final Clock clock;
-    private final PoolViewLag lag;
+    private final PoolViewCatchUp lag;
 
-    public SchedulingDailyRuns(PlanningDailyRun planning, PublishingRunOutbox outbox, Clock clock, PoolViewLag lag) {
+    public SchedulingDailyRuns(
+            PlanningDailyRun planning, PublishingRunOutbox outbox, Clock clock, PoolViewCatchUp lag) {
         this.planning = planning;
         this.outbox = outbox;
         this.clock = clock;

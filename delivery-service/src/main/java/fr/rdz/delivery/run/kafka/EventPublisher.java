@@ -1,6 +1,8 @@
 package fr.rdz.delivery.run.kafka;
 
 import fr.rdz.delivery.config.DeliveryProperties;
+import fr.rdz.delivery.run.application.EnvelopePublisher;
+import fr.rdz.delivery.run.application.PermanentPublishFailure;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * {@link PermanentPublishFailure}; anything else (broker down, timeout) is left to the caller's retry.
  */
 @Component
-public class EventPublisher {
+public class EventPublisher implements EnvelopePublisher {
 
     private final KafkaTemplate<String, Envelope<?>> kafka;
     private final int maxRecordBytes;
@@ -34,6 +36,7 @@ public class EventPublisher {
         this.maxRecordBytes = properties.maxRecordBytes();
     }
 
+    @Override
     public Mono<Void> publish(List<String> envelopesJson) {
         if (envelopesJson.isEmpty()) {
             return Mono.empty();

@@ -1,6 +1,7 @@
 package fr.rdz.delivery.run.kafka;
 
 import fr.rdz.delivery.config.ConsumedTopics;
+import fr.rdz.delivery.run.application.PoolViewCatchUp;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * at start waits for it, so that leads routed while the service was down are in the pool it plans from.
  */
 @Component
-public class PoolViewLag {
+public class PoolViewLag implements PoolViewCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(PoolViewLag.class);
 
@@ -34,6 +35,7 @@ public class PoolViewLag {
     }
 
     /** Waits (polling every second) until no consumed partition lags, at most {@code max}; true when caught up. */
+    @Override
     public boolean awaitCaughtUp(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {

@@ -1,13 +1,16 @@
 package fr.rdz.delivery.run.mongo;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.delivery.planning.domain.Delivery;
+import fr.rdz.delivery.run.application.Ledger;
 import fr.rdz.events.LeadDelivered;
+import fr.rdz.events.Pii;
 import fr.rdz.events.Product;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,7 +29,7 @@ import reactor.core.publisher.Mono;
  * lines. Who got which phone + product, when, by which commande, Fresh or LB, cross-entity or not.
  */
 @Repository
-public class LedgerStore {
+public class LedgerStore implements Ledger {
 
     private final MongoCollections collections;
 
@@ -33,6 +37,7 @@ public class LedgerStore {
         this.collections = collections;
     }
 
+    @Override
     public Mono<Void> write(List<LeadDelivered> lines) {
         if (lines.isEmpty()) {
             return Mono.empty();
@@ -63,6 +68,7 @@ public class LedgerStore {
     }
 
     /** Ledger lines delivered in [from, to). */
+    @Override
     public Flux<Delivery> between(Instant from, Instant to) {
         return collections
                 .get(MongoCollections.LEDGER)
@@ -84,6 +90,7 @@ public class LedgerStore {
                 .flatMap(c -> Mono.from(c.countDocuments(Filters.eq("run_id", runId))));
     }
 
+    @Override
     public Mono<Void> deleteRun(String runId) {
         return collections
                 .get(MongoCollections.LEDGER)
@@ -92,12 +99,28 @@ public class LedgerStore {
     }
 
     /** Erasure: the phone is replaced by a marker derived from its hash; the line still counts for quotas and figures. */
+    @Override
     public Mono<Void> erasePhone(String phone, String hash) {
         return collections
                 .get(MongoCollections.LEDGER)
                 .flatMap(c ->
                         Mono.from(c.updateMany(Filters.eq("phone", phone), Updates.set("phone", erasedPhone(hash)))))
                 .then();
+    }
+
+    @Override
+    public Mono<Long> eraseExpiredPhones(Instant instant, int limit) {
+        Bson expired = Filters.and(Filters.lt("delivered_at", Date.from(instant)), Filters.regex("phone", "^[0-9+]"));
+        return collections.get(MongoCollections.LEDGER).flatMap(c -> Flux.from(
+                        c.find(expired).projection(Projections.include("phone")).limit(limit))
+                .concatMap(line -> {
+                    String phone = line.getString("phone");
+                    return Mono.from(c.updateOne(
+                            Filters.and(Filters.eq("_id", line.get("_id")), Filters.eq("phone", phone)),
+                            Updates.set("phone", erasedPhone(Pii.phoneHash(phone)))));
+                })
+                .filter(result -> result.getModifiedCount() > 0)
+                .count());
     }
 
     /** What an erased phone becomes on a ledger line (erasure and retention alike): a marker derived from its hash. */

@@ -1,7 +1,7 @@
 package fr.rdz.delivery.run.mongo;
 
 import com.mongodb.client.model.Filters;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.kit.metrics.PeriodicGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;

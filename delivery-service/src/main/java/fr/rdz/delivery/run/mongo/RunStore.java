@@ -7,7 +7,9 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
+import fr.rdz.delivery.run.application.RunRecord;
+import fr.rdz.delivery.run.application.Runs;
 import fr.rdz.events.Entity;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +29,12 @@ import reactor.core.publisher.Mono;
  * instead of retrying forever, the other batches and RunCompleted are published).
  */
 @Repository
-public class RunStore {
+public class RunStore implements Runs {
 
-    public static final String PLANNING = "PLANNING";
-    public static final String RECORDED = "RECORDED";
-    public static final String PUBLISHED = "PUBLISHED";
-    public static final String PUBLISH_FAILED = "PUBLISH_FAILED";
+    static final String PLANNING = RunRecord.PLANNING;
+    static final String RECORDED = RunRecord.RECORDED;
+    static final String PUBLISHED = RunRecord.PUBLISHED;
+    static final String PUBLISH_FAILED = RunRecord.PUBLISH_FAILED;
 
     private final MongoCollections collections;
 
@@ -41,6 +43,7 @@ public class RunStore {
     }
 
     /** True when this call created the run (and owns its planning), false when it already existed. */
+    @Override
     public Mono<Boolean> create(
             String runId, Entity entity, LocalDate date, String owner, Instant now, Instant leaseUntil) {
         Document run = new Document("_id", runId)
@@ -63,24 +66,29 @@ public class RunStore {
                 || (e.getMessage() != null && e.getMessage().contains("E11000"));
     }
 
-    public Mono<Document> find(String runId) {
+    @Override
+    public Mono<RunRecord> find(String runId) {
         return collections
                 .get(MongoCollections.RUNS)
-                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", runId)).first()));
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", runId)).first()))
+                .map(RunStore::record);
     }
 
-    public Flux<Document> list(LocalDate date, Entity entity) {
+    @Override
+    public Flux<RunRecord> list(LocalDate date, Entity entity) {
         var filter = Filters.and(
                 date == null ? Filters.exists("_id") : Filters.eq("date", date.toString()),
                 entity == null ? Filters.exists("_id") : Filters.eq("entity", entity.name()));
         return collections
                 .get(MongoCollections.RUNS)
                 .flatMapMany(c ->
-                        Flux.from(c.find(filter).sort(Sorts.descending("date")).limit(200)));
+                        Flux.from(c.find(filter).sort(Sorts.descending("date")).limit(200)))
+                .map(RunStore::record);
     }
 
     /** Runs dated {@code from}..{@code to} (inclusive, ISO dates compare as strings), newest date first, then entity. */
-    public Flux<Document> listBetween(LocalDate from, LocalDate to, Entity entity) {
+    @Override
+    public Flux<RunRecord> listBetween(LocalDate from, LocalDate to, Entity entity) {
         var filter = Filters.and(
                 from == null ? Filters.exists("_id") : Filters.gte("date", from.toString()),
                 to == null ? Filters.exists("_id") : Filters.lte("date", to.toString()),
@@ -89,11 +97,13 @@ public class RunStore {
                 .get(MongoCollections.RUNS)
                 .flatMapMany(c -> Flux.from(c.find(filter)
                         .sort(Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("entity")))
-                        .limit(400)));
+                        .limit(400)))
+                .map(RunStore::record);
     }
 
     /** Takes over a run left in PLANNING by an instance whose lease expired; empty when someone else holds it. */
-    public Mono<Document> takeOver(String runId, String owner, Instant now, Instant leaseUntil) {
+    @Override
+    public Mono<RunRecord> takeOver(String runId, String owner, Instant now, Instant leaseUntil) {
         return collections
                 .get(MongoCollections.RUNS)
                 .flatMap(c -> Mono.from(c.findOneAndUpdate(
@@ -102,9 +112,11 @@ public class RunStore {
                                 Filters.eq("state", PLANNING),
                                 Filters.lt("lease_until", Date.from(now))),
                         Updates.combine(Updates.set("owner", owner), Updates.set("lease_until", Date.from(leaseUntil))),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .map(RunStore::record);
     }
 
+    @Override
     public Mono<Boolean> markRecorded(String runId, String owner, Instant plannedAt, String runCompletedEvent) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -119,6 +131,7 @@ public class RunStore {
     }
 
     /** Extends the lease of a run its owner is still planning (the planner's heartbeat); false once lost. */
+    @Override
     public Mono<Boolean> renew(String runId, String owner, Instant leaseUntil) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -130,6 +143,7 @@ public class RunStore {
     }
 
     /** Ends the lease of a run whose planning failed here, so that the next request takes it over at once. */
+    @Override
     public Mono<Void> release(String runId, String owner) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -141,6 +155,7 @@ public class RunStore {
     }
 
     /** Forgets a run its owner found nothing to plan for (no commande served): the date stays open. */
+    @Override
     public Mono<Void> delete(String runId, String owner) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -149,6 +164,7 @@ public class RunStore {
                 .then();
     }
 
+    @Override
     public Mono<Void> markPublished(String runId, Instant at) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -159,6 +175,7 @@ public class RunStore {
     }
 
     /** A batch of the run could not be published: the run ends PUBLISH_FAILED with the reason, never swept again. */
+    @Override
     public Mono<Void> markPublishFailed(String runId, String error, Instant at) {
         return collections
                 .get(MongoCollections.RUNS)
@@ -171,7 +188,26 @@ public class RunStore {
                 .then();
     }
 
-    public Flux<Document> inState(String state) {
-        return collections.get(MongoCollections.RUNS).flatMapMany(c -> Flux.from(c.find(Filters.eq("state", state))));
+    @Override
+    public Flux<RunRecord> inState(String state) {
+        return collections
+                .get(MongoCollections.RUNS)
+                .flatMapMany(c -> Flux.from(c.find(Filters.eq("state", state))))
+                .map(RunStore::record);
+    }
+
+    private static RunRecord record(Document d) {
+        Date leaseUntil = d.getDate("lease_until");
+        Date plannedAt = d.getDate("planned_at");
+        String entity = d.getString("entity");
+        String date = d.getString("date");
+        return new RunRecord(
+                d.getString("_id"),
+                entity == null ? null : Entity.valueOf(entity),
+                date == null ? null : LocalDate.parse(date),
+                d.getString("state"),
+                leaseUntil == null ? null : leaseUntil.toInstant(),
+                plannedAt == null ? null : plannedAt.toInstant(),
+                d.getString("run_completed_event"));
     }
 }

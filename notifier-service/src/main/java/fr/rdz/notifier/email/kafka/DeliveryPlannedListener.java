@@ -3,6 +3,7 @@ package fr.rdz.notifier.email.kafka;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.Topics;
+import fr.rdz.kit.kafka.KafkaErrorPolicy;
 import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.PermanentMailFailure;
 import java.math.BigInteger;
@@ -12,21 +13,17 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.annotation.DltHandler;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.RetryableTopic;
-import org.springframework.kafka.retrytopic.DltStrategy;
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.retry.annotation.Backoff;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code rdz.delivery.planned.v1} → {@link AssemblingBatchParts} (a big batch comes in parts) →
  * {@code SendingBatchEmail}. The one error policy of the
- * service: a failed attempt goes to the non-blocking retry topics
- * ({@code rdz.delivery.planned.v1.notifier.retry-<delay ms>}, exponential backoff from
- * {@code rdz.notifier.retry.*}), the last one to {@code rdz.delivery.planned.v1.notifier.dlt}
+ * service (the kit's, built by {@code NotifierRetryTopics}): a failed attempt goes to the non-blocking retry topics
+ * ({@code rdz.delivery.planned.v1.notifier-service.retry-<n>}, exponential backoff from
+ * {@code rdz.notifier.retry.*}), the last one to {@code rdz.delivery.planned.v1.notifier-service.dlt}
  * with the reason in the {@value #REASON_HEADER} header (and Spring's {@code kafka_dlt-exception-*}
  * headers); a {@link PermanentMailFailure} or an unreadable record goes there at once.
  */
@@ -38,9 +35,8 @@ public class DeliveryPlannedListener {
     /** The short, masked reason of the last failure, set on every retry and dead-letter record. */
     public static final String REASON_HEADER = "rdz_failure_reason";
 
-    static final String RETRY_SUFFIX = ".notifier.retry";
-    static final String DLT_SUFFIX = ".notifier.dlt";
-    public static final String DLT = Topics.DELIVERY_PLANNED + DLT_SUFFIX;
+    /** The service's dead-letter topic of this listener (named by the kit's policy after {@code spring.application.name}). */
+    public static final String DLT = KafkaErrorPolicy.deadLetterTopic(Topics.DELIVERY_PLANNED, "notifier-service");
 
     private final AssemblingBatchParts sending;
     private final int maxAttempts;
@@ -50,20 +46,6 @@ public class DeliveryPlannedListener {
         this.maxAttempts = maxAttempts;
     }
 
-    @RetryableTopic(
-            attempts = "${rdz.notifier.retry.attempts:6}",
-            backoff =
-                    @Backoff(
-                            delayExpression = "${rdz.notifier.retry.delay:60000}",
-                            multiplierExpression = "${rdz.notifier.retry.multiplier:3}",
-                            maxDelayExpression = "${rdz.notifier.retry.max-delay:3600000}"),
-            kafkaTemplate = "notifierRetryTemplate",
-            retryTopicSuffix = RETRY_SUFFIX,
-            dltTopicSuffix = DLT_SUFFIX,
-            exclude = PermanentMailFailure.class,
-            traversingCauses = "true",
-            dltStrategy = DltStrategy.FAIL_ON_ERROR,
-            numPartitions = "${rdz.notifier.retry.partitions:3}")
     @KafkaListener(id = "notifier-delivery-planned", topics = Topics.DELIVERY_PLANNED)
     void on(ConsumerRecord<String, Envelope<?>> record) {
         if (!(record.value() != null && record.value().payload() instanceof DeliveryPlanned batch)) {
@@ -74,8 +56,8 @@ public class DeliveryPlannedListener {
         sending.receive(batch, attempt < maxAttempts);
     }
 
-    @DltHandler
-    void onDeadLetter(ConsumerRecord<String, Envelope<?>> record) {
+    /** The dead-letter handler of the retry topics ({@code NotifierRetryTopics}). */
+    public void onDeadLetter(ConsumerRecord<String, Envelope<?>> record) {
         String reason = header(record, REASON_HEADER);
         if (reason == null) {
             reason = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);

@@ -1,9 +1,8 @@
-package fr.rdz.delivery.config;
+package fr.rdz.delivery.mongo;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import jakarta.annotation.PostConstruct;
-import java.time.Duration;
+import fr.rdz.kit.mongo.MongoIndexes;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -11,11 +10,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The collections of rdz_delivery and their indexes, created explicitly (and awaited) before any
- * listener or run starts: the wire server builds auto-created indexes asynchronously.
+ * The collections of rdz_delivery and their indexes, created by the kit's start-up step
+ * ({@code CreatingMongoIndexes}, awaited) before any listener or run starts: the wire server builds auto-created
+ * indexes asynchronously.
  */
 @Component
-public class MongoCollections {
+public class MongoCollections implements MongoIndexes {
 
     public static final String POOL = "pool_leads";
     public static final String COMMANDES = "commandes";
@@ -34,19 +34,20 @@ public class MongoCollections {
         this.mongo = mongo;
     }
 
-    @PostConstruct
-    void createIndexes() {
-        Flux.concat(
+    @Override
+    public Mono<Void> createIndexes() {
+        return Flux.concat(
                         index(POOL, Indexes.ascending("entity", "product", "received_at"), false),
                         index(POOL, Indexes.ascending("phone"), false),
+                        // the retention job's range
+                        index(POOL, Indexes.ascending("received_at"), false),
                         index(LEDGER, Indexes.ascending("delivered_at"), false),
                         index(LEDGER, Indexes.ascending("run_id"), false),
                         index(LEDGER, Indexes.ascending("phone"), false),
                         index(BATCHES, Indexes.ascending("run_id", "published"), false),
                         index(RUNS, Indexes.ascending("date"), false),
                         index(RUNS, Indexes.ascending("state"), false))
-                .then()
-                .block(Duration.ofSeconds(60));
+                .then();
     }
 
     private Mono<String> index(String collection, org.bson.conversions.Bson keys, boolean unique) {

@@ -1,4 +1,4 @@
-package fr.rdz.delivery.run.kafka;
+package fr.rdz.delivery.run.application;
 
 /**
  * A record the broker will refuse however often it is sent (over the size limits, unserializable,

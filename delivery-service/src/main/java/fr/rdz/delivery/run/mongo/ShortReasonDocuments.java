@@ -1,4 +1,4 @@
-package fr.rdz.delivery.run.application;
+package fr.rdz.delivery.run.mongo;
 
 import fr.rdz.delivery.planning.domain.ShortReason;
 import java.util.ArrayList;
