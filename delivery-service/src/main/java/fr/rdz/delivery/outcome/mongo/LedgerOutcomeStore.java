@@ -1,6 +1,8 @@
 package fr.rdz.delivery.outcome.mongo;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import fr.rdz.delivery.config.MongoCollections;
@@ -30,9 +32,18 @@ public class LedgerOutcomeStore {
     static final String CHANNELS = "channels";
 
     private final MongoCollections collections;
+    private final Mono<Void> compareAndSetIndexes;
 
     public LedgerOutcomeStore(MongoCollections collections) {
         this.collections = collections;
+        this.compareAndSetIndexes = collections
+                .get(MongoCollections.LEDGER)
+                .flatMapMany(c -> Flux.fromArray(OutcomeChannel.values())
+                        .concatMap(channel -> Mono.from(c.createIndex(
+                                Indexes.ascending("_id", field(channel) + ".event_id"),
+                                new IndexOptions().unique(true).name("outcome_cas_" + key(channel))))))
+                .then()
+                .cache();
     }
 
     /** A ledger line as the outcome recording needs it: its batch and what stands on one channel (null: nothing yet). */
@@ -55,15 +66,17 @@ public class LedgerOutcomeStore {
                         new Line(d.getString("batch_id"), outcome(channelsOf(d).get(key(channel), Document.class))));
     }
 
-    /** Replaces the channel's outcome if {@code expectedEventId} still stands (null: nothing yet); false otherwise. */
+    /**
+     * Replaces the channel's outcome if {@code expectedEventId} still stands (null: nothing yet); false otherwise.
+     * The filter is exactly the fields of a unique index ({@code _id}, {@code channels.<channel>.event_id}), so
+     * that the Mongo stand-in, which keeps only unique indexes, serves it by index instead of scanning the ledger.
+     */
     public Mono<Boolean> replace(
             String lineId, OutcomeChannel channel, String expectedEventId, ChannelOutcome outcome, Instant now) {
-        return collections
-                .get(MongoCollections.LEDGER)
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(
-                                Filters.eq("_id", lineId), Filters.eq(field(channel) + ".event_id", expectedEventId)),
-                        Updates.set(field(channel), document(outcome, now)))))
+        Document filter = new Document("_id", lineId).append(field(channel) + ".event_id", expectedEventId);
+        return compareAndSetIndexes
+                .then(collections.get(MongoCollections.LEDGER))
+                .flatMap(c -> Mono.from(c.updateOne(filter, Updates.set(field(channel), document(outcome, now)))))
                 .map(r -> r.getMatchedCount() == 1);
     }
 
