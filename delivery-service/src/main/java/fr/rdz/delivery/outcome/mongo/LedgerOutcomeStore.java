@@ -10,6 +10,7 @@ import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelState;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
@@ -30,6 +31,7 @@ import reactor.core.publisher.Mono;
 public class LedgerOutcomeStore {
 
     static final String CHANNELS = "channels";
+    private static final Duration FOREVER = Duration.ofDays(36_500);
 
     private final MongoCollections collections;
     private final Mono<Void> compareAndSetIndexes;
@@ -43,7 +45,8 @@ public class LedgerOutcomeStore {
                                 Indexes.ascending("_id", field(channel) + ".event_id"),
                                 new IndexOptions().unique(true).name("outcome_cas_" + key(channel))))))
                 .then()
-                .cache();
+                // created once; a failed attempt (Mongo not reachable yet) is tried again by the next outcome
+                .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
     }
 
     /** A ledger line as the outcome recording needs it: its batch and what stands on one channel (null: nothing yet). */
