@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Intake benchmark: sustained POST /public/leads throughput and p50/p99 latency of intake-service
-# (real path: rules, Mongo majority write of the lead + outbox, relay to Kafka) against a bare
-# WebFlux endpoint that only parses the same JSON into the same record — same machine, same run,
-# same JVM heap, same wrk settings. Prints both and the ratio (target: intake >= 0.4 x bare, p99 < 50 ms).
+# (real path: rules, Mongo majority write of the lead + outbox, relay to Kafka) and of its tracking
+# endpoints (a visit = POST /public/track/session, lp-visit, event cta_click, event form_start)
+# against a bare WebFlux endpoint that only parses the lead JSON into the same record — same machine,
+# same run, same JVM heap, same wrk settings. Prints req/s, p50/p99 and CPU ms per request split by
+# process, and intake's own CPU per request as a multiple of the bare endpoint's (issue 17 targets:
+# leads <= 4x, tracking <= 3x). With PRELOAD=N, the same figures again after storing N leads and
+# PRELOAD_SESSIONS (default 5 x N) visitor sessions and tracking events: the cost must not grow.
 #
 #   bench/run-intake.sh                      # 180 s warm-up + 30 s measure each, 16 connections
 #   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
 #   MONGO_BACKEND=h2 bench/run-intake.sh     # Mongo wire server on its H2 file backend, as ./rdz up runs it
 #   STACK_HEAP=-Xmx512m bench/run-intake.sh  # heap of the embedded stack (default -Xmx2g; the services get HEAP)
-#   PRELOAD=1000000 STACK_HEAP=-Xmx8g bench/run-intake.sh  # N published leads stored before intake starts:
-#                                            # the cost per lead must not grow with the data (issue 17)
+#   PRELOAD=1000000 STACK_HEAP=-Xmx16g bench/run-intake.sh  # measure empty, then store 1 M leads and
+#                                            # 5 M sessions + 5 M tracking events and measure again (issue 17)
+#   PRELOAD=200000 WARMUP=60s DURATION=20s STACK_HEAP=-Xmx4g bench/run-intake.sh  # a modest run
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
@@ -34,10 +39,16 @@ MONGO_PORT=${MONGO_PORT:-28017}
 SMTP_PORT=${SMTP_PORT:-22525}
 INTAKE_PORT=${INTAKE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18090}
-# leads already stored (published) before intake starts and the measure begins; 0 = an empty store
+# leads stored (published) between the empty-store measure and the full-store one; 0 = empty store only
 PRELOAD=${PRELOAD:-0}
+# visitor sessions (and as many tracking events) stored with them
+PRELOAD_SESSIONS=${PRELOAD_SESSIONS:-$((PRELOAD * 5))}
 # memory: Mongo wire server in memory (default); h2: the file backend of ./rdz up (Java-serialises every document)
 MONGO_BACKEND=${MONGO_BACKEND:-memory}
+# extra JVM options of intake, e.g. a profile: INTAKE_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
+INTAKE_OPTS=${INTAKE_OPTS:-}
+# compiler threads stay alive so that their CPU can be told apart from the work's (jit column)
+JIT_OPTS="-XX:-UseDynamicNumberOfCompilerThreads"
 
 # a fresh machine has no wrk: Debian's package is installed when we may (root or sudo)
 if ! command -v wrk >/dev/null; then
@@ -77,15 +88,8 @@ else
 fi
 PIDS+=($!); STACK_PID=$!
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
-if [ "$PRELOAD" -gt 0 ]; then
-  echo "== pre-loading $PRELOAD stored leads into the Mongo stand-in (the in-memory backend holds them: size STACK_HEAP)"
-  java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" >"$WORK/preload.log" 2>&1 \
-    || { tail -20 "$WORK/preload.log" >&2; exit 1; }
-  grep '^PRELOADED' "$WORK/preload.log"
-fi
-
 echo "== intake-service :$INTAKE_PORT"
-RDZ_ADMIN_PASSWORD=bench java $HEAP -jar "$JAR" \
+RDZ_ADMIN_PASSWORD=bench java $HEAP $JIT_OPTS $INTAKE_OPTS -jar "$JAR" \
   --server.port="$INTAKE_PORT" \
   --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
   --spring.data.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/rdz_intake" \
@@ -103,7 +107,7 @@ for _ in $(seq 1 60); do # the catalog reached intake once a lead of PV-001 is p
 done
 
 echo "== bare WebFlux endpoint :$BARE_PORT"
-java $HEAP -cp "$CP" fr.rdz.bench.intake.BareLeadEndpoint "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+java $HEAP $JIT_OPTS -cp "$CP" fr.rdz.bench.intake.BareLeadEndpoint "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!); BARE_PID=$!
 wait_for "$WORK/bare.log" "BARE-ENDPOINT READY" 60
 
@@ -134,46 +138,114 @@ function done(summary, latency, requests)
 end
 LUA
 
+cat >"$WORK/tracking.lua" <<'LUA'
+-- a visit: a new visitor opens a session, then its lp-visit, a cta_click and a form_start
+-- (sendBeacon bodies, text/plain); the session id comes from the session's answer
+local next_id = 0
+function setup(thread) thread:set("tid", next_id); next_id = next_id + 1 end
+local queue, head, tail = {}, 1, 0
+local steps = { "lp-visit", "cta_click", "form_start" }
+function request()
+  if head <= tail then
+    local item = queue[head]; queue[head] = nil; head = head + 1
+    local step = steps[item.step]
+    if item.step < #steps then tail = tail + 1; queue[tail] = { sid = item.sid, step = item.step + 1 } end
+    if step == "lp-visit" then
+      return wrk.format("POST", "/public/track/lp-visit", {["Content-Type"] = "text/plain", ["User-Agent"] = "wrk-bench"},
+        string.format('{"session_id":"%s","lp_code":"LP-001","utm_source":"google","utm_campaign":"bench"}', item.sid))
+    end
+    return wrk.format("POST", "/public/track/event", {["Content-Type"] = "text/plain", ["User-Agent"] = "wrk-bench"},
+      string.format('{"session_id":"%s","event_type":"%s","lp_code":"LP-001"}', item.sid, step))
+  end
+  return wrk.format("POST", "/public/track/session", {["Content-Type"] = "application/json", ["User-Agent"] = "wrk-bench"},
+    '{"lp_code":"LP-001","utm_source":"google","utm_medium":"cpc","utm_campaign":"bench","referrer":"https://www.google.fr/"}')
+end
+function response(status, headers, body)
+  local sid = body and string.match(body, '"session_id":"([^"]+)"')
+  if sid then tail = tail + 1; queue[tail] = { sid = sid, step = 1 } end
+end
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f requests=%d non2xx=%d socket_errors=%d\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
 cpu_ticks() { # pid: user+system CPU ticks of the process
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
 
-measure() { # name port pid...: CPU per request counts the processes given (the endpoint and what it writes to)
-  local name=$1 port=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/leads.lua" "http://127.0.0.1:$port" >/dev/null
+jit_ticks() { # pid: user+system CPU ticks of its JIT compiler threads (kept alive: -XX:-UseDynamicNumberOfCompilerThreads)
+  local t sum=0 f
+  for t in /proc/"$1"/task/*; do
+    grep -q '^C[12] CompilerThre' "$t/comm" 2>/dev/null || continue
+    f=$(sed 's/.*) //' "$t/stat" 2>/dev/null) || continue
+    sum=$((sum + $(echo "$f" | awk '{print $12 + $13}')))
+  done
+  echo "$sum"
+}
+
+measure() { # name script port pid...: CPU per request counts the processes given (the endpoint and what it writes to)
+  local name=$1 script=$2 port=$3; shift 3
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/$script" "http://127.0.0.1:$port" >/dev/null
   local line pid n total=0 split=""
-  local -A before
-  for pid in "$@"; do before[$pid]=$(cpu_ticks "$pid"); done
-  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/leads.lua" "http://127.0.0.1:$port" | grep '^RESULT')
+  local -A before jit_before
+  for pid in "$@"; do before[$pid]=$(cpu_ticks "$pid"); jit_before[$pid]=$(jit_ticks "$pid"); done
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/$script" "http://127.0.0.1:$port" | grep '^RESULT')
   n=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
   # CPU time per request is steadier than req/s on a shared machine: it does not depend on what else runs
+  local jit=""
   for pid in "$@"; do
     local ms
     ms=$(awk -v t=$(($(cpu_ticks "$pid") - before[$pid])) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    jit="${jit:+$jit+}$(awk -v t=$(($(jit_ticks "$pid") - jit_before[$pid])) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
     split="${split:+$split+}$ms"
     total=$(awk -v a="$total" -v b="$ms" 'BEGIN { printf "%.3f", a + b }')
   done
-  line="$line cpu_ms_per_req=$total cpu_split=$split"
+  line="$line cpu_ms_per_req=$total cpu_split=$split jit_split=$jit"
   echo "$name ${line#RESULT } load=$(cut -d" " -f1 /proc/loadavg)" >&2
   echo "$line"
 }
 
 echo "== load before measuring: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (other processes share the machine)"
-echo "== leads stored before the measure: $PRELOAD pre-loaded (+ what the warm-up writes)"
 echo "== measuring: wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP, measure $DURATION each"
-BARE=$(measure bare "$BARE_PORT" "$BARE_PID")
-INTAKE=$(measure intake "$INTAKE_PORT" "$INTAKE_PID" "$STACK_PID")
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+ROWS=()
+phase() { # label: bare, intake and tracking measured one after the other
+  local bare intake tracking
+  bare=$(measure "bare ($1)" leads.lua "$BARE_PORT" "$BARE_PID")
+  intake=$(measure "intake ($1)" leads.lua "$INTAKE_PORT" "$INTAKE_PID" "$STACK_PID")
+  tracking=$(measure "tracking ($1)" tracking.lua "$INTAKE_PORT" "$INTAKE_PID" "$STACK_PID")
+  ROWS+=("bare|$1|$bare" "intake|$1|$intake" "tracking|$1|$tracking")
+}
+phase "empty store"
+if [ "$PRELOAD" -gt 0 ]; then
+  echo "== storing $PRELOAD leads, $PRELOAD_SESSIONS visitor sessions and as many tracking events (in-memory stand-in: size STACK_HEAP)"
+  java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" "$PRELOAD_SESSIONS" >"$WORK/preload.log" 2>&1 \
+    || { tail -20 "$WORK/preload.log" >&2; exit 1; }
+  grep '^PRELOADED' "$WORK/preload.log"
+  phase "$PRELOAD leads stored"
+fi
 
-printf '\n%-8s %10s %9s %9s %9s %8s %12s\n' "" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "CPU ms/req"
-for row in bare intake; do
-  r=$([ "$row" = bare ] && echo "$BARE" || echo "$INTAKE")
-  printf '%-8s %10s %9s %9s %9s %8s %12s\n' "$row" "$(field "$r" rps)" "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" \
-    "$(field "$r" max_ms)" "$(field "$r" non2xx)" "$(field "$r" cpu_ms_per_req)"
+printf '\n%-9s %-20s %9s %8s %8s %8s %7s %10s %-13s %-13s %7s %9s\n' "" "store" "req/s" "p50 ms" "p99 ms" "max ms" "non-2xx" "CPU ms/req" "split" "of it JIT" "x bare" "x bare*"
+bare_cpu=""
+for row in "${ROWS[@]}"; do
+  name=${row%%|*}; rest=${row#*|}; store=${rest%%|*}; r=${rest#*|}
+  own=$(field "$r" cpu_split | cut -d+ -f1)
+  ownjit=$(field "$r" jit_split | cut -d+ -f1)
+  if [ "$name" = bare ]; then bare_cpu=$own; bare_work=$(awk -v o="$own" -v j="$ownjit" 'BEGIN { printf "%.4f", o - j }'); fi
+  times=$(awk -v o="$own" -v b="$bare_cpu" 'BEGIN { if (b > 0) printf "%.1f", o / b; else print "-" }')
+  work=$(awk -v o="$own" -v j="$ownjit" -v b="$bare_work" 'BEGIN { if (b > 0) printf "%.1f", (o - j) / b; else print "-" }')
+  printf '%-9s %-20s %9s %8s %8s %8s %7s %10s %-13s %-13s %7s %9s\n' "$name" "$store" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
+    "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$(field "$r" non2xx)" "$(field "$r" cpu_ms_per_req)" "$(field "$r" cpu_split)" \
+    "$(field "$r" jit_split)" "$times" "$work"
 done
-echo "(CPU ms/req: bare = its process; intake = intake $(field "$INTAKE" cpu_split | sed 's/+/ + embedded Kafka\/Mongo stack /'))"
-awk -v i="$(field "$INTAKE" rps)" -v b="$(field "$BARE" rps)" -v p="$(field "$INTAKE" p99_ms)" 'BEGIN {
-  r = i / b; printf "\nratio intake/bare = %.2f (target >= 0.40: %s); intake p99 = %s ms (target < 50: %s)\n",
-  r, (r >= 0.4 ? "met" : "NOT met"), p, (p < 50 ? "met" : "NOT met") }'
+echo "(CPU ms/req: bare = its process; intake and tracking = intake + embedded Kafka/Mongo stack; of it JIT = the part"
+echo " spent by the JIT compiler threads, same split; x bare = intake's own CPU per request / the bare endpoint's in the same"
+echo " phase, x bare* = the same without JIT compilation — targets: leads <= 4, tracking <= 3; a tracking request is one"
+echo " of session, lp-visit, cta_click, form_start in turn. On a loaded machine the JIT gets little CPU during the warm-up and"
+echo " keeps compiling in the measure: compare x bare*, and re-run with a longer WARMUP)"
 echo "load after: $(cut -d" " -f1-3 /proc/loadavg)"
 grep -E "ERROR" "$WORK/intake.log" | head -5 || true

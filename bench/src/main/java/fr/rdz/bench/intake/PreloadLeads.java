@@ -12,6 +12,9 @@ import fr.rdz.events.LeadSource;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.events.Product;
 import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
+import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
+import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +30,11 @@ import reactor.core.publisher.Flux;
  * {@code run-intake.sh} can compare the cost per lead with an empty store and with a full one
  * ({@code PRELOAD=1000000}). Inserts in unordered batches of 1,000, four in flight.
  *
- * <pre>java -cp … fr.rdz.bench.intake.PreloadLeads &lt;mongoPort&gt; &lt;count&gt;</pre>
+ * With a third argument {@code S}, also stores {@code S} visitor sessions (each with its
+ * {@code visitor_lp_sessions} key) and {@code S} tracking events, for the tracking endpoints' figures
+ * on a full store (issue 17: 5 sessions/tracking events per lead).
+ *
+ * <pre>java -cp … fr.rdz.bench.intake.PreloadLeads &lt;mongoPort&gt; &lt;count&gt; [sessions]</pre>
  */
 public final class PreloadLeads {
 
@@ -38,6 +45,7 @@ public final class PreloadLeads {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         long count = Long.parseLong(args[1]);
+        long sessions = args.length > 2 ? Long.parseLong(args[2]) : 0;
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "rdz_intake");
             Instant start = Instant.now();
@@ -55,10 +63,79 @@ public final class PreloadLeads {
                             4)
                     .then()
                     .block();
+            Flux.range(0, (int) ((sessions + BATCH - 1) / BATCH))
+                    .flatMap(
+                            b -> {
+                                List<VisitorSessionDocument> visits = new ArrayList<>(BATCH);
+                                List<VisitorLpSessionDocument> keys = new ArrayList<>(BATCH);
+                                List<TrackingEventDocument> events = new ArrayList<>(BATCH);
+                                for (long i = (long) b * BATCH; i < Math.min(sessions, (long) (b + 1) * BATCH); i++) {
+                                    Instant t = at.plusMillis(i * 6);
+                                    visits.add(session(i, t));
+                                    keys.add(new VisitorLpSessionDocument(
+                                            "preload-visitor-" + i + "|LP-001", "preload-session-" + i, t));
+                                    events.add(event(i, t));
+                                }
+                                return mongo.insertAll(visits)
+                                        .thenMany(mongo.insertAll(keys))
+                                        .thenMany(mongo.insertAll(events))
+                                        .then();
+                            },
+                            4)
+                    .then()
+                    .block();
             System.out.printf(
-                    "PRELOADED %d leads in %d s%n",
-                    count, Duration.between(start, Instant.now()).toSeconds());
+                    "PRELOADED %d leads, %d visitor sessions and %d tracking events in %d s%n",
+                    count,
+                    sessions,
+                    sessions,
+                    Duration.between(start, Instant.now()).toSeconds());
         }
+    }
+
+    static VisitorSessionDocument session(long i, Instant at) {
+        return new VisitorSessionDocument(
+                "preload-session-" + i,
+                "preload-visitor-" + i,
+                "LP-001",
+                "PV-001",
+                "LP-001_PV-001",
+                "https://www.google.fr/",
+                "wrk-bench",
+                "google",
+                "cpc",
+                "bench",
+                null,
+                null,
+                null,
+                null,
+                "10.0.0.1",
+                at,
+                "active",
+                null);
+    }
+
+    static TrackingEventDocument event(long i, Instant at) {
+        return new TrackingEventDocument(
+                "preload-session-" + i + ":lp_visit",
+                UUID.randomUUID().toString(),
+                "preload-session-" + i,
+                "preload-visitor-" + i,
+                "lp_visit",
+                "LP-001",
+                "PV-001",
+                "LP-001_PV-001",
+                "google",
+                "cpc",
+                "bench",
+                null,
+                null,
+                null,
+                null,
+                "https://www.google.fr/",
+                "wrk-bench",
+                "10.0.0.1",
+                at);
     }
 
     static LeadDocument lead(long i, Instant at) {

@@ -2,7 +2,9 @@ package fr.rdz.delivery.mongo;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import fr.rdz.events.OutcomeChannel;
 import fr.rdz.kit.mongo.MongoIndexes;
+import java.util.Locale;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -46,8 +48,21 @@ public class MongoCollections implements MongoIndexes {
                         index(LEDGER, Indexes.ascending("phone"), false),
                         index(BATCHES, Indexes.ascending("run_id", "published"), false),
                         index(RUNS, Indexes.ascending("date"), false),
-                        index(RUNS, Indexes.ascending("state"), false))
+                        index(RUNS, Indexes.ascending("state"), false),
+                        Flux.fromArray(OutcomeChannel.values()).concatMap(MongoCollections::outcomeCompareAndSetIndex))
                 .then();
+    }
+
+    /**
+     * The outcome compare-and-set filters on exactly {@code _id} and {@code channels.<channel>.event_id}: a unique
+     * index of those fields lets the wire server (unique indexes only) serve it by index instead of a ledger scan.
+     */
+    private Mono<String> outcomeCompareAndSetIndex(OutcomeChannel channel) {
+        String key = channel.name().toLowerCase(Locale.ROOT);
+        return mongo.getCollection(LEDGER)
+                .flatMap(c -> Mono.from(c.createIndex(
+                        Indexes.ascending("_id", "channels." + key + ".event_id"),
+                        new IndexOptions().unique(true).name("outcome_cas_" + key))));
     }
 
     private Mono<String> index(String collection, org.bson.conversions.Bson keys, boolean unique) {

@@ -14,11 +14,11 @@ import reactor.core.publisher.Flux;
  * and ids are {@code _id}s, unique by nature.
  */
 @Component
-class MongoIndexes implements InitializingBean {
+public class MongoIndexes implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
 
-    MongoIndexes(ReactiveMongoTemplate mongo) {
+    public MongoIndexes(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -48,7 +48,15 @@ class MongoIndexes implements InitializingBean {
                         mongo.indexOps("figures")
                                 .ensureIndex(new Index()
                                         .on("entity", Sort.Direction.ASC)
-                                        .on("day", Sort.Direction.ASC)))
+                                        .on("day", Sort.Direction.ASC)),
+                        // issue 17: the history compare-and-set (HistoryOnce) as a unique-key lookup on the stand-in
+                        mongo.indexOps("leads")
+                                .ensureIndex(new Index()
+                                        .on("_id", Sort.Direction.ASC)
+                                        .on("historyVersion", Sort.Direction.ASC)
+                                        .unique()
+                                        .named("history_cas")),
+                        mongo.indexOps("lead_facts_pending").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)))
                 .then()
                 .block(Duration.ofSeconds(30));
     }

@@ -9,6 +9,7 @@ import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelState;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
@@ -47,16 +48,18 @@ public class LedgerOutcomeStore implements LedgerOutcomes {
                         new Line(d.getString("batch_id"), outcome(channelsOf(d).get(key(channel), Document.class))));
     }
 
-    /** Replaces the channel's outcome if {@code expectedEventId} still stands (null: nothing yet); false otherwise. */
+    /**
+     * Replaces the channel's outcome if {@code expectedEventId} still stands (null: nothing yet); false otherwise.
+     * The filter is exactly the fields of a unique index ({@code _id}, {@code channels.<channel>.event_id}), so
+     * that the Mongo stand-in, which keeps only unique indexes, serves it by index instead of scanning the ledger.
+     */
     @Override
     public Mono<Boolean> replace(
             String lineId, OutcomeChannel channel, String expectedEventId, ChannelOutcome outcome, Instant now) {
+        Document filter = new Document("_id", lineId).append(field(channel) + ".event_id", expectedEventId);
         return collections
                 .get(MongoCollections.LEDGER)
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(
-                                Filters.eq("_id", lineId), Filters.eq(field(channel) + ".event_id", expectedEventId)),
-                        Updates.set(field(channel), document(outcome, now)))))
+                .flatMap(c -> Mono.from(c.updateOne(filter, Updates.set(field(channel), document(outcome, now)))))
                 .map(r -> r.getMatchedCount() == 1);
     }
 

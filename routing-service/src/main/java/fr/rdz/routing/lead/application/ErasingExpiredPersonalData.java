@@ -4,6 +4,7 @@ import fr.rdz.kit.PersonalDataRetention;
 import fr.rdz.kit.PersonalDataSweep;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,7 +31,11 @@ public class ErasingExpiredPersonalData {
     private final ErasingPerson erasing;
     private final Clock clock;
 
-    public ErasingExpiredPersonalData(ReactiveMongoTemplate mongo, ErasingPerson erasing, Clock clock) {
+    private final PhoneFactsStore phoneFacts;
+
+    public ErasingExpiredPersonalData(
+            ReactiveMongoTemplate mongo, ErasingPerson erasing, Clock clock, PhoneFactsStore phoneFacts) {
+        this.phoneFacts = phoneFacts;
         this.mongo = mongo;
         this.erasing = erasing;
         this.clock = clock;
@@ -56,7 +61,10 @@ public class ErasingExpiredPersonalData {
 
     /** Delivery-ledger lines delivered before {@code expiredBefore} that still hold a phone: the phone is removed. */
     public Mono<Long> ledger(Instant expiredBefore, int pageSize) {
-        return erasing.eraseLedgerLines(
-                Criteria.where("deliveredAt").lt(expiredBefore).and("phone").exists(true));
+        return erasing.eraseLedgerLines(Criteria.where("deliveredAt")
+                        .lt(expiredBefore)
+                        .and("phone")
+                        .exists(true))
+                .flatMap(lines -> phoneFacts.expireDeliveries(expiredBefore).thenReturn(lines));
     }
 }

@@ -8,6 +8,7 @@ import fr.rdz.kit.Operator;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.routing.shared.application.Scope;
@@ -43,8 +44,10 @@ public class ErasingPerson {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final PhoneFactsStore phoneFacts;
 
-    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, PhoneFactsStore phoneFacts) {
+        this.phoneFacts = phoneFacts;
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
@@ -77,6 +80,7 @@ public class ErasingPerson {
                 .then(leads)
                 .flatMap(count ->
                         eraseLedgerLines(Criteria.where("phone").is(phone)).thenReturn(count))
+                .flatMap(count -> phoneFacts.erasePhone(phone).thenReturn(count))
                 .doOnSuccess(count -> {
                     relay.flush("erasures", erasureId);
                     log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone));
@@ -91,7 +95,11 @@ public class ErasingPerson {
      * person and the retention limit ({@link ErasingExpiredPersonalData}). True when it changed.
      */
     public Mono<Boolean> eraseRecord(LeadDocument doc, HistoryEntry entry) {
-        return mongo.updateFirst(
+        Mono<Void> rejections = doc.lead() == null
+                ? Mono.empty()
+                : phoneFacts.forgetRejections(doc.lead().phone(), doc.lead().product(), doc.id());
+        return rejections
+                .then(mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(doc.id())),
                         new Update()
                                 .set(
@@ -99,7 +107,7 @@ public class ErasingPerson {
                                         doc.lead() == null ? null : doc.lead().erased())
                                 .set("erased", true)
                                 .push("history", entry),
-                        LeadDocument.class)
+                        LeadDocument.class))
                 .map(result -> result.getModifiedCount() > 0);
     }
 

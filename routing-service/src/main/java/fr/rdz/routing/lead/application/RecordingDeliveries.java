@@ -7,16 +7,22 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadDelivered;
 import fr.rdz.events.LeadKind;
 import fr.rdz.events.OutcomeChannel;
+import fr.rdz.events.Product;
 import fr.rdz.events.RunCompleted;
 import fr.rdz.routing.lead.mongo.ChannelHistory;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.mongo.HistoryOnce;
 import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.lead.mongo.PendingLeadFact;
+import fr.rdz.routing.lead.mongo.PhoneFacts;
+import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.lead.mongo.RunRecord;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.stats.domain.Figure;
 import fr.rdz.routing.stats.mongo.FigureStore;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,10 +44,15 @@ public class RecordingDeliveries {
 
     private final ReactiveMongoTemplate mongo;
     private final FigureStore figures;
+    private final PhoneFactsStore phoneFacts;
+    private final HistoryOnce historyOnce;
 
-    public RecordingDeliveries(ReactiveMongoTemplate mongo, FigureStore figures) {
+    public RecordingDeliveries(
+            ReactiveMongoTemplate mongo, FigureStore figures, PhoneFactsStore phoneFacts, HistoryOnce historyOnce) {
         this.mongo = mongo;
         this.figures = figures;
+        this.phoneFacts = phoneFacts;
+        this.historyOnce = historyOnce;
     }
 
     public Mono<Void> delivered(Envelope<LeadDelivered> envelope) {
@@ -60,7 +71,8 @@ public class RecordingDeliveries {
                 Wire.of(d.kind()),
                 d.crossEntity());
         return mongo.save(line)
-                .then(applyLedger(d.leadId()))
+                .then(phoneFacts.delivered(line))
+                .then(settle(PendingLeadFact.of(line)))
                 .then(mongo.findById(d.leadId(), LeadDocument.class)
                         .map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty()))
@@ -68,38 +80,69 @@ public class RecordingDeliveries {
     }
 
     /**
-     * Copies the ledger lines and channel reports of a lead into its routing record (history,
-     * deliveries, status), each once. Called when a delivery is recorded and when the lead is routed: events of two
-     * topics arrive in any order, and whichever comes last completes the record.
+     * Copies the ledger lines and channel reports of a lead that arrived before its routing record
+     * (or whose copy was interrupted) into the record (history, deliveries, status), each once.
+     * Called when the lead is routed: events of two topics arrive in any order, and whichever comes
+     * last completes the record. Reads only the pending facts, never the whole ledger.
      */
     public Mono<Void> applyLedger(String leadId) {
-        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), LedgerEntry.class)
-                .concatMap(l -> mongo.updateFirst(
-                        notYet(leadId, l.eventId()),
-                        new Update()
-                                .push(
-                                        "history",
-                                        HistoryEntry.of(l.eventId(), "delivered", l.deliveredAt())
-                                                .withDelivery(l.clientId(), l.commandeId(), l.batchId(), l.runId())
-                                                .withKind(l.kind(), l.crossEntity()))
-                                .push(
-                                        "deliveries",
-                                        new DeliveryRef(
-                                                l.clientId(),
-                                                l.commandeId(),
-                                                l.batchId(),
-                                                l.runId(),
-                                                l.deliveredAt(),
-                                                l.kind(),
-                                                l.crossEntity()))
-                                .set("status", "delivered"),
-                        LeadDocument.class))
-                .thenMany(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), ChannelHistory.class))
-                .concatMap(h -> mongo.updateFirst(
-                        notYet(leadId, h.entry().eventId()),
-                        new Update().push("history", h.entry()),
-                        LeadDocument.class))
+        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), PendingLeadFact.class)
+                .collectList()
+                .flatMapMany(facts -> Flux.fromIterable(facts.stream()
+                        // ledger lines first, then channel reports (as they were copied before)
+                        .sorted(Comparator.comparing((PendingLeadFact f) -> f.line() == null))
+                        .toList()))
+                .concatMap(this::copyThenForget)
                 .then();
+    }
+
+    /**
+     * Keeps the fact as pending work, then copies it into the lead's record if the record exists;
+     * a lead routed after this check finds the pending fact ({@link #applyLedger}).
+     */
+    private Mono<Void> settle(PendingLeadFact fact) {
+        return mongo.save(fact).then(copyThenForget(fact));
+    }
+
+    private Mono<Void> copyThenForget(PendingLeadFact fact) {
+        return historyOnce
+                .apply(fact.leadId(), fact.eventId(), () -> copy(fact))
+                .flatMap(copied -> copied
+                        ? mongo.remove(Query.query(Criteria.where("_id").is(fact.id())), PendingLeadFact.class)
+                                .then()
+                        : Mono.<Void>empty());
+    }
+
+    private static Update copy(PendingLeadFact fact) {
+        if (fact.line() == null) {
+            return new Update().push("history", fact.channel().entry());
+        }
+        LedgerEntry l = fact.line();
+        return new Update()
+                .push(
+                        "history",
+                        HistoryEntry.of(l.eventId(), "delivered", l.deliveredAt())
+                                .withDelivery(l.clientId(), l.commandeId(), l.batchId(), l.runId())
+                                .withKind(l.kind(), l.crossEntity()))
+                .push(
+                        "deliveries",
+                        new DeliveryRef(
+                                l.clientId(),
+                                l.commandeId(),
+                                l.batchId(),
+                                l.runId(),
+                                l.deliveredAt(),
+                                l.kind(),
+                                l.crossEntity()))
+                .set("status", "delivered");
+    }
+
+    /**
+     * The deliveries and rejections routing knows for this phone and product (one {@code _id}
+     * lookup): what the 30-day duplicate rule and the rejection rule read when a lead is routed.
+     */
+    public Mono<PhoneFacts> phoneFacts(String phone, Product product) {
+        return phoneFacts.of(phone, product);
     }
 
     public Mono<Void> outcome(Envelope<DeliveryOutcome> envelope) {
@@ -120,9 +163,10 @@ public class RecordingDeliveries {
                 .withDelivery(o.clientId(), null, o.batchId(), o.runId())
                 .withReason(o.reason());
         Mono<Void> history = Flux.fromIterable(o.leadIds() == null ? java.util.List.<String>of() : o.leadIds())
-                .concatMap(id -> mongo.save(new ChannelHistory(eventId + ":" + id, id, entry))
-                        .then(mongo.updateFirst(
-                                notYet(id, eventId), new Update().push("history", entry), LeadDocument.class)))
+                .concatMap(id -> {
+                    ChannelHistory report = new ChannelHistory(eventId + ":" + id, id, entry);
+                    return mongo.save(report).then(settle(PendingLeadFact.of(report)));
+                })
                 .then();
         return history.then(figures.record(outcomeFigure(eventId, o)));
     }
@@ -153,11 +197,6 @@ public class RecordingDeliveries {
                 })
                 .then(mongo.save(RunRecord.of(run)))
                 .then();
-    }
-
-    private static Query notYet(String leadId, String eventId) {
-        return Query.query(
-                Criteria.where("_id").is(leadId).and("history.eventId").ne(eventId));
     }
 
     static Figure deliveredFigure(LeadDelivered d, LeadDocument doc) {

@@ -6,6 +6,7 @@ import fr.rdz.kit.Operator;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.routing.shared.application.Scope;
@@ -41,6 +42,7 @@ public class RejectingLead {
     private final FigureStore figures;
     private final Clock clock;
     private final Duration window;
+    private final PhoneFactsStore phoneFacts;
 
     public RejectingLead(
             ReactiveMongoTemplate mongo,
@@ -48,7 +50,9 @@ public class RejectingLead {
             OutboxRelay relay,
             FigureStore figures,
             Clock clock,
-            @Value("${rdz.routing.rejection-window:P30D}") Duration window) {
+            @Value("${rdz.routing.rejection-window:P30D}") Duration window,
+            PhoneFactsStore phoneFacts) {
+        this.phoneFacts = phoneFacts;
         this.mongo = mongo;
         this.leads = leads;
         this.relay = relay;
@@ -74,8 +78,11 @@ public class RejectingLead {
                             .reduce((a, b) -> b)
                             .orElseThrow(() -> RequestRejected.invalid(
                                     "lead " + leadId + " was not delivered to client " + terms.clientId()));
+            Mono<Void> fact =
+                    phoneFacts.rejected(doc.lead().phone(), doc.lead().product(), leadId, delivery.clientId());
             if (doc.rejectedClientIds() != null && doc.rejectedClientIds().contains(delivery.clientId())) {
-                return Mono.just(doc);
+                // already rejected: make sure routing's phone facts know it (an interrupted rejection)
+                return fact.thenReturn(doc);
             }
             Instant now = clock.instant();
             if (delivery.deliveredAt() != null
@@ -121,6 +128,7 @@ public class RejectingLead {
                     delivery.commandeId(),
                     Map.of(Figure.REJECTED, 1));
             return mongo.updateFirst(query, update, LeadDocument.class)
+                    .then(fact)
                     .then(figures.record(figure))
                     .doOnSuccess(v -> relay.flush("leads", leadId))
                     .then(mongo.findById(leadId, LeadDocument.class));

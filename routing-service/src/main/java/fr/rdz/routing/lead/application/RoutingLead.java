@@ -21,7 +21,7 @@ import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.RoutingDecision;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.routing.quality.mongo.QualityMappingDocument;
@@ -211,16 +211,15 @@ public class RoutingLead {
         if (lead.phone() == null) {
             return Mono.just(Map.of());
         }
-        return mongo.find(
-                        Query.query(Criteria.where("phone")
-                                .is(lead.phone())
-                                .and("product")
-                                .is(lead.product())
-                                .and("deliveredAt")
-                                .gte(DuplicateRule.windowStart(now))),
-                        LedgerEntry.class)
-                .map(e -> new DuplicateRule.Delivery(e.phone(), e.product(), e.clientId(), e.deliveredAt()))
-                .collectList()
+        // one _id lookup (phone_facts), not a query on the ledger
+        return deliveries
+                .phoneFacts(lead.phone(), lead.product())
+                .map(facts -> facts.deliveriesOrEmpty().stream()
+                        .filter(d ->
+                                d.deliveredAt() != null && !d.deliveredAt().isBefore(DuplicateRule.windowStart(now)))
+                        .map(d ->
+                                new DuplicateRule.Delivery(lead.phone(), lead.product(), d.clientId(), d.deliveredAt()))
+                        .toList())
                 .map(ledger -> DuplicateRule.barredUntil(lead.phone(), lead.product(), ledger, now));
     }
 
@@ -229,16 +228,8 @@ public class RoutingLead {
         if (lead.phone() == null) {
             return Mono.just(Set.of());
         }
-        return mongo.find(
-                        Query.query(Criteria.where("lead.contact.phone")
-                                .is(lead.phone())
-                                .and("lead.product")
-                                .is(lead.product())
-                                .and("rejectedClientIds.0")
-                                .exists(true)),
-                        LeadDocument.class)
-                .flatMapIterable(LeadDocument::rejectedClientIds)
-                .collect(HashSet::new, Set::add);
+        // one _id lookup (phone_facts), not a query on every routing record
+        return deliveries.phoneFacts(lead.phone(), lead.product()).map(PhoneFactsStore::rejectingClients);
     }
 
     private Mono<LeadDocument> store(
