@@ -49,7 +49,7 @@ public class MongoCollections implements MongoIndexes {
                         index(BATCHES, Indexes.ascending("run_id", "published"), false),
                         index(RUNS, Indexes.ascending("date"), false),
                         index(RUNS, Indexes.ascending("state"), false),
-                        Flux.fromArray(OutcomeChannel.values()).concatMap(MongoCollections::outcomeCompareAndSetIndex))
+                        Flux.fromArray(OutcomeChannel.values()).concatMap(this::outcomeCompareAndSetIndex))
                 .then();
     }
 

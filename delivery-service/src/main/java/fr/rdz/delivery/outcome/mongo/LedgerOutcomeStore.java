@@ -9,7 +9,6 @@ import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelState;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;

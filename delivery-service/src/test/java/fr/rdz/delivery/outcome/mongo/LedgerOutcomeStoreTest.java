@@ -10,7 +10,8 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.rdz.delivery.config.MongoCollections;
+import fr.rdz.delivery.mongo.MongoCollections;
+import fr.rdz.delivery.outcome.application.LedgerOutcomes;
 import fr.rdz.delivery.outcome.domain.ChannelOutcome;
 import fr.rdz.delivery.outcome.domain.ChannelState;
 import fr.rdz.events.OutcomeChannel;
@@ -64,7 +65,7 @@ class LedgerOutcomeStoreTest {
         collections.createIndexes().block();
         store = new LedgerOutcomeStore(collections);
         List<Document> lines = IntStream.range(0, 2_000)
-                .mapToObj(i -> new Document("_id", LedgerOutcomeStore.lineId("run-1", "lead-" + i))
+                .mapToObj(i -> new Document("_id", LedgerOutcomes.lineId("run-1", "lead-" + i))
                         .append("lead_id", "lead-" + i)
                         .append("run_id", "run-1")
                         .append("batch_id", "batch-1"))
@@ -82,7 +83,7 @@ class LedgerOutcomeStoreTest {
 
     @Test
     void theCompareAndSetIsAUniqueKeyLookupAndReplacesOnlyTheStandingOutcome() {
-        String line = LedgerOutcomeStore.lineId("run-1", "lead-7");
+        String line = LedgerOutcomes.lineId("run-1", "lead-7");
         store.replace(line, OutcomeChannel.EMAIL, null, outcome("e1", ChannelState.RETRYING), AT)
                 .block();
         commands.clear();
@@ -101,7 +102,7 @@ class LedgerOutcomeStoreTest {
                 .isEqualTo("e3");
         assertThat(store.find(line, OutcomeChannel.API).block().current().eventId())
                 .isEqualTo("a1");
-        assertThat(store.find(LedgerOutcomeStore.lineId("run-1", "lead-8"), OutcomeChannel.EMAIL)
+        assertThat(store.find(LedgerOutcomes.lineId("run-1", "lead-8"), OutcomeChannel.EMAIL)
                         .block()
                         .current())
                 .isNull();
