@@ -28,11 +28,14 @@ public class ResolvingConsentCoverage {
         this.texts = texts;
     }
 
-    /** The lead with its consent text version completed from its form when it came without one. */
+    /**
+     * The lead with its consent text version completed from its form when it came without one, and
+     * the hash of that version's catalog wording (the proof a buyer receives names both).
+     */
     public Mono<LeadData> withFormVersion(LeadData lead) {
         ConsentProof consent = lead.consent();
         if (consent != null && notBlank(consent.consentTextVersion())) {
-            return Mono.just(lead);
+            return withHash(lead, consent.consentTextVersion());
         }
         String formCode = lead.source() == null ? null : lead.source().formCode();
         if (formCode == null) {
@@ -40,8 +43,15 @@ public class ResolvingConsentCoverage {
         }
         return mongo.findById(formCode, FormDocument.class)
                 .filter(f -> notBlank(f.consentTextVersion()))
-                .map(f -> withVersion(lead, f.consentTextVersion()))
+                .flatMap(f -> withHash(lead, f.consentTextVersion()))
                 .defaultIfEmpty(lead);
+    }
+
+    /** The version and the hash of its catalog wording (null when the catalog does not know it: flagged later). */
+    private Mono<LeadData> withHash(LeadData lead, String version) {
+        return texts.byVersion(version.trim())
+                .map(text -> withText(lead, version, text.hash()))
+                .defaultIfEmpty(withText(lead, version, null));
     }
 
     public Mono<ConsentCoverage> of(LeadData lead) {
@@ -55,12 +65,11 @@ public class ResolvingConsentCoverage {
                 .defaultIfEmpty(ConsentCoverage.unknown(version.trim()));
     }
 
-    private static LeadData withVersion(LeadData lead, String version) {
+    private static LeadData withText(LeadData lead, String version, String hash) {
         ConsentProof c = lead.consent();
         ConsentProof proof = c == null
-                ? new ConsentProof(null, null, null, null, null, null, version)
-                : new ConsentProof(
-                        c.rgpdConsent(), c.consentText(), c.pageUrl(), c.ip(), c.userAgent(), c.consentedAt(), version);
+                ? new ConsentProof(null, null, null, null, null, null, version, hash, null)
+                : c.withText(version, hash);
         return new LeadData(
                 lead.leadId(),
                 lead.receivedAt(),
