@@ -8,6 +8,7 @@ import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.PlannedLead;
 import fr.rdz.notifier.email.domain.BatchCsv;
 import fr.rdz.notifier.email.domain.BatchMail;
+import fr.rdz.notifier.email.domain.ConsentProofCsv;
 import fr.rdz.notifier.email.domain.CsvFileNameRule;
 import fr.rdz.notifier.email.domain.CsvFormat;
 import fr.rdz.notifier.email.domain.FailureReason;
@@ -38,6 +39,7 @@ public class SendingBatchEmail {
     private final OutcomePublisher outcomes;
     private final Clock clock;
     private final Duration lease;
+    private final LinkingConsentProof proofLinks;
 
     public SendingBatchEmail(
             SentMails sentMails,
@@ -45,7 +47,9 @@ public class SendingBatchEmail {
             BatchMailer mailer,
             OutcomePublisher outcomes,
             Clock clock,
-            Duration lease) {
+            Duration lease,
+            LinkingConsentProof proofLinks) {
+        this.proofLinks = proofLinks;
         this.sentMails = sentMails;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -134,7 +138,10 @@ public class SendingBatchEmail {
         publish(dead.outcomeEventId(), outcome(batch, OutcomeStatus.DEAD_LETTERED, cleanReason, dead.attempts()));
     }
 
-    /** The e-mail of a batch: CSV in the entity's format, the entity's templates, a Message-ID fixed by the batch. */
+    /**
+     * The e-mail of a batch: CSV in the entity's format, the entity's templates, a Message-ID fixed by the batch,
+     * and the proof-of-consent CSV beside it (signed links valid from now).
+     */
     public BatchMail compose(DeliveryPlanned batch) {
         List<String> to = batch.client().emails() == null
                 ? List.of()
@@ -164,7 +171,9 @@ public class SendingBatchEmail {
                 rendered.htmlBody(),
                 fileName,
                 csv,
-                messageId(batch));
+                messageId(batch),
+                ConsentProofCsv.fileName(fileName),
+                ConsentProofCsv.write(leads, proofLinks::urlFor));
     }
 
     static String messageId(DeliveryPlanned batch) {

@@ -3,6 +3,7 @@ package fr.rdz.notifier.email.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.rdz.events.ConsentProofLink;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.DeliveryPlanned;
@@ -54,7 +55,12 @@ class SendingBatchEmailTest {
                 outcomeOrder.add(id);
             },
             Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10),
+            new LinkingConsentProof(
+                    new ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
+                    "https://preuves.rdz.example",
+                    Duration.ofDays(90),
+                    Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void sendsOnceAndReportsSent() {
