@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.rdz.events.ConsentProofLink;
+import fr.rdz.events.ConsentWithdrawn;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Entity;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.Topics;
 import fr.rdz.notifier.NotifierIntegrationTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -14,12 +17,16 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The batch e-mail carries, beside the seed's CSV (unchanged), a second CSV with one proof-of-consent row per lead. */
 class ConsentProofAttachmentIT extends NotifierIntegrationTest {
@@ -89,6 +96,64 @@ class ConsentProofAttachmentIT extends NotifierIntegrationTest {
                 .isEqualTo(ConsentProofLink.Check.VALID);
         assertThat(routing.check("lead-2", query.get("expires"), query.get("signature"), Instant.now()))
                 .isEqualTo(ConsentProofLink.Check.INVALID);
+    }
+
+    @Test
+    void theClientsNextBatchEmailTellsThemOfAWithdrawalOfConsentOnce() throws Exception {
+        String clientId = newId("c-withdrawn");
+        Envelope<ConsentWithdrawn> withdrawn = Envelope.of(
+                new ConsentWithdrawn(
+                        "lead-w1", "0611223344", Entity.ZR7, Instant.parse("2026-11-19T10:00:00Z"), List.of(clientId)),
+                "routing-service",
+                Instant.parse("2026-11-19T10:00:01Z"));
+        kafka.send(Topics.CONSENT_WITHDRAWN, withdrawn.key(), withdrawn).get(10, TimeUnit.SECONDS);
+        // the notice is kept for the client until its next e-mail
+        await().atMost(BatchEmailIT.WAIT)
+                .until(() -> mongo.getCollection("withdrawal_notices")
+                                .flatMap(c -> Mono.from(
+                                        c.find(new Document("_id", clientId)).first()))
+                                .block(Duration.ofSeconds(10))
+                        != null);
+        String first = newId("b-told");
+        String second = newId("b-after");
+        String line = "0611223344 (lead lead-w1) : consentement retiré le 19/11/2026, ne plus l'appeler.";
+
+        publish(planned(batchFor(first, clientId)));
+        await().atMost(BatchEmailIT.WAIT).until(() -> ZR7_SMTP.messagesOf(first).size() == 1);
+        String told = text(ZR7_SMTP.messagesOf(first).get(0));
+        assertThat(told)
+                .contains("Retraits de consentement : ne plus démarcher ces contacts")
+                .contains(line);
+
+        publish(planned(batchFor(second, clientId)));
+        await().atMost(BatchEmailIT.WAIT)
+                .until(() -> ZR7_SMTP.messagesOf(second).size() == 1);
+        assertThat(text(ZR7_SMTP.messagesOf(second).get(0))).doesNotContain("lead-w1");
+    }
+
+    private static DeliveryPlanned batchFor(String batchId, String clientId) {
+        return Batches.batch(
+                batchId,
+                Entity.ZR7,
+                Batches.client(clientId, "Solaire Pro", DeliveryChannel.EMAIL, "leads@solaire-pro.example.fr"),
+                Batches.threeLeads(Entity.ZR7));
+    }
+
+    /** Every text part of the message (plain and HTML alternatives), decoded. */
+    private static String text(MimeMessage mail) throws Exception {
+        StringBuilder out = new StringBuilder();
+        collect(mail, out);
+        return out.toString();
+    }
+
+    private static void collect(Part part, StringBuilder out) throws Exception {
+        if (part.isMimeType("text/*") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            out.append(part.getContent()).append('\n');
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), out);
+            }
+        }
     }
 
     private static List<Part> attachments(MimeMessage mail) throws Exception {

@@ -15,6 +15,7 @@ import fr.rdz.notifier.email.domain.FailureReason;
 import fr.rdz.notifier.email.domain.MailSummary;
 import fr.rdz.notifier.email.domain.OncePerBatchRule;
 import fr.rdz.notifier.email.domain.SentMail;
+import fr.rdz.notifier.email.domain.WithdrawalNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class SendingBatchEmail {
     private final Clock clock;
     private final Duration lease;
     private final LinkingConsentProof proofLinks;
+    private final WithdrawalNotices notices;
 
     public SendingBatchEmail(
             SentMails sentMails,
@@ -48,8 +50,10 @@ public class SendingBatchEmail {
             OutcomePublisher outcomes,
             Clock clock,
             Duration lease,
-            LinkingConsentProof proofLinks) {
+            LinkingConsentProof proofLinks,
+            WithdrawalNotices notices) {
         this.proofLinks = proofLinks;
+        this.notices = notices;
         this.sentMails = sentMails;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -99,7 +103,8 @@ public class SendingBatchEmail {
                         record.attempts());
             case SEND -> {}
         }
-        BatchMail mail = compose(batch);
+        List<WithdrawalNotice> told = notices.pending(batch.client().id());
+        BatchMail mail = compose(batch, told);
         int attempt = sentMails.claim(batch, record, mail.messageId(), now, now.plus(lease));
         try {
             mailer.send(mail);
@@ -114,6 +119,8 @@ public class SendingBatchEmail {
         }
         UUID outcomeEventId = UUID.randomUUID();
         sentMails.markSent(batch.batchId(), clock.instant(), outcomeEventId);
+        // a crash before this line tells them again in the next e-mail: told twice, never lost
+        notices.told(batch.client().id(), told);
         log.info("batch {}: {} sent (attempt {})", batch.batchId(), mail, attempt);
         publish(outcomeEventId, outcome(batch, OutcomeStatus.SENT, null, attempt));
     }
@@ -143,6 +150,11 @@ public class SendingBatchEmail {
      * and the proof-of-consent CSV beside it (signed links valid from now).
      */
     public BatchMail compose(DeliveryPlanned batch) {
+        return compose(batch, List.of());
+    }
+
+    /** The e-mail of a batch telling the client, after the template's text, the withdrawals of consent in {@code told}. */
+    public BatchMail compose(DeliveryPlanned batch, List<WithdrawalNotice> told) {
         List<String> to = batch.client().emails() == null
                 ? List.of()
                 : batch.client().emails().stream()
@@ -167,8 +179,8 @@ public class SendingBatchEmail {
                 batch.entity(),
                 to,
                 rendered.subject(),
-                rendered.textBody(),
-                rendered.htmlBody(),
+                rendered.textBody() + WithdrawalNotice.text(told),
+                WithdrawalNotice.appendHtml(rendered.htmlBody(), told),
                 fileName,
                 csv,
                 messageId(batch),

@@ -18,6 +18,7 @@ import fr.rdz.notifier.email.application.ReplayingFailedMails;
 import fr.rdz.notifier.email.application.SendingBatchEmail;
 import fr.rdz.notifier.email.application.SentCsvs;
 import fr.rdz.notifier.email.application.SentMails;
+import fr.rdz.notifier.email.application.WithdrawalNotices;
 import fr.rdz.notifier.email.domain.FailureReason;
 import fr.rdz.notifier.email.kafka.DeliveryPlannedListener;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,8 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             NotifierProperties properties,
             FailedMails failedMails,
             SentCsvs csvs,
-            LinkingConsentProof proofLinks) {
+            LinkingConsentProof proofLinks,
+            WithdrawalNotices notices) {
         // issue 12: failed e-mails listed and replayable, CSVs kept as e-mailed (decorators; decisions unchanged)
         return new SendingBatchEmail(
                 new IndexingSentCsv(new RecordingFailedMails(sentMails, failedMails), csvs),
@@ -69,7 +71,8 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
                 outcomes,
                 clock,
                 properties.lease(),
-                proofLinks);
+                proofLinks,
+                notices);
     }
 
     @Bean

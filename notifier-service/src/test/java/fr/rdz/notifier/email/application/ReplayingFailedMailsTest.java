@@ -47,7 +47,8 @@ class ReplayingFailedMailsTest {
                     new ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
                     "https://preuves.rdz.example",
                     Duration.ofDays(90),
-                    clock));
+                    clock),
+            WithdrawalNotices.NONE);
     final ReplayingFailedMails replaying = new ReplayingFailedMails(failedMails, sentMails, sending, clock);
 
     @Test

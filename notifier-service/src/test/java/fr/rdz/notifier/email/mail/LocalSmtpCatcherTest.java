@@ -70,7 +70,8 @@ class LocalSmtpCatcherTest {
                             new fr.rdz.events.ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
                             "https://preuves.rdz.example",
                             Duration.ofDays(90),
-                            Clock.systemUTC()));
+                            Clock.systemUTC()),
+                    fr.rdz.notifier.email.application.WithdrawalNotices.NONE);
             DeliveryPlanned batch = Batches.batch(
                     "b-local",
                     Entity.ZR7,

@@ -2,8 +2,10 @@ package fr.rdz.routing.consent.application;
 
 import fr.rdz.events.ConsentProof;
 import fr.rdz.events.LeadData;
+import fr.rdz.events.Pii;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.domain.ConsentCoverage;
+import fr.rdz.routing.consent.mongo.ConsentWithdrawalDocument;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import java.time.Instant;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,7 +17,8 @@ import reactor.core.publisher.Mono;
  * form names; the catalog text gives the partners. No version: unrestricted (legacy leads and forms
  * without a text keep today's behaviour). A version the catalog does not know: unrestricted and
  * flagged on the lead — intake never refuses a lead for it, and routing cannot prove a restriction
- * it does not know.
+ * it does not know. A lead whose person withdrew their consent before it arrived is marked
+ * withdrawn here, so routing keeps it out of distribution ({@link WithdrawingConsent}).
  */
 @Service
 public class ResolvingConsentCoverage {
@@ -33,6 +36,20 @@ public class ResolvingConsentCoverage {
      * the hash of that version's catalog wording (the proof a buyer receives names both).
      */
     public Mono<LeadData> withFormVersion(LeadData lead) {
+        return withVersionAndHash(lead).flatMap(this::withWithdrawal);
+    }
+
+    /** The lead marked withdrawn when its person opposed before it arrived (one read by {@code _id}). */
+    private Mono<LeadData> withWithdrawal(LeadData lead) {
+        if (lead.phone() == null || (lead.consent() != null && lead.consent().withdrawn())) {
+            return Mono.just(lead);
+        }
+        return mongo.findById(Pii.phoneHash(lead.phone()), ConsentWithdrawalDocument.class)
+                .map(w -> WithdrawingConsent.withdrawn(lead, w.withdrawnAt()))
+                .defaultIfEmpty(lead);
+    }
+
+    private Mono<LeadData> withVersionAndHash(LeadData lead) {
         ConsentProof consent = lead.consent();
         if (consent != null && notBlank(consent.consentTextVersion())) {
             return withHash(lead, consent.consentTextVersion());

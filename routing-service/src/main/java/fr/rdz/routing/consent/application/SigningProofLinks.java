@@ -1,6 +1,8 @@
 package fr.rdz.routing.consent.application;
 
 import fr.rdz.events.ConsentProofLink;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class SigningProofLinks {
 
-    /** A signed link and until when it works. */
-    public record SignedLink(String url, Instant expiresAt) {}
+    /**
+     * A signed link to the pack, the same signature on the opposition page (the person withdraws
+     * their consent in one click), and until when both work.
+     */
+    public record SignedLink(String url, String oppositionUrl, Instant expiresAt) {}
 
     private final ConsentProofLink link;
     private final Clock clock;
@@ -37,7 +42,10 @@ public class SigningProofLinks {
 
     public SignedLink sign(String leadId) {
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
-        return new SignedLink(link.url(baseUrl, leadId, expiresAt), expiresAt);
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String opposition = base + "/public/opposition?lead_id=" + URLEncoder.encode(leadId, StandardCharsets.UTF_8)
+                + "&expires=" + expiresAt.getEpochSecond() + "&signature=" + link.signature(leadId, expiresAt);
+        return new SignedLink(link.url(baseUrl, leadId, expiresAt), opposition, expiresAt);
     }
 
     public ConsentProofLink.Check check(String leadId, String expires, String signature) {

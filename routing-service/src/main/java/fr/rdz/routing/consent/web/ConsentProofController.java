@@ -57,17 +57,18 @@ class ConsentProofController {
     }
 
     /** A signed public link to the pack. */
-    record ProofLinkView(String leadId, String consentProofUrl, Instant expiresAt) {}
+    record ProofLinkView(String leadId, String consentProofUrl, String oppositionUrl, Instant expiresAt) {}
 
     @GetMapping("/consent-proof-link")
     @Operation(
             summary = "A signed, expiring public link to the lead's proof pack",
             description = "The consent_proof_url a buyer receives: HMAC-signed, valid rdz.consent.proof-link-ttl "
-                    + "(default 90 days) from now. Add &format=pdf for the PDF.")
+                    + "(default 90 days) from now. Add &format=pdf for the PDF. opposition_url: the French page where "
+                    + "the person withdraws their consent with the same signature.")
     Mono<ProofLinkView> link(@PathVariable String id) {
         return pack(id).map(p -> {
             SigningProofLinks.SignedLink signed = links.sign(p.leadId());
-            return new ProofLinkView(p.leadId(), signed.url(), signed.expiresAt());
+            return new ProofLinkView(p.leadId(), signed.url(), signed.oppositionUrl(), signed.expiresAt());
         });
     }
 
