@@ -11,6 +11,7 @@ public enum EventType {
     LEAD_ROUTED("LeadRouted", 1, LeadRouted.class, Topics.LEAD_ROUTED),
     LEAD_REJECTED("LeadRejected", 1, LeadRejected.class, Topics.LEAD_REJECTED),
     PERSON_ERASED("PersonErased", 1, PersonErased.class, Topics.PERSON_ERASED),
+    CONSENT_WITHDRAWN("ConsentWithdrawn", 1, ConsentWithdrawn.class, Topics.CONSENT_WITHDRAWN),
     LEAD_DELIVERED("LeadDelivered", 1, LeadDelivered.class, Topics.LEAD_DELIVERED),
     DELIVERY_PLANNED("DeliveryPlanned", 1, DeliveryPlanned.class, Topics.DELIVERY_PLANNED),
     RUN_COMPLETED("RunCompleted", 1, RunCompleted.class, Topics.RUN_COMPLETED),

@@ -1,5 +1,12 @@
 package fr.rdz.events;
 
-/** Facts published by routing-service: routing decisions, catalog snapshots, rejections and erasures. */
+/** Facts published by routing-service: routing decisions, catalog snapshots, rejections, erasures and withdrawals of consent. */
 public sealed interface RoutingEvent extends RdzEvent
-        permits LeadRouted, LeadRejected, PersonErased, FormSnapshot, LpSnapshot, ClientSnapshot, CommandeSnapshot {}
+        permits LeadRouted,
+                LeadRejected,
+                PersonErased,
+                ConsentWithdrawn,
+                FormSnapshot,
+                LpSnapshot,
+                ClientSnapshot,
+                CommandeSnapshot {}

@@ -13,6 +13,7 @@ public final class Topics {
     public static final String LEAD_DELIVERED = "rdz.lead.delivered.v1";
     public static final String LEAD_REJECTED = "rdz.lead.rejected.v1";
     public static final String PERSON_ERASED = "rdz.person.erased.v1";
+    public static final String CONSENT_WITHDRAWN = "rdz.consent.withdrawn.v1";
     public static final String DELIVERY_PLANNED = "rdz.delivery.planned.v1";
     public static final String DELIVERY_OUTCOME = "rdz.delivery.outcome.v1";
     public static final String RUN_COMPLETED = "rdz.run.completed.v1";
@@ -35,6 +36,7 @@ public final class Topics {
             new Spec(LEAD_DELIVERED, LEAD_PARTITIONS, false),
             new Spec(LEAD_REJECTED, LEAD_PARTITIONS, false),
             new Spec(PERSON_ERASED, LEAD_PARTITIONS, false),
+            new Spec(CONSENT_WITHDRAWN, LEAD_PARTITIONS, false),
             new Spec(DELIVERY_PLANNED, DEFAULT_PARTITIONS, false),
             new Spec(DELIVERY_OUTCOME, DEFAULT_PARTITIONS, false),
             new Spec(RUN_COMPLETED, DEFAULT_PARTITIONS, false),

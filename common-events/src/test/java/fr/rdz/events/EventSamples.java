@@ -103,6 +103,10 @@ public final class EventSamples {
                         "routing-service"),
                 sample("00000000-0000-4000-8000-000000000013", new PersonErased("0612345678", AT), "routing-service"),
                 sample(
+                        "00000000-0000-4000-8000-000000000022",
+                        new ConsentWithdrawn("lead-1", "0612345678", Entity.ZR7, AT, List.of("client-1")),
+                        "routing-service"),
+                sample(
                         "00000000-0000-4000-8000-000000000014",
                         new FormSnapshot(
                                 "PV-001",

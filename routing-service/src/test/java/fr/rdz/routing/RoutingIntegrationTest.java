@@ -66,6 +66,7 @@ public abstract class RoutingIntegrationTest {
                         Topics.LEAD_ROUTED,
                         Topics.LEAD_REJECTED,
                         Topics.PERSON_ERASED,
+                        Topics.CONSENT_WITHDRAWN,
                         Topics.CATALOG_FORMS,
                         Topics.CATALOG_LPS,
                         Topics.CATALOG_CLIENTS,

@@ -109,6 +109,8 @@ public final class CrmPushBenchmark {
                             "--spring.data.mongodb.uri=" + stack.mongo().uri("rdz_crm_push_bench"),
                             "--rdz.security.admin-password=bench",
                             "--rdz.crypto.api-key-secret=" + SECRET,
+                            // each push signs its consent_proof_url (issue 16)
+                            "--rdz.crypto.proof-link-secret=bench-proof-link-secret-0123456789abcdef",
                             "--resilience4j.bulkhead.configs.crm.max-concurrent-calls=" + inFlight,
                             "--logging.level.root=WARN",
                             "--logging.level.fr.rdz=WARN");

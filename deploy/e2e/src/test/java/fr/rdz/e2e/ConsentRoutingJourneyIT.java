@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,14 +25,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Consent-aware routing through the real path (issue 16): a form whose consent text names client A
- * only, two commandes (A and B) matching the lead; the lead posted to intake is routed and planned
- * by delivery's run to A, never to B, and the lead's history says why B did not get it.
+ * Consent through the real path (issue 16). Consent-aware routing: a form whose consent text names
+ * client A only, two commandes (A and B) matching the lead; the lead posted to intake is routed and
+ * planned by delivery's run to A, never to B, and the lead's history says why B did not get it.
+ * Proof and withdrawal (the other entity, MDL: its own runs, so the two journeys never meet): a lead's proof pack
+ * downloads byte-identical (admin route and signed link); once the person withdraws their consent
+ * on routing's public opposition endpoint, delivery's runs never take their lead again (another
+ * person's lead still goes), a later lead of theirs is never eligible, and
+ * {@code why_not_delivered} says why.
  */
 class ConsentRoutingJourneyIT {
 
     static final Path WORK = Path.of("target", "e2e-consent");
     static final AdminApi api = new AdminApi();
+    static final HttpClient http = HttpClient.newHttpClient();
 
     static RdzProcesses rdz;
     static MongoClient mongo;
@@ -133,6 +143,145 @@ class ConsentRoutingJourneyIT {
         assertThat(leadsOf(run, commandeA)).contains(leadId);
         assertThat(leadsOf(run, commandeB)).doesNotContain(leadId);
         assertThat(run.path("batches").toString()).contains(commandeB);
+    }
+
+    @Test
+    void aWithdrawalStopsEveryFurtherDeliveryOfThatPerson() throws Exception {
+        String routing = rdz.url("routing");
+        String client = api.post(
+                        routing + "/admin/clients",
+                        Map.of(
+                                "entity",
+                                "MDL",
+                                "name",
+                                "Isolation Retrait",
+                                "emails",
+                                List.of("leads@isolation-retrait.example.fr"),
+                                "delivery_channel",
+                                "email"))
+                .path("id")
+                .asText();
+        String commande = api.post(
+                        routing + "/admin/commandes",
+                        Map.of(
+                                "entity",
+                                "MDL",
+                                "client_id",
+                                client,
+                                "product",
+                                "PAC",
+                                "departements",
+                                List.of("*"),
+                                "weekly_quota",
+                                70,
+                                "delivery_days",
+                                List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+                                "lb_max_percent",
+                                0,
+                                "priority",
+                                1,
+                                "starts_on",
+                                LocalDate.now(ZoneId.of("Europe/Paris"))
+                                        .minusDays(1)
+                                        .toString()))
+                .path("id")
+                .asText();
+        String formCode = api.post(
+                        routing + "/admin/forms", Map.of("entity", "MDL", "product", "PAC", "name", "PAC retrait"))
+                .path("code")
+                .asText();
+        // intake knows the form (catalog topic) before the leads are posted
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mongo.getDatabase("rdz_intake")
+                        .getCollection("forms")
+                        .countDocuments(Filters.eq("_id", formCode)))
+                .isEqualTo(1));
+
+        String withdrawing = postLead(formCode, "06 58 41 27 93", "Camille.Roux@example.fr");
+        String other = postLead(formCode, "06 58 41 27 94", "jules.petit@example.fr");
+        awaitStatus(withdrawing, "fresh");
+        awaitStatus(other, "fresh");
+
+        // the proof pack through the real routing: byte-identical downloads, and through its signed link
+        byte[] pdf = bytes(routing + "/admin/leads/" + withdrawing + "/consent-proof.pdf", true);
+        assertThat(bytes(routing + "/admin/leads/" + withdrawing + "/consent-proof.pdf", true))
+                .isEqualTo(pdf);
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        byte[] json = bytes(routing + "/admin/leads/" + withdrawing + "/consent-proof", true);
+        JsonNode link = api.get(routing + "/admin/leads/" + withdrawing + "/consent-proof-link");
+        URI url = URI.create(link.path("consent_proof_url").asText());
+        assertThat(bytes(routing + url.getRawPath() + "?" + url.getRawQuery(), false))
+                .isEqualTo(json);
+
+        String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(dryRun(tomorrow, commande)).contains(withdrawing, other));
+
+        JsonNode answer = api.post(
+                routing + "/public/opposition", Map.of("phone", "0658412793", "email", "camille.roux@example.fr"));
+        assertThat(answer.path("status").asText()).isEqualTo("recorded");
+
+        // delivery's pool lets the withdrawn lead go: the runs take the other person's lead only
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        assertThat(dryRun(tomorrow, commande)).contains(other).doesNotContain(withdrawing));
+        JsonNode run = api.post(
+                rdz.url("delivery") + "/admin/runs", Map.of("entity", "MDL", "date", tomorrow, "dry_run", false));
+        assertThat(leadsOf(run, commande)).contains(other).doesNotContain(withdrawing);
+        assertThat(api.get(routing + "/admin/leads/" + withdrawing)
+                        .path("why_not_delivered")
+                        .path("code")
+                        .asText())
+                .isEqualTo("consent_withdrawn");
+
+        // a later lead of the same person is stored, never eligible
+        String later = postLead(formCode, "+33 6 58 41 27 93", "camille.roux@example.fr");
+        JsonNode laterDetail = awaitStatus(later, "no_consent");
+        assertThat(laterDetail.path("why_not_delivered").path("code").asText()).isEqualTo("consent_withdrawn");
+        assertThat(dryRun(LocalDate.parse(tomorrow).plusDays(1).toString(), commande))
+                .doesNotContain(withdrawing, later);
+        JsonNode pack = api.get(routing + "/admin/leads/" + withdrawing + "/consent-proof");
+        assertThat(pack.path("withdrawn_at").isMissingNode()).isFalse();
+    }
+
+    private static String postLead(String formCode, String phone, String email) {
+        Map<String, Object> lead = new HashMap<>();
+        lead.put("form_code", formCode);
+        lead.put("phone", phone);
+        lead.put("email", email);
+        lead.put("nom", "Roux");
+        lead.put("prenom", "Camille");
+        lead.put("code_postal", "31000");
+        lead.put("rgpd_consent", true);
+        lead.put("page_url", "https://pac.example.fr/formulaire");
+        return api.post(rdz.url("intake") + "/public/leads", lead)
+                .path("lead_id")
+                .asText();
+    }
+
+    private static JsonNode awaitStatus(String leadId, String status) {
+        return await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> api.get(rdz.url("routing") + "/admin/leads/" + leadId),
+                        d -> status.equals(d.path("status").asText()));
+    }
+
+    private static List<String> dryRun(String date, String commande) {
+        return leadsOf(
+                api.post(rdz.url("delivery") + "/admin/runs", Map.of("entity", "MDL", "date", date, "dry_run", true)),
+                commande);
+    }
+
+    private static byte[] bytes(String url, boolean admin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (admin) {
+            request.header(
+                    "Authorization",
+                    "Basic " + java.util.Base64.getEncoder().encodeToString("admin:rdz-local-admin".getBytes()));
+        }
+        HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as(url).isEqualTo(200);
+        return answer.body();
     }
 
     private static List<String> leadsOf(JsonNode run, String commandeId) {

@@ -1,5 +1,6 @@
 package fr.rdz.crmpush.push.application;
 
+import fr.rdz.crmpush.push.domain.ConsentProofFields;
 import fr.rdz.crmpush.push.domain.CrmPayloadMapping;
 import fr.rdz.crmpush.push.domain.PushResult;
 import fr.rdz.crmpush.push.domain.PushStatus;
@@ -40,6 +41,7 @@ public class PushingLead {
     private final RetrySchedule schedule;
     private final Duration lease;
     private final Clock clock;
+    private final LinkingConsentProof proofLinks;
 
     public PushingLead(
             PushLedger ledger,
@@ -49,7 +51,9 @@ public class PushingLead {
             SecretBox secretBox,
             RetrySchedule schedule,
             Duration lease,
-            Clock clock) {
+            Clock clock,
+            LinkingConsentProof proofLinks) {
+        this.proofLinks = proofLinks;
         this.ledger = ledger;
         this.crm = crm;
         this.outcomes = outcomes;
@@ -91,7 +95,11 @@ public class PushingLead {
             log.error("Cannot decrypt the API key of client {} (wrong rdz.crypto.api-key-secret?)", task.clientId());
             return Mono.just(PushResult.retry("api key cannot be decrypted", false));
         }
-        Map<String, Object> payload = CrmPayloadMapping.payload(task.lead(), task.product(), clock.instant());
+        // the seed's payload, and the proof of consent the buyer must be able to show (spec §11)
+        Map<String, Object> payload = ConsentProofFields.addTo(
+                CrmPayloadMapping.payload(task.lead(), task.product(), clock.instant()),
+                task.lead().consent(),
+                proofLinks.urlFor(task.leadId()));
         return crm.push(task.apiUrl(), apiKey, payload)
                 .onErrorResume(
                         e -> Mono.just(PushResult.retry("error: " + e.getClass().getSimpleName(), false)));

@@ -2,6 +2,7 @@ package fr.rdz.crmpush.push.config;
 
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
+import fr.rdz.crmpush.push.application.LinkingConsentProof;
 import fr.rdz.crmpush.push.application.PushLedger;
 import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.crmpush.push.application.PushingLead;
@@ -86,9 +87,18 @@ class PushConfig {
             DeadLetterStore deadLetters,
             SecretBox apiKeyBox,
             CrmPushProperties properties,
-            Clock clock) {
+            Clock clock,
+            LinkingConsentProof proofLinks) {
         return new PushingLead(
-                ledger, crm, outcomes, deadLetters, apiKeyBox, properties.schedule(), properties.lease(), clock);
+                ledger,
+                crm,
+                outcomes,
+                deadLetters,
+                apiKeyBox,
+                properties.schedule(),
+                properties.lease(),
+                clock,
+                proofLinks);
     }
 
     @Bean

@@ -8,12 +8,14 @@ import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.PlannedLead;
 import fr.rdz.notifier.email.domain.BatchCsv;
 import fr.rdz.notifier.email.domain.BatchMail;
+import fr.rdz.notifier.email.domain.ConsentProofCsv;
 import fr.rdz.notifier.email.domain.CsvFileNameRule;
 import fr.rdz.notifier.email.domain.CsvFormat;
 import fr.rdz.notifier.email.domain.FailureReason;
 import fr.rdz.notifier.email.domain.MailSummary;
 import fr.rdz.notifier.email.domain.OncePerBatchRule;
 import fr.rdz.notifier.email.domain.SentMail;
+import fr.rdz.notifier.email.domain.WithdrawalNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,8 @@ public class SendingBatchEmail {
     private final OutcomePublisher outcomes;
     private final Clock clock;
     private final Duration lease;
+    private final LinkingConsentProof proofLinks;
+    private final WithdrawalNotices notices;
 
     public SendingBatchEmail(
             SentMails sentMails,
@@ -45,7 +49,11 @@ public class SendingBatchEmail {
             BatchMailer mailer,
             OutcomePublisher outcomes,
             Clock clock,
-            Duration lease) {
+            Duration lease,
+            LinkingConsentProof proofLinks,
+            WithdrawalNotices notices) {
+        this.proofLinks = proofLinks;
+        this.notices = notices;
         this.sentMails = sentMails;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -95,7 +103,8 @@ public class SendingBatchEmail {
                         record.attempts());
             case SEND -> {}
         }
-        BatchMail mail = compose(batch);
+        List<WithdrawalNotice> told = notices.pending(batch.client().id());
+        BatchMail mail = compose(batch, told);
         int attempt = sentMails.claim(batch, record, mail.messageId(), now, now.plus(lease));
         try {
             mailer.send(mail);
@@ -110,6 +119,8 @@ public class SendingBatchEmail {
         }
         UUID outcomeEventId = UUID.randomUUID();
         sentMails.markSent(batch.batchId(), clock.instant(), outcomeEventId);
+        // a crash before this line tells them again in the next e-mail: told twice, never lost
+        notices.told(batch.client().id(), told);
         log.info("batch {}: {} sent (attempt {})", batch.batchId(), mail, attempt);
         publish(outcomeEventId, outcome(batch, OutcomeStatus.SENT, null, attempt));
     }
@@ -134,8 +145,16 @@ public class SendingBatchEmail {
         publish(dead.outcomeEventId(), outcome(batch, OutcomeStatus.DEAD_LETTERED, cleanReason, dead.attempts()));
     }
 
-    /** The e-mail of a batch: CSV in the entity's format, the entity's templates, a Message-ID fixed by the batch. */
+    /**
+     * The e-mail of a batch: CSV in the entity's format, the entity's templates, a Message-ID fixed by the batch,
+     * and the proof-of-consent CSV beside it (signed links valid from now).
+     */
     public BatchMail compose(DeliveryPlanned batch) {
+        return compose(batch, List.of());
+    }
+
+    /** The e-mail of a batch telling the client, after the template's text, the withdrawals of consent in {@code told}. */
+    public BatchMail compose(DeliveryPlanned batch, List<WithdrawalNotice> told) {
         List<String> to = batch.client().emails() == null
                 ? List.of()
                 : batch.client().emails().stream()
@@ -160,11 +179,13 @@ public class SendingBatchEmail {
                 batch.entity(),
                 to,
                 rendered.subject(),
-                rendered.textBody(),
-                rendered.htmlBody(),
+                rendered.textBody() + WithdrawalNotice.text(told),
+                WithdrawalNotice.appendHtml(rendered.htmlBody(), told),
                 fileName,
                 csv,
-                messageId(batch));
+                messageId(batch),
+                ConsentProofCsv.fileName(fileName),
+                ConsentProofCsv.write(leads, proofLinks::urlFor));
     }
 
     static String messageId(DeliveryPlanned batch) {

@@ -10,6 +10,7 @@ import fr.rdz.notifier.email.application.ErasingPersonalData;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.IndexingSentCsv;
 import fr.rdz.notifier.email.application.KeepingSentCsv;
+import fr.rdz.notifier.email.application.LinkingConsentProof;
 import fr.rdz.notifier.email.application.MailRenderer;
 import fr.rdz.notifier.email.application.OutcomePublisher;
 import fr.rdz.notifier.email.application.RecordingFailedMails;
@@ -17,6 +18,7 @@ import fr.rdz.notifier.email.application.ReplayingFailedMails;
 import fr.rdz.notifier.email.application.SendingBatchEmail;
 import fr.rdz.notifier.email.application.SentCsvs;
 import fr.rdz.notifier.email.application.SentMails;
+import fr.rdz.notifier.email.application.WithdrawalNotices;
 import fr.rdz.notifier.email.domain.FailureReason;
 import fr.rdz.notifier.email.kafka.DeliveryPlannedListener;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,9 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             Clock clock,
             NotifierProperties properties,
             FailedMails failedMails,
-            SentCsvs csvs) {
+            SentCsvs csvs,
+            LinkingConsentProof proofLinks,
+            WithdrawalNotices notices) {
         // issue 12: failed e-mails listed and replayable, CSVs kept as e-mailed (decorators; decisions unchanged)
         return new SendingBatchEmail(
                 new IndexingSentCsv(new RecordingFailedMails(sentMails, failedMails), csvs),
@@ -66,7 +70,9 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
                 new KeepingSentCsv(mailer, csvs, clock),
                 outcomes,
                 clock,
-                properties.lease());
+                properties.lease(),
+                proofLinks,
+                notices);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a batch e-mail through its entity's SMTP account: {@code From} the entity's address, to
  * every client address, text and HTML alternatives, the CSV attached as
- * {@code text/csv; charset=UTF-8} in base64, {@code Message-ID} and {@code X-RDZ-Batch-Id} fixed by the batch.
+ * {@code text/csv; charset=UTF-8} in base64 (then the proof-of-consent CSV the same way), {@code Message-ID} and {@code X-RDZ-Batch-Id} fixed by the batch.
  * A message that cannot even be built (an address that is not one) is a {@link PermanentMailFailure};
  * every SMTP failure (connection, 4xx, 5xx) is thrown as is and retried.
  */
@@ -50,6 +50,14 @@ class SmtpBatchMailer implements BatchMailer {
             // base64, never quoted-printable: no relay may touch the CRLFs or the BOM of the file
             MimeMultipart root = helper.getRootMimeMultipart();
             root.getBodyPart(root.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
+            if (mail.proofAttachment() != null) {
+                // the second attachment: one proof-of-consent row per lead (spec §11)
+                helper.addAttachment(
+                        mail.proofAttachmentName(),
+                        new ByteArrayResource(mail.proofAttachment()),
+                        "text/csv; charset=UTF-8");
+                root.getBodyPart(root.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
+            }
             message.setHeader(BATCH_HEADER, mail.batchId());
             return message;
         } catch (MessagingException e) {

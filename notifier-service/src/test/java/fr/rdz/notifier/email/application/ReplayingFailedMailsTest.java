@@ -2,6 +2,7 @@ package fr.rdz.notifier.email.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.rdz.events.ConsentProofLink;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Entity;
@@ -41,7 +42,13 @@ class ReplayingFailedMailsTest {
             sent::add,
             (id, outcome) -> {},
             clock,
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10),
+            new LinkingConsentProof(
+                    new ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
+                    "https://preuves.rdz.example",
+                    Duration.ofDays(90),
+                    clock),
+            WithdrawalNotices.NONE);
     final ReplayingFailedMails replaying = new ReplayingFailedMails(failedMails, sentMails, sending, clock);
 
     @Test

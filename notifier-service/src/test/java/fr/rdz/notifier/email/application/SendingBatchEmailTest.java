@@ -3,6 +3,7 @@ package fr.rdz.notifier.email.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.rdz.events.ConsentProofLink;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.DeliveryPlanned;
@@ -12,6 +13,7 @@ import fr.rdz.notifier.email.Batches;
 import fr.rdz.notifier.email.domain.BatchMail;
 import fr.rdz.notifier.email.domain.SentMail;
 import fr.rdz.notifier.email.domain.SentMailState;
+import fr.rdz.notifier.email.domain.WithdrawalNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ class SendingBatchEmailTest {
     final List<BatchMail> sent = new ArrayList<>();
     final Map<UUID, DeliveryOutcome> outcomes = new HashMap<>();
     final List<UUID> outcomeOrder = new ArrayList<>();
+    final InMemoryNotices notices = new InMemoryNotices();
     RuntimeException smtpFailure;
 
     final SendingBatchEmail sending = new SendingBatchEmail(
@@ -54,7 +57,13 @@ class SendingBatchEmailTest {
                 outcomeOrder.add(id);
             },
             Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10),
+            new LinkingConsentProof(
+                    new ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
+                    "https://preuves.rdz.example",
+                    Duration.ofDays(90),
+                    Clock.fixed(NOW, ZoneOffset.UTC)),
+            notices);
 
     @Test
     void sendsOnceAndReportsSent() {
@@ -165,6 +174,54 @@ class SendingBatchEmailTest {
     }
 
     /** The sent_mails collection in memory, with the same conditional claim. */
+    @Test
+    void theNextEmailTellsTheClientOfAWithdrawalOnceThenForgetsIt() {
+        WithdrawalNotice notice = new WithdrawalNotice("lead-9", "0611223344", Instant.parse("2026-11-19T10:00:00Z"));
+        notices.remember(BATCH.client().id(), notice);
+        notices.remember(BATCH.client().id(), notice);
+        notices.remember("another-client", notice);
+        smtpFailure = new IllegalStateException("421 try later");
+        assertThatThrownBy(() -> sending.send(BATCH, true)).isSameAs(smtpFailure);
+        // a failed attempt forgets nothing
+        assertThat(notices.pending(BATCH.client().id())).containsExactly(notice);
+
+        smtpFailure = null;
+        sending.send(BATCH, true);
+
+        assertThat(sent).singleElement().satisfies(mail -> {
+            assertThat(mail.textBody())
+                    .contains("Retraits de consentement : ne plus démarcher ces contacts")
+                    .contains("- 0611223344 (lead lead-9) : consentement retiré le 19/11/2026, ne plus l'appeler.");
+            assertThat(mail.htmlBody())
+                    .contains(
+                            "<li>0611223344 (lead lead-9) : consentement retiré le 19/11/2026, ne plus l'appeler.</li>");
+        });
+        assertThat(notices.pending(BATCH.client().id())).isEmpty();
+        assertThat(notices.pending("another-client")).containsExactly(notice);
+    }
+
+    static final class InMemoryNotices implements WithdrawalNotices {
+        final Map<String, List<WithdrawalNotice>> byClient = new HashMap<>();
+
+        @Override
+        public void remember(String clientId, WithdrawalNotice notice) {
+            List<WithdrawalNotice> list = byClient.computeIfAbsent(clientId, c -> new ArrayList<>());
+            if (!list.contains(notice)) {
+                list.add(notice);
+            }
+        }
+
+        @Override
+        public List<WithdrawalNotice> pending(String clientId) {
+            return List.copyOf(byClient.getOrDefault(clientId, List.of()));
+        }
+
+        @Override
+        public void told(String clientId, List<WithdrawalNotice> told) {
+            byClient.getOrDefault(clientId, new ArrayList<>()).removeAll(told);
+        }
+    }
+
     static final class InMemorySentMails implements SentMails {
 
         final Map<String, SentMail> records = new HashMap<>();

@@ -60,7 +60,18 @@ class LocalSmtpCatcherTest {
                     null,
                     Duration.ofMinutes(1));
             SendingBatchEmail composer = new SendingBatchEmail(
-                    null, new FreemarkerMailRenderer(properties), null, null, Clock.systemUTC(), Duration.ofMinutes(1));
+                    null,
+                    new FreemarkerMailRenderer(properties),
+                    null,
+                    null,
+                    Clock.systemUTC(),
+                    Duration.ofMinutes(1),
+                    new fr.rdz.notifier.email.application.LinkingConsentProof(
+                            new fr.rdz.events.ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
+                            "https://preuves.rdz.example",
+                            Duration.ofDays(90),
+                            Clock.systemUTC()),
+                    fr.rdz.notifier.email.application.WithdrawalNotices.NONE);
             DeliveryPlanned batch = Batches.batch(
                     "b-local",
                     Entity.ZR7,
@@ -77,13 +88,19 @@ class LocalSmtpCatcherTest {
             assertThat(((InternetAddress) eml.getFrom()[0]).getAddress()).isEqualTo("livraison@zr7.local");
             assertThat(eml.getSubject()).isEqualTo("[ZR7] 3 leads PV – livraison du 20/11/2026");
             Multipart parts = (Multipart) eml.getContent();
-            Part csv = null;
+            List<Part> attachments = new java.util.ArrayList<>();
             for (int i = 0; i < parts.getCount(); i++) {
                 if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
-                    csv = parts.getBodyPart(i);
+                    attachments.add(parts.getBodyPart(i));
                 }
             }
-            assertThat(csv).isNotNull();
+            // the seed's CSV first, the proof-of-consent CSV beside it
+            assertThat(attachments).hasSize(2);
+            Part csv = attachments.get(0);
+            assertThat(attachments.get(1).getFileName())
+                    .isEqualTo("ZR7_PV_Solaire-Pro_2026-11-20_preuves-consentement.csv");
+            assertThat(attachments.get(1).getHeader("Content-Transfer-Encoding"))
+                    .containsExactly("base64");
             assertThat(csv.getFileName()).isEqualTo("ZR7_PV_Solaire-Pro_2026-11-20.csv");
             assertThat(csv.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
             byte[] bytes = csv.getInputStream().readAllBytes();

@@ -2,8 +2,10 @@ package fr.rdz.routing.consent.application;
 
 import fr.rdz.events.ConsentProof;
 import fr.rdz.events.LeadData;
+import fr.rdz.events.Pii;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.domain.ConsentCoverage;
+import fr.rdz.routing.consent.mongo.ConsentWithdrawalDocument;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import java.time.Instant;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,7 +17,8 @@ import reactor.core.publisher.Mono;
  * form names; the catalog text gives the partners. No version: unrestricted (legacy leads and forms
  * without a text keep today's behaviour). A version the catalog does not know: unrestricted and
  * flagged on the lead — intake never refuses a lead for it, and routing cannot prove a restriction
- * it does not know.
+ * it does not know. A lead whose person withdrew their consent before it arrived is marked
+ * withdrawn here, so routing keeps it out of distribution ({@link WithdrawingConsent}).
  */
 @Service
 public class ResolvingConsentCoverage {
@@ -28,11 +31,28 @@ public class ResolvingConsentCoverage {
         this.texts = texts;
     }
 
-    /** The lead with its consent text version completed from its form when it came without one. */
+    /**
+     * The lead with its consent text version completed from its form when it came without one, and
+     * the hash of that version's catalog wording (the proof a buyer receives names both).
+     */
     public Mono<LeadData> withFormVersion(LeadData lead) {
+        return withVersionAndHash(lead).flatMap(this::withWithdrawal);
+    }
+
+    /** The lead marked withdrawn when its person opposed before it arrived (one read by {@code _id}). */
+    private Mono<LeadData> withWithdrawal(LeadData lead) {
+        if (lead.phone() == null || (lead.consent() != null && lead.consent().withdrawn())) {
+            return Mono.just(lead);
+        }
+        return mongo.findById(Pii.phoneHash(lead.phone()), ConsentWithdrawalDocument.class)
+                .map(w -> WithdrawingConsent.withdrawn(lead, w.withdrawnAt()))
+                .defaultIfEmpty(lead);
+    }
+
+    private Mono<LeadData> withVersionAndHash(LeadData lead) {
         ConsentProof consent = lead.consent();
         if (consent != null && notBlank(consent.consentTextVersion())) {
-            return Mono.just(lead);
+            return withHash(lead, consent.consentTextVersion());
         }
         String formCode = lead.source() == null ? null : lead.source().formCode();
         if (formCode == null) {
@@ -40,8 +60,15 @@ public class ResolvingConsentCoverage {
         }
         return mongo.findById(formCode, FormDocument.class)
                 .filter(f -> notBlank(f.consentTextVersion()))
-                .map(f -> withVersion(lead, f.consentTextVersion()))
+                .flatMap(f -> withHash(lead, f.consentTextVersion()))
                 .defaultIfEmpty(lead);
+    }
+
+    /** The version and the hash of its catalog wording (null when the catalog does not know it: flagged later). */
+    private Mono<LeadData> withHash(LeadData lead, String version) {
+        return texts.byVersion(version.trim())
+                .map(text -> withText(lead, version, text.hash()))
+                .defaultIfEmpty(withText(lead, version, null));
     }
 
     public Mono<ConsentCoverage> of(LeadData lead) {
@@ -55,12 +82,11 @@ public class ResolvingConsentCoverage {
                 .defaultIfEmpty(ConsentCoverage.unknown(version.trim()));
     }
 
-    private static LeadData withVersion(LeadData lead, String version) {
+    private static LeadData withText(LeadData lead, String version, String hash) {
         ConsentProof c = lead.consent();
         ConsentProof proof = c == null
-                ? new ConsentProof(null, null, null, null, null, null, version)
-                : new ConsentProof(
-                        c.rgpdConsent(), c.consentText(), c.pageUrl(), c.ip(), c.userAgent(), c.consentedAt(), version);
+                ? new ConsentProof(null, null, null, null, null, null, version, hash, null)
+                : c.withText(version, hash);
         return new LeadData(
                 lead.leadId(),
                 lead.receivedAt(),

@@ -25,6 +25,9 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
     /** The reason recorded with {@code no_consent}: the lead was submitted with {@code rgpd_consent: false}. */
     public static final String NO_CONSENT_REASON = "no_consent: rgpd_consent false";
 
+    /** The reason recorded when the person withdrew their consent (opposition): never delivered again. */
+    public static final String WITHDRAWN_REASON = "consent_withdrawn";
+
     /** What the decision is made from, besides the lead itself. */
     public record Candidates(
             Collection<Commande> commandes,
@@ -81,7 +84,10 @@ public record RoutingDecision(RoutingState state, List<String> eligibleCommandeI
             return new RoutingDecision(RoutingState.ORPHAN, List.of(), "unknown form");
         }
         if (lead.consent() != null && lead.consent().refused()) {
-            return new RoutingDecision(RoutingState.NO_CONSENT, List.of(), NO_CONSENT_REASON);
+            return new RoutingDecision(
+                    RoutingState.NO_CONSENT,
+                    List.of(),
+                    lead.consent().withdrawn() ? WITHDRAWN_REASON : NO_CONSENT_REASON);
         }
         List<String> eligible = matching(lead, candidates, day)
                 .filter(c -> !candidates.duplicateClientIds().contains(c.clientId()))

@@ -63,6 +63,13 @@ public record WhyNotDelivered(String code, Map<String, Object> params, String me
         if (f.erased()) {
             return of("erased", Map.of(), "Données personnelles effacées : le lead ne peut plus être livré.");
         }
+        if (f.reason() != null && f.reason().startsWith(RoutingDecision.WITHDRAWN_REASON)) {
+            // before "delivered": a lead delivered before the opposition is never delivered again
+            return of(
+                    "consent_withdrawn",
+                    Map.of(),
+                    "Consentement retiré par le prospect (opposition) : le lead n'est plus distribué.");
+        }
         if (f.rejection() != null && "rejected".equals(f.status())) {
             Rejection r = f.rejection();
             Map<String, Object> p = params(

@@ -71,6 +71,7 @@ record HistoryLine(
             case "failed" -> (email ? "Échec de l'e-mail à " : "Échec du push vers ") + client + reason;
             case "rejected" -> "Rejeté par " + client + reason;
             case "erased" -> "Données personnelles effacées";
+            case "consent_withdrawn" -> "Consentement retiré par le prospect (opposition)" + reason;
             default -> h.type();
         };
     }
