@@ -588,7 +588,19 @@ class ConsoleBrowserIT {
         browser.get(console("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // a click does not wait for the navigation it starts: the login page's elements go stale when it is left
+        await().atMost(Duration.ofSeconds(30)).until(() -> isStale(submit));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     static void logout() {
