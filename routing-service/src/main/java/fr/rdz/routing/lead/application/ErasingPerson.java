@@ -7,6 +7,7 @@ import fr.rdz.events.Pii;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
@@ -43,8 +44,10 @@ public class ErasingPerson {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final LeadLookupProjector lookups;
 
-    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, LeadLookupProjector lookups) {
+        this.lookups = lookups;
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
@@ -100,6 +103,7 @@ public class ErasingPerson {
                                 .set("erased", true)
                                 .push("history", entry),
                         LeadDocument.class)
+                .flatMap(result -> lookups.forget(doc).thenReturn(result))
                 .map(result -> result.getModifiedCount() > 0);
     }
 
