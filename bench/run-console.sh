@@ -109,9 +109,15 @@ done
 echo "== sign in to the console as admin"
 JAR="$WORK/cookies"
 CSRF=$(curl -fs -c "$JAR" -b "$JAR" "http://127.0.0.1:$CONSOLE_PORT/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$CONSOLE_PORT/login"
-curl -fs -b "$JAR" "http://127.0.0.1:$CONSOLE_PORT/" | grep -q "Tableau de bord" || { echo "sign-in failed" >&2; exit 1; }
+SIGNED=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" --data-urlencode "username=admin" \
+  --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "http://127.0.0.1:$CONSOLE_PORT/login")
+if [[ "$SIGNED" != "http://127.0.0.1:$CONSOLE_PORT/" ]]; then
+  echo "sign-in failed (sent to '$SIGNED')" >&2; tail -30 "$WORK/console.log" >&2; exit 1
+fi
+# the first dashboard of a cold console on a loaded machine may outlast the services' timeout: a few tries
+for _ in 1 2 3 4 5; do
+  curl -s -b "$JAR" "http://127.0.0.1:$CONSOLE_PORT/" | grep -q "Tableau de bord" && break; sleep 2
+done
 
 declare -a PAGES=(
   "Connexion (aucun service)|/login"
