@@ -13,10 +13,12 @@ import fr.rdz.routing.lead.application.SearchingLeads;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.stats.application.ComputingStats;
 import fr.rdz.routing.stats.application.FormCards;
 import fr.rdz.routing.stats.domain.Figure;
+import fr.rdz.routing.stats.mongo.FigureRollupProjector;
 import fr.rdz.routing.stats.mongo.FigureStore;
 import fr.rdz.stack.MongoWireServer;
 import java.time.Clock;
@@ -60,7 +62,8 @@ class ConsoleQueriesBenchmark {
             long t0 = System.nanoTime();
             List<LeadDocument> batch = new ArrayList<>();
             List<Figure> figures = new ArrayList<>();
-            FigureStore store = new FigureStore(mongo);
+            FigureRollupProjector rollups = new FigureRollupProjector(mongo);
+            FigureStore store = new FigureStore(mongo, rollups);
             for (int i = 0; i < leads; i++) {
                 Instant at = now.minus(Duration.ofMinutes((long) i * 5));
                 String form = "PV-" + String.format("%03d", 1 + random.nextInt(40));
@@ -170,9 +173,11 @@ class ConsoleQueriesBenchmark {
                     figures.size(),
                     Duration.ofNanos(System.nanoTime() - t0).toSeconds());
 
-            SearchingLeads searching = new SearchingLeads(mongo);
-            ComputingStats stats = new ComputingStats(store, Clock.fixed(now, ZoneOffset.UTC));
-            FormCards cards = new FormCards(store, mongo, Clock.fixed(now, ZoneOffset.UTC));
+            LeadLookupProjector lookups = new LeadLookupProjector(mongo);
+            lookups.afterPropertiesSet();
+            SearchingLeads searching = new SearchingLeads(mongo, lookups);
+            ComputingStats stats = new ComputingStats(rollups, Clock.fixed(now, ZoneOffset.UTC));
+            FormCards cards = new FormCards(rollups, mongo, Clock.fixed(now, ZoneOffset.UTC));
             Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
             queries.put("leads: no filter, page 0 of 50", () -> search(searching, Map.of()));
             queries.put(

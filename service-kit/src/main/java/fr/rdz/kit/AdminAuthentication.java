@@ -149,8 +149,8 @@ public final class AdminAuthentication implements ReactiveAuthenticationManager 
         }
     }
 
-    /** Puts the caller's address where {@link AdminAuthentication} reads it; placed before HTTP Basic. */
-    static WebFilter clientAddressFilter() {
+    /** Puts the caller's address where {@link AdminAuthentication} reads it; placed before HTTP Basic or form login. */
+    public static WebFilter clientAddressFilter() {
         return (ServerWebExchange exchange, WebFilterChain chain) -> {
             InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
             String address = remote == null

@@ -45,6 +45,34 @@ public final class LeadWords {
         };
     }
 
+    /** A delivery's kind in words: a first sale (Fresh) or a resale after the 30 days (LB). */
+    public static String kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return "";
+        }
+        return switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+            case "fresh" -> "Neuf (Fresh)";
+            case "lb" -> "Relivré (LB)";
+            default -> kind;
+        };
+    }
+
+    /**
+     * The stage of a step in a lead's life, for steps shown at the same time: reçu → routé → planifié →
+     * envoyé / poussé / échoué (one stage: their own times order them) → rejeté → effacé. Other steps
+     * (e.g. a consent warning, recorded when routed) are of the routing stage.
+     */
+    static int stage(String type) {
+        return switch (type == null ? "" : type) {
+            case "received" -> 0;
+            case "delivered" -> 2;
+            case "sent", "pushed", "duplicate", "retrying", "failed" -> 3;
+            case "rejected" -> 4;
+            case "erased" -> 5;
+            default -> 1;
+        };
+    }
+
     /** One history step as a sentence: routing's label, else words from its type and fields. */
     public static String step(JsonNode h, Map<String, String> clientNames) {
         String label = text(h, "label");

@@ -110,6 +110,7 @@ public class LeadsController {
                             model.addAttribute("clients", clients);
                             model.addAttribute("words", WORDS);
                             model.addAttribute("timeline", timeline(lead, clients));
+                            model.addAttribute("rejectable", rejectable(lead));
                             model.addAttribute("done", "rejected".equals(done) ? "Le rejet est enregistré." : null);
                             return "leads/detail";
                         }));
@@ -181,7 +182,36 @@ public class LeadsController {
             step.put("run_id", h.path("run_id").asText(""));
             steps.add(step);
         });
+        // shown to the minute: steps of the same minute follow the life cycle (planifié before envoyé),
+        // whatever the sub-minute clocks of the services that recorded them
+        steps.sort(java.util.Comparator.comparing((Map<String, Object> st) -> minute((String) st.get("at")))
+                .thenComparingInt(st -> LeadWords.stage((String) st.get("type"))));
         return steps;
+    }
+
+    private static String minute(String at) {
+        try {
+            return java.time.Instant.parse(at)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    .toString();
+        } catch (RuntimeException e) {
+            return at;
+        }
+    }
+
+    /** The clients a lead was delivered to and that have not rejected it yet: those it may still be rejected for. */
+    private static List<JsonNode> rejectable(JsonNode lead) {
+        java.util.Set<String> rejected = new java.util.HashSet<>();
+        lead.path("rejected_client_ids").forEach(c -> rejected.add(c.asText()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<JsonNode> deliveries = new java.util.ArrayList<>();
+        lead.path("deliveries").forEach(d -> {
+            String client = d.path("client_id").asText();
+            if (!rejected.contains(client) && seen.add(client)) {
+                deliveries.add(d);
+            }
+        });
+        return deliveries;
     }
 
     private Mono<Map<String, String>> clientNames(ConsoleContext console) {
@@ -230,6 +260,10 @@ public class LeadsController {
 
         public String tone(String s) {
             return LeadWords.tone(s);
+        }
+
+        public String kind(String k) {
+            return LeadWords.kind(k);
         }
     }
 }

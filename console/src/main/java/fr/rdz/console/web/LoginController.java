@@ -1,6 +1,7 @@
 package fr.rdz.console.web;
 
 import fr.rdz.events.Entity;
+import fr.rdz.kit.RdzSecurityProperties;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,10 +15,29 @@ import reactor.core.publisher.Mono;
 @Controller
 public class LoginController {
 
+    private final RdzSecurityProperties security;
+
+    public LoginController(RdzSecurityProperties security) {
+        this.security = security;
+    }
+
     @GetMapping("/login")
     public String login(ServerWebExchange exchange, Model model) {
         var query = exchange.getRequest().getQueryParams();
         model.addAttribute("failed", query.containsKey("error"));
+        if (query.containsKey("throttled")) {
+            // the same answer as the services' 429, in words: no sign-in of this name or address for the window
+            exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            "Retry-After",
+                            String.valueOf(
+                                    security.getLoginThrottle().getWindow().toSeconds()));
+            model.addAttribute(
+                    "throttledMinutes",
+                    Math.max(1, security.getLoginThrottle().getWindow().toMinutes()));
+        }
         model.addAttribute("loggedOut", query.containsKey("logout"));
         return "login";
     }

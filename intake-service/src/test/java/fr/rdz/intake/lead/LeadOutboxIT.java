@@ -46,7 +46,8 @@ class LeadOutboxIT extends IntakeIntegrationTest {
         assertThat(audit).as("the double submit stored for audit").isNotNull();
         await().atMost(Duration.ofSeconds(30)).until(() -> entry(audit.id()) == null);
         // published means acknowledged by the broker; the test's own consumer reads the record a moment later
-        await().atMost(Duration.ofSeconds(30)).until(() -> !events().forLead(leadId).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !events().forLead(leadId).isEmpty());
         assertThat(events().forLead(audit.id())).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import fr.rdz.events.Pii;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
 import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.outbox.OutboxEntry;
@@ -45,9 +46,16 @@ public class ErasingPerson {
     private final OutboxRelay relay;
     private final Clock clock;
     private final PhoneFactsStore phoneFacts;
+    private final LeadLookupProjector lookups;
 
-    public ErasingPerson(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, PhoneFactsStore phoneFacts) {
+    public ErasingPerson(
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            Clock clock,
+            PhoneFactsStore phoneFacts,
+            LeadLookupProjector lookups) {
         this.phoneFacts = phoneFacts;
+        this.lookups = lookups;
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
@@ -108,6 +116,7 @@ public class ErasingPerson {
                                 .set("erased", true)
                                 .push("history", entry),
                         LeadDocument.class))
+                .flatMap(result -> lookups.forget(doc).thenReturn(result))
                 .map(result -> result.getModifiedCount() > 0);
     }
 

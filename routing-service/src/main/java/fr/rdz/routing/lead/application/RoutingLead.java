@@ -21,6 +21,7 @@ import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.RoutingDecision;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.lead.mongo.PhoneFactsStore;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
@@ -66,6 +67,7 @@ public class RoutingLead {
     private final Clock clock;
     private final RoutingMeters meters;
     private final ResolvingConsentCoverage consent;
+    private final LeadLookupProjector lookups;
 
     public RoutingLead(
             ReactiveMongoTemplate mongo,
@@ -74,7 +76,9 @@ public class RoutingLead {
             RecordingDeliveries deliveries,
             Clock clock,
             RoutingMeters meters,
-            ResolvingConsentCoverage consent) {
+            ResolvingConsentCoverage consent,
+            LeadLookupProjector lookups) {
+        this.lookups = lookups;
         this.meters = meters;
         this.consent = consent;
         this.mongo = mongo;
@@ -89,6 +93,7 @@ public class RoutingLead {
         String leadId = received.lead().leadId();
         return mongo.findById(leadId, LeadDocument.class)
                 .switchIfEmpty(Mono.defer(() -> route(envelope)))
+                .flatMap(doc -> lookups.index(doc).thenReturn(doc))
                 .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
                 .flatMap(doc -> deliveries.applyLedger(doc.id()).thenReturn(doc))
                 .doOnNext(doc -> relay.flush("leads", doc.id()))

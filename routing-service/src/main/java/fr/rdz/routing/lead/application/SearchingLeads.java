@@ -2,6 +2,7 @@ package fr.rdz.routing.lead.application;
 
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.shared.domain.RequestRejected;
@@ -28,13 +29,18 @@ public class SearchingLeads {
     /** Totals above this are answered as this number, flagged {@code capped}. */
     public static final int TOTAL_CAP = 5_000;
 
+    /** Records read by {@code _id} at once when a lookup designates the candidates. */
+    private static final int LOOKUP_SLICE = 500;
+
     /** One page of results and the total number of matches ({@code capped}: at least {@code total}). */
     public record Page(List<LeadDocument> items, long total, boolean capped, int page, int size) {}
 
     private final ReactiveMongoTemplate mongo;
+    private final LeadLookupProjector lookups;
 
-    public SearchingLeads(ReactiveMongoTemplate mongo) {
+    public SearchingLeads(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
         this.mongo = mongo;
+        this.lookups = lookups;
     }
 
     public Mono<LeadDocument> get(Operator operator, String leadId) {
@@ -44,11 +50,21 @@ public class SearchingLeads {
     }
 
     public Mono<Page> search(Operator operator, LeadSearch search) {
+        return search(operator, search, true);
+    }
+
+    /** {@code useLookups} false: always the query over the leads (the reference the lookups must equal). */
+    Mono<Page> search(Operator operator, LeadSearch search, boolean useLookups) {
         int size = search.size() <= 0 ? LeadSearch.DEFAULT_SIZE : Math.min(search.size(), MAX_PAGE_SIZE);
         int page = Math.max(0, search.page());
         Scope.EntityFilter filter = Scope.filter(operator, search.entity());
         if (filter.none()) {
             return Mono.just(new Page(List.of(), 0, false, page, size));
+        }
+        Mono<List<String>> candidates = useLookups ? candidates(search) : null;
+        if (candidates != null) {
+            return candidates.flatMap(ids ->
+                    lookedUp(ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size));
         }
         Criteria c = new Criteria();
         filter.only().ifPresent(e -> c.and("lead.entity").is(e));
@@ -139,6 +155,74 @@ public class SearchingLeads {
             }
             return countUpTo(c, TOTAL_CAP).map(total -> new Page(sorted, total, total >= TOTAL_CAP, page, size));
         });
+    }
+
+    /**
+     * The ids of the only leads that can match, from the most selective lookup the search allows
+     * (phone, whole e-mail address, form, LP: {@code lead_lookup}); null when none applies.
+     */
+    private Mono<List<String>> candidates(LeadSearch search) {
+        if (notBlank(search.phone()) && PhoneNumbers.normalise(search.phone()) != null) {
+            return lookups.ids("phone", PhoneNumbers.normalise(search.phone()));
+        }
+        if (notBlank(search.email()) && search.email().contains("@")) {
+            return lookups.ids("email", search.email());
+        }
+        if (notBlank(search.form())) {
+            return lookups.ids("form", search.form());
+        }
+        if (notBlank(search.lp())) {
+            return lookups.ids("lp", search.lp());
+        }
+        return null;
+    }
+
+    /**
+     * The page among the records of {@code ids} (oldest stored first) that match, read by {@code _id}
+     * newest stored first in slices: the same page and total as the query, without scanning the leads.
+     */
+    private Mono<Page> lookedUp(List<String> ids, LeadSearchMatch match, int page, int size) {
+        List<String> newestFirst = new ArrayList<>(ids);
+        java.util.Collections.reverse(newestFirst);
+        long wanted = (long) page * size + size;
+        List<List<String>> slices = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i += LOOKUP_SLICE) {
+            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + LOOKUP_SLICE)));
+        }
+        List<LeadDocument> matching = new ArrayList<>();
+        long[] count = {0};
+        return reactor.core.publisher.Flux.fromIterable(slices)
+                .concatMap(slice -> {
+                    Query query = Query.query(Criteria.where("_id").in(slice));
+                    query.fields().exclude("history").exclude("outbox").exclude("exclusions");
+                    return mongo.find(query, LeadDocument.class)
+                            .collectMap(LeadDocument::id)
+                            .map(found -> slice.stream()
+                                    .map(found::get)
+                                    .filter(d -> d != null && match.test(d))
+                                    .toList());
+                })
+                .takeUntil(found -> {
+                    for (LeadDocument d : found) {
+                        if (count[0] >= (long) page * size && count[0] < wanted) {
+                            matching.add(d);
+                        }
+                        count[0]++;
+                    }
+                    return count[0] >= Math.max(wanted, TOTAL_CAP);
+                })
+                .then(Mono.fromSupplier(() -> {
+                    List<LeadDocument> sorted = matching.stream()
+                            .sorted(Comparator.comparing(
+                                    (LeadDocument d) -> d.lead().receivedAt(),
+                                    Comparator.nullsLast(Comparator.reverseOrder())))
+                            .toList();
+                    if (!sorted.isEmpty() && sorted.size() < size) {
+                        return new Page(sorted, (long) page * size + sorted.size(), false, page, size);
+                    }
+                    long total = Math.min(count[0], TOTAL_CAP);
+                    return new Page(sorted, total, total >= TOTAL_CAP, page, size);
+                }));
     }
 
     /** Counts matches, stopping at {@code cap} (a full count scans every record on the stand-in). */

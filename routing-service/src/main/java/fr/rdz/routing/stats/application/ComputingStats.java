@@ -6,21 +6,23 @@ import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureStore;
+import fr.rdz.routing.stats.mongo.FigureRollupProjector;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Dashboard figures (spec §7) per day and entity, grouped by one dimension, summed by the
- * database from the anonymous figures recorded for each fact — never by loading leads.
+ * Dashboard figures (spec §7) per day and entity, grouped by one dimension, summed from the
+ * per-entity-day roll-ups of the anonymous figures recorded for each fact ({@link
+ * FigureRollupProjector}) — never by loading leads nor scanning the figures.
  */
 @Service
 public class ComputingStats {
@@ -36,10 +38,10 @@ public class ComputingStats {
 
     private static final int MAX_DAYS = 366;
 
-    private final FigureStore figures;
+    private final FigureRollupProjector figures;
     private final Clock clock;
 
-    public ComputingStats(FigureStore figures, Clock clock) {
+    public ComputingStats(FigureRollupProjector figures, Clock clock) {
         this.figures = figures;
         this.clock = clock;
     }
@@ -85,18 +87,25 @@ public class ComputingStats {
         if (filter.none()) {
             return Mono.just(new Stats(shown, from, to, group, List.of(), totals(List.of())));
         }
-        Criteria match = Criteria.where("day").gte(from.toString()).lte(to.toString());
-        if (filter.entity() != null) {
-            match.and("entity").is(filter.entity());
-        }
+        Map<String, String> match = new LinkedHashMap<>();
         filters.forEach((name, value) -> {
             String field = Figure.FILTERS.get(name);
             if (field == null) {
                 throw RequestRejected.invalid("unknown filter " + name);
             }
-            match.and(field).is("product".equals(name) ? value.toUpperCase() : value);
+            match.put(field, "product".equals(name) ? value.toUpperCase() : value);
         });
-        return figures.sum(match, dimensions)
+        List<String> days =
+                from.datesUntil(to.plusDays(1)).map(LocalDate::toString).toList();
+        List<String> entities = new ArrayList<>();
+        if (filter.entity() != null) {
+            entities.add(filter.entity().name());
+        } else {
+            Arrays.stream(Entity.values()).forEach(e -> entities.add(e.name()));
+            entities.add(null);
+        }
+        // read models kept per entity and day (FigureRollupProjector): ~one document per day and entity
+        return figures.sum(days, entities, match, dimensions)
                 .collectList()
                 .map(rows -> new Stats(shown, from, to, group, rows, totals(rows)));
     }

@@ -2,7 +2,7 @@ package fr.rdz.routing.stats.application;
 
 import fr.rdz.routing.shared.domain.RequestRejected;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureStore;
+import fr.rdz.routing.stats.mongo.FigureRollupProjector;
 import fr.rdz.routing.stats.mongo.FormStatsDocument;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The figures of the seed's form cards: each form's counters since its last reset, summed from the
- * anonymous figures (never from leads), minus the totals stored when it was last reset. A reset
+ * The figures of the seed's form cards: each form's counters since its last reset, read from its
+ * all-time totals kept as figures are recorded ({@link FigureRollupProjector}, never from leads), minus the totals stored when it was last reset. A reset
  * first stores a snapshot of the card, which stays viewable.
  */
 @Service
@@ -58,11 +58,11 @@ public class FormCards {
             Figure.DELIVERED_LB,
             Figure.REJECTED);
 
-    private final FigureStore figures;
+    private final FigureRollupProjector figures;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    public FormCards(FigureStore figures, ReactiveMongoTemplate mongo, Clock clock) {
+    public FormCards(FigureRollupProjector figures, ReactiveMongoTemplate mongo, Clock clock) {
         this.figures = figures;
         this.mongo = mongo;
         this.clock = clock;
@@ -73,9 +73,7 @@ public class FormCards {
         if (formCodes.isEmpty()) {
             return Mono.just(Map.of());
         }
-        Mono<Map<String, Map<String, Object>>> totals = figures.sum(
-                        Criteria.where("formCode").in(formCodes), Map.of("form", "formCode"), SUMMED)
-                .collectMap(r -> (String) r.get("form"));
+        Mono<Map<String, Map<String, Long>>> totals = figures.formTotals(formCodes);
         Mono<Map<String, FormStatsDocument>> resets = mongo.find(
                         Query.query(Criteria.where("_id").in(formCodes)), FormStatsDocument.class)
                 .collectMap(FormStatsDocument::formCode);
@@ -100,11 +98,7 @@ public class FormCards {
 
     /** Stores a snapshot of the card, then restarts it from zero (the baseline becomes today's totals). */
     public Mono<FormStatsDocument.Snapshot> reset(String formCode, String by) {
-        Mono<Map<String, Long>> totals = figures.sum(
-                        Criteria.where("formCode").is(formCode), Map.of("form", "formCode"), SUMMED)
-                .next()
-                .map(FormCards::counts)
-                .defaultIfEmpty(counts(null));
+        Mono<Map<String, Long>> totals = figures.formTotals(List.of(formCode)).map(t -> counts(t.get(formCode)));
         return Mono.zip(
                         totals,
                         mongo.findById(formCode, FormStatsDocument.class)
@@ -152,7 +146,7 @@ public class FormCards {
                 .defaultIfEmpty(List.of());
     }
 
-    private static Map<String, Long> counts(Map<String, Object> row) {
+    private static Map<String, Long> counts(Map<String, Long> row) {
         Map<String, Long> card = new LinkedHashMap<>();
         for (String counter : CARD) {
             long value = "invalid".equals(counter)
@@ -163,7 +157,7 @@ public class FormCards {
         return card;
     }
 
-    private static long value(Map<String, Object> row, String counter) {
+    private static long value(Map<String, Long> row, String counter) {
         return row == null ? 0L : ((Number) row.getOrDefault(counter, 0L)).longValue();
     }
 

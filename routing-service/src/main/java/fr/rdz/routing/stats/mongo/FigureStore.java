@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -21,13 +22,23 @@ import reactor.core.publisher.Mono;
 public class FigureStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final FigureRollupProjector rollups;
 
-    public FigureStore(ReactiveMongoTemplate mongo) {
+    public FigureStore(ReactiveMongoTemplate mongo, FigureRollupProjector rollups) {
         this.mongo = mongo;
+        this.rollups = rollups;
     }
 
+    /**
+     * Stores the figure once (keyed by its fact) and adds it to the dashboard's read models; a figure
+     * recorded again is projected only if it was not yet (a crash between its insert and its projection).
+     */
     public Mono<Void> record(Figure figure) {
-        return mongo.save(FigureDocument.of(figure), "figures").then();
+        return mongo.insert(FigureDocument.of(figure), "figures")
+                .then(rollups.project(figure))
+                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(figure.id(), Document.class, "figures")
+                        .filter(stored -> !Boolean.TRUE.equals(stored.get("projected")))
+                        .flatMap(stored -> rollups.project(figure)));
     }
 
     /**

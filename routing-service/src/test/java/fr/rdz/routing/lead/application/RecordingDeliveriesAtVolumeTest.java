@@ -55,7 +55,10 @@ class RecordingDeliveriesAtVolumeTest {
         new MongoIndexes(wire.mongo()).afterPropertiesSet();
         PhoneFactsStore phoneFacts = new PhoneFactsStore(wire.mongo());
         deliveries = new RecordingDeliveries(
-                wire.mongo(), new FigureStore(wire.mongo()), phoneFacts, new HistoryOnce(wire.mongo()));
+                wire.mongo(),
+                new FigureStore(wire.mongo(), new fr.rdz.routing.stats.mongo.FigureRollupProjector(wire.mongo())),
+                phoneFacts,
+                new HistoryOnce(wire.mongo()));
     }
 
     /** Thousands of routing records and ledger lines already stored. */

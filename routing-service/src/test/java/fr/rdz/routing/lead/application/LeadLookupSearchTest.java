@@ -1,0 +1,174 @@
+package fr.rdz.routing.lead.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import fr.rdz.events.Entity;
+import fr.rdz.events.LeadContact;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadSource;
+import fr.rdz.events.Product;
+import fr.rdz.kit.Operator;
+import fr.rdz.kit.RdzSecurityProperties;
+import fr.rdz.routing.lead.mongo.DeliveryRef;
+import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
+import fr.rdz.routing.shared.domain.InvalidInput;
+import fr.rdz.stack.MongoWireServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+
+/**
+ * A search that a lookup serves (phone, whole e-mail, form, LP) answers exactly what the query over
+ * every lead answers — same page, order, total and cap — whether the lookups were kept as leads were
+ * stored or back-filled; an erased lead leaves its phone's and e-mail's lookups.
+ */
+class LeadLookupSearchTest {
+
+    private static final Operator ADMIN = new Operator("admin", RdzSecurityProperties.Role.ADMIN, null);
+    private static final Operator ZR7 = new Operator("zr7", RdzSecurityProperties.Role.VIEWER, Entity.ZR7);
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    private MongoWireServer server;
+    private MongoClient client;
+    private ReactiveMongoTemplate mongo;
+    private LeadLookupProjector lookups;
+    private SearchingLeads searching;
+
+    @BeforeEach
+    void start() {
+        server = MongoWireServer.start(0, null);
+        client = MongoClients.create(server.uri("lookups"));
+        mongo = new ReactiveMongoTemplate(client, "lookups");
+        lookups = new LeadLookupProjector(mongo);
+        searching = new SearchingLeads(mongo, lookups);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void lookupsKeptAsLeadsAreStoredAnswerAsTheQuery() {
+        List<LeadDocument> leads = leads(700);
+        Flux.fromIterable(leads)
+                .concatMap(d -> mongo.insert(d).then(lookups.index(d)))
+                .blockLast();
+        Flux.fromIterable(leads.subList(0, 50)).concatMap(lookups::index).blockLast(); // redelivered
+        assertSameAnswers();
+    }
+
+    @Test
+    void lookupsAreBackFilledOnceFromStoredLeadsAndForgetErasedOnes() {
+        List<LeadDocument> leads = leads(700);
+        mongo.insertAll(leads).blockLast();
+        lookups.afterPropertiesSet();
+        assertSameAnswers();
+
+        LeadDocument erased = leads.get(7);
+        assertThat(lookups.ids("phone", erased.lead().phone()).block()).contains(erased.id());
+        new ErasingPerson(mongo, null, null, new fr.rdz.routing.lead.mongo.PhoneFactsStore(mongo), lookups)
+                .eraseRecord(erased, fr.rdz.routing.lead.mongo.HistoryEntry.of("e", "erased", NOW))
+                .block();
+        assertThat(lookups.ids("phone", erased.lead().phone()).block()).doesNotContain(erased.id());
+        assertThat(lookups.ids("email", erased.lead().contact().email()).block())
+                .doesNotContain(erased.id());
+        assertSameAnswers();
+    }
+
+    private void assertSameAnswers() {
+        List<Map<String, String>> searches = new ArrayList<>();
+        searches.add(Map.of("phone", "06 00 00 00 07"));
+        searches.add(Map.of("phone", "+33600000003", "status", "delivered"));
+        searches.add(Map.of("phone", "0600000011", "entity", "MDL"));
+        searches.add(Map.of("email", "LEA.7@example.fr"));
+        searches.add(Map.of("email", "paul.3@example.fr", "name", "martin"));
+        searches.add(Map.of("form", "PV-002"));
+        searches.add(Map.of("form", "PV-002", "page", "2", "size", "20"));
+        searches.add(Map.of("form", "PV-001", "status", "no_order", "size", "7", "page", "3"));
+        searches.add(Map.of("form", "PV-003", "client", "client-1", "from", "2026-11-19"));
+        searches.add(Map.of("form", "PV-003", "page", "40"));
+        searches.add(Map.of("lp", "LP-002", "quality_tier", "A"));
+        searches.add(Map.of("lp", "LP-001", "size", "500"));
+        searches.add(Map.of("form", "NONE"));
+        for (Map<String, String> params : searches) {
+            for (Operator operator : List.of(ADMIN, ZR7)) {
+                LeadSearch search = LeadSearch.parse(params, new InvalidInput.Collector());
+                SearchingLeads.Page expected =
+                        searching.search(operator, search, false).block();
+                SearchingLeads.Page actual = searching.search(operator, search).block();
+                assertThat(ids(actual)).as("%s by %s", params, operator.name()).isEqualTo(ids(expected));
+                assertThat(actual.total()).as("total of %s", params).isEqualTo(expected.total());
+                assertThat(actual.capped()).isEqualTo(expected.capped());
+            }
+        }
+    }
+
+    private static List<String> ids(SearchingLeads.Page page) {
+        return page.items().stream().map(LeadDocument::id).toList();
+    }
+
+    private static List<LeadDocument> leads(int n) {
+        String[] noms = {"Martin", "Bernard", "Dubois"};
+        List<LeadDocument> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // several leads share a phone / e-mail; reception times are not in storage order, some equal
+            Instant at = NOW.minus(Duration.ofMinutes((i * 37L) % 300));
+            String form = "PV-00" + (1 + i % 3);
+            String status = i % 3 == 0 ? "delivered" : i % 3 == 1 ? "fresh" : "no_order";
+            String prenom = i % 2 == 0 ? "Léa" : "Paul";
+            LeadData lead = new LeadData(
+                    "lead-" + i,
+                    at,
+                    i % 2 == 0 ? Entity.ZR7 : Entity.MDL,
+                    Product.values()[i % 3],
+                    new LeadContact(
+                            "06" + String.format("%08d", i % 40),
+                            "M",
+                            noms[i % 3],
+                            prenom,
+                            (i % 5 == 0 ? prenom.toUpperCase() : prenom.toLowerCase()) + "." + (i % 10) + "@example.fr",
+                            "75011",
+                            "75",
+                            "Paris",
+                            "1 rue X"),
+                    null,
+                    new LeadSource(
+                            "s", form, "LP-00" + (1 + i % 2), null, "google", null, "c", null, null, null, null, null),
+                    null);
+            String client = "client-" + (i % 4);
+            List<DeliveryRef> deliveries = "delivered".equals(status)
+                    ? List.of(new DeliveryRef(client, "cmd-" + client, "b", "r", at, "fresh", false))
+                    : List.of();
+            list.add(new LeadDocument(
+                    lead.leadId(),
+                    lead,
+                    "pending",
+                    List.of(),
+                    null,
+                    status,
+                    List.of(),
+                    null,
+                    status,
+                    deliveries,
+                    List.of(),
+                    false,
+                    List.of(),
+                    List.of(),
+                    i % 4 == 0 ? "A" : null,
+                    List.of()));
+        }
+        return list;
+    }
+}
