@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 public record PortalClient(String name, String clientId) {
 
-    static final String AUTHORITY_PREFIX = "CLIENT_ID_";
+    public static final String AUTHORITY_PREFIX = "CLIENT_ID_";
 
     /** The buyer of the current request; empty when the caller is not a client user. */
     public static Mono<PortalClient> current() {

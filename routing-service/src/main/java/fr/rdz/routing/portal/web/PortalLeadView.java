@@ -32,13 +32,14 @@ record PortalLeadView(
         Instant returnableUntil,
         boolean returnable,
         Returned returned,
-        /** Where the buyer opens the lead's proof of consent; not served yet (issue 16's proof pack). */
+        /** Where the buyer opens the lead's proof of consent (signed, expiring); absent until a signer is wired. */
         String consentProofUrl) {
 
     /** The buyer's return of this lead. */
     record Returned(String reason, Instant at, String by) {}
 
-    static PortalLeadView of(LeadDocument doc, DeliveryRef delivery, Instant returnableUntil, Instant now) {
+    static PortalLeadView of(
+            LeadDocument doc, DeliveryRef delivery, Instant returnableUntil, Instant now, String consentProofUrl) {
         LeadContact c = doc.lead().contact() == null
                 ? new LeadContact(null, null, null, null, null, null, null, null, null)
                 : doc.lead().contact();
@@ -73,7 +74,7 @@ record PortalLeadView(
                 returnableUntil,
                 !returned && (returnableUntil == null || !returnableUntil.isBefore(now)),
                 ret,
-                null);
+                consentProofUrl);
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.rdz.kit.PortalClient;
 import fr.rdz.kit.Problems;
 import fr.rdz.routing.lead.application.RejectingLead;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.portal.application.PortalProofLinks;
 import fr.rdz.routing.portal.domain.ReturnReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,11 +42,17 @@ class PortalLeadsController {
     private final ReactiveMongoTemplate mongo;
     private final RejectingLead rejecting;
     private final Clock clock;
+    private final PortalProofLinks proofLinks;
 
-    PortalLeadsController(ReactiveMongoTemplate mongo, RejectingLead rejecting, Clock clock) {
+    PortalLeadsController(
+            ReactiveMongoTemplate mongo,
+            RejectingLead rejecting,
+            Clock clock,
+            ObjectProvider<PortalProofLinks> proofLinks) {
         this.mongo = mongo;
         this.rejecting = rejecting;
         this.clock = clock;
+        this.proofLinks = proofLinks.getIfAvailable(() -> PortalProofLinks.NONE);
     }
 
     /** A buyer's return: one of the reasons' codes, and a text (required for {@code autre}). */
@@ -140,6 +148,11 @@ class PortalLeadsController {
             return Mono.empty();
         }
         return Mono.justOrEmpty(RejectingLead.lastDeliveryTo(doc, client.clientId())
-                .map(d -> PortalLeadView.of(doc, d, rejecting.windowEnd(d), clock.instant())));
+                .map(d -> PortalLeadView.of(
+                        doc,
+                        d,
+                        rejecting.windowEnd(d),
+                        clock.instant(),
+                        proofLinks.urlFor(doc.id()).orElse(null))));
     }
 }
