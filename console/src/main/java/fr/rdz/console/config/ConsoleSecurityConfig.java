@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
 
@@ -26,8 +27,7 @@ import org.springframework.security.web.server.authorization.HttpStatusServerAcc
  * {@code password}) against the same {@code rdz.security} users as the admin API, a session cookie,
  * CSRF on every form and htmx request, logout at {@code /logout}. Reads for {@code viewer} and
  * {@code admin}, writes (any non-GET) for {@code admin} only; the services enforce the entity
- * scope again on the token the console sends them. Buyers (role {@code client}) sign in on the same
- * page, land on {@code /portail} and reach nothing else.
+ * scope again on the token the console sends them.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -61,19 +61,22 @@ public class ConsoleSecurityConfig {
         return http.authorizeExchange(auth -> auth.pathMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
                         .permitAll()
-                        // the buyers' portal (issue 16): clients only, and clients nowhere else
+                        // the buyers' portal (issue 16): clients only; a client lands on '/' and is sent
+                        // on to /portail (portal.PortalLanding); every other page refuses a client
                         .pathMatchers("/portail", "/portail/**")
                         .hasRole("CLIENT")
                         .pathMatchers("/logout")
                         .hasAnyRole("ADMIN", "VIEWER", "CLIENT")
+                        .pathMatchers(HttpMethod.GET, "/")
+                        .hasAnyRole("ADMIN", "VIEWER", "CLIENT")
                         .pathMatchers(HttpMethod.GET, "/**")
                         .hasAnyRole("ADMIN", "VIEWER")
-                        .pathMatchers("/entity")
+                        .pathMatchers("/entity", "/logout")
                         .hasAnyRole("ADMIN", "VIEWER")
                         .anyExchange()
                         .hasRole("ADMIN"))
                 .formLogin(form -> form.loginPage("/login")
-                        .authenticationSuccessHandler(PortalLogin.successHandler())
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
                 .exceptionHandling(

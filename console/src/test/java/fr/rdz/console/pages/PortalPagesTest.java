@@ -205,7 +205,16 @@ class PortalPagesTest extends PagesTestBase {
 
     @Test
     void aBuyerReachesNoOperatorPageAndAnOperatorNoPortalPage() {
-        for (String path : new String[] {"/", "/leads", "/clients", "/runs", "/batches/" + BATCH_ID + "/csv"}) {
+        // where every sign-in lands: a buyer is sent on to its portal, the dashboard is never rendered
+        buyer("acme", "cl-a")
+                .get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .valueEquals("Location", "/portail");
+        for (String path : new String[] {"/leads", "/clients", "/runs", "/quality", "/batches/" + BATCH_ID + "/csv"}) {
             buyer("acme", "cl-a").get().uri(path).exchange().expectStatus().isForbidden();
         }
         buyer("acme", "cl-a")
