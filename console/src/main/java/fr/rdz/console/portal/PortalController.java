@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -171,11 +173,16 @@ class PortalController {
     }
 
     /** A refusal on a portal page: a French page in the portal's frame, with the same status. */
-    @ExceptionHandler({ResponseStatusException.class, ServiceCallException.class})
+    @ExceptionHandler({
+        ResponseStatusException.class,
+        ServiceCallException.class,
+        WebClientRequestException.class,
+        TimeoutException.class
+    })
     Mono<String> refused(Exception e, Model model, ServerWebExchange exchange) {
         int code = e instanceof ResponseStatusException r
                 ? r.getStatusCode().value()
-                : ((ServiceCallException) e).status();
+                : e instanceof ServiceCallException s ? s.status() : HttpStatus.BAD_GATEWAY.value();
         HttpStatus status = HttpStatus.resolve(code);
         if (status == null || status.is2xxSuccessful()) {
             status = HttpStatus.BAD_GATEWAY;

@@ -59,7 +59,8 @@ class PortalBrowserIT {
     static String batchId;
     static final String TOMORROW = LocalDate.now(PARIS).plusDays(1).toString();
     static final String PHONE = "06" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    static final String OTHER_PHONE = "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    static final String OTHER_PHONE =
+            "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     static String leadId;
     static String otherLeadId;
 
@@ -117,7 +118,9 @@ class PortalBrowserIT {
         otherLeadId = submit(form, OTHER_PHONE, "Bernard", "luc.bernard@example.fr", "69003");
         for (String id : List.of(leadId, otherLeadId)) {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> "fresh"
-                    .equals(api.get(routing + "/admin/leads/" + id).path("status").asText()));
+                    .equals(api.get(routing + "/admin/leads/" + id)
+                            .path("status")
+                            .asText()));
         }
         api.post(rdz.url("delivery") + "/admin/runs", Map.of("entity", "ZR7", "date", TOMORROW, "dry_run", false));
         batchId = "run-ZR7-" + TOMORROW + ":" + commande;
@@ -134,11 +137,7 @@ class PortalBrowserIT {
     static String client(String name, String email) {
         return api.post(
                         rdz.url("routing") + "/admin/clients",
-                        Map.of(
-                                "entity", "ZR7",
-                                "name", name,
-                                "emails", List.of(email),
-                                "delivery_channel", "email"))
+                        Map.of("entity", "ZR7", "name", name, "emails", List.of(email), "delivery_channel", "email"))
                 .path("id")
                 .asText();
     }
@@ -195,6 +194,8 @@ class PortalBrowserIT {
     @Test
     @Order(1)
     void aBuyerLogsInDownloadsItsBatchAndReturnsALead() throws Exception {
+        browser.get(console("/portail"));
+        awaitUrl("/login");
         login("acme", "acme-portail-1");
         awaitUrl("/portail");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mes livraisons");
@@ -226,12 +227,12 @@ class PortalBrowserIT {
         // (routing's PortalProofLinks); until then the place says so
         List<WebElement> proof = row.findElements(By.cssSelector(".consent-proof a"));
         if (proof.isEmpty()) {
-            assertThat(row.findElement(By.className("consent-proof")).getText())
-                    .isEqualTo("Pas encore disponible");
+            assertThat(row.findElement(By.className("consent-proof")).getText()).isEqualTo("Pas encore disponible");
         } else {
             var pack = java.net.http.HttpClient.newHttpClient()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(proof.get(0).getAttribute("href")))
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(proof.get(0).getAttribute("href")))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(pack.statusCode()).isEqualTo(200);
@@ -242,8 +243,7 @@ class PortalBrowserIT {
         awaitUrl("retourne=");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("Le lead a été retourné");
         assertThat(browser.findElement(By.id("lead-" + leadId)).getText()).contains("Retourné : Faux numéro");
-        assertThat(browser.findElement(By.id("lead-" + otherLeadId))
-                        .findElements(By.className("return-form")))
+        assertThat(browser.findElement(By.id("lead-" + otherLeadId)).findElements(By.className("return-form")))
                 .hasSize(1);
 
         // a buyer reaches no operator page
@@ -263,7 +263,9 @@ class PortalBrowserIT {
         browser.get(console("/leads/" + leadId));
         assertThat(browser.findElement(By.id("timeline")).getText())
                 .contains("Rejeté par Acme Rénovation : Faux numéro");
-        assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId).path("status").asText())
+        assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
+                        .path("status")
+                        .asText())
                 .isEqualTo("rejected");
         logout();
     }
@@ -319,6 +321,8 @@ class PortalBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).doesNotEndWith("/login"));
     }
 
     static void logout() {
@@ -365,6 +369,8 @@ class PortalBrowserIT {
     static WebDriver chromium() {
         var options = new org.openqa.selenium.chrome.ChromeOptions();
         options.setBinary(ConsoleBrowserIT.CHROMIUM.toFile());
+        // a click returns once the next page's DOM is ready; each step then waits for what it needs
+        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
