@@ -5,6 +5,7 @@ import fr.rdz.kit.Problems;
 import fr.rdz.routing.lead.application.RejectingLead;
 import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.portal.application.PortalProofLinks;
+import fr.rdz.routing.portal.application.ReadingPortalLeads;
 import fr.rdz.routing.portal.domain.ReturnReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,17 +39,17 @@ class PortalLeadsController {
 
     static final int MAX_IDS = 500;
 
-    private final ReactiveMongoTemplate mongo;
+    private final ReadingPortalLeads reading;
     private final RejectingLead rejecting;
     private final Clock clock;
     private final PortalProofLinks proofLinks;
 
     PortalLeadsController(
-            ReactiveMongoTemplate mongo,
+            ReadingPortalLeads reading,
             RejectingLead rejecting,
             Clock clock,
             ObjectProvider<PortalProofLinks> proofLinks) {
-        this.mongo = mongo;
+        this.reading = reading;
         this.rejecting = rejecting;
         this.clock = clock;
         this.proofLinks = proofLinks.getIfAvailable(() -> PortalProofLinks.NONE);
@@ -106,9 +106,8 @@ class PortalLeadsController {
                     + "/portal/return-reasons, comment required for 'autre'. Same rule as an operator's "
                     + "rejection: never resold to this client. 404 for a lead not delivered to the caller.")
     Mono<PortalLeadView> returnLead(@PathVariable String id, @RequestBody ReturnTerms terms) {
-        return PortalClient.current().flatMap(client -> mongo.findById(id, LeadDocument.class)
-                .filter(doc -> !doc.erased())
-                .flatMap(doc -> Mono.justOrEmpty(RejectingLead.lastDeliveryTo(doc, client.clientId())))
+        return PortalClient.current().flatMap(client -> reading.deliveredTo(client.clientId(), id)
+                .map(ReadingPortalLeads.Delivered::delivery)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("no lead " + id + " delivered to you")))
                 .flatMap(delivery -> {
                     Problems.Checks checks = Problems.checks();
@@ -140,19 +139,19 @@ class PortalLeadsController {
     }
 
     private Mono<PortalLeadView> view(PortalClient client, String id) {
-        return mongo.findById(id, LeadDocument.class).flatMap(doc -> view(client, doc));
+        return reading.deliveredTo(client.clientId(), id).map(this::view);
     }
 
     private Mono<PortalLeadView> view(PortalClient client, LeadDocument doc) {
-        if (doc.erased()) {
-            return Mono.empty();
-        }
-        return Mono.justOrEmpty(RejectingLead.lastDeliveryTo(doc, client.clientId())
-                .map(d -> PortalLeadView.of(
-                        doc,
-                        d,
-                        rejecting.windowEnd(d),
-                        clock.instant(),
-                        proofLinks.urlFor(doc.id()).orElse(null))));
+        return reading.deliveredTo(client.clientId(), doc).map(this::view);
+    }
+
+    private PortalLeadView view(ReadingPortalLeads.Delivered found) {
+        return PortalLeadView.of(
+                found.lead(),
+                found.delivery(),
+                rejecting.windowEnd(found.delivery()),
+                clock.instant(),
+                proofLinks.urlFor(found.lead().id()).orElse(null));
     }
 }
