@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import fr.rdz.delivery.DeliveryIntegrationTest;
-import fr.rdz.delivery.config.MongoCollections;
 import fr.rdz.events.CommandeSnapshot;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
@@ -31,6 +30,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class PortalCommandesIT extends DeliveryIntegrationTest {
 
     private static final String CLIENT_A = "cl-portal-a";
+    /** delivery's pool collection (named here: its constants class moves with the ports refactoring). */
+    private static final String POOL_LEADS = "pool_leads";
+
     private static final LocalDate MONDAY = LocalDate.of(2032, 3, 1);
 
     @Test
@@ -61,9 +63,9 @@ class PortalCommandesIT extends DeliveryIntegrationTest {
                     "lead-" + suffix + "-" + i, "069740000" + i, "974", received.plusSeconds(i), RoutingState.FRESH));
         }
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == 2
-                        && count(MongoCollections.COMMANDES, Filters.eq("_id", commandeId)) == 1
-                        && count(MongoCollections.CLIENTS, Filters.eq("_id", CLIENT_A)) == 1);
+                .until(() -> count(POOL_LEADS, Filters.regex("_id", "^lead-" + suffix)) == 2
+                        && count("commandes", Filters.eq("_id", commandeId)) == 1
+                        && count("clients", Filters.eq("_id", CLIENT_A)) == 1);
         admin().post()
                 .uri("/admin/runs")
                 .bodyValue(Map.of("entity", "ZR7", "date", MONDAY.toString(), "dry_run", false))
