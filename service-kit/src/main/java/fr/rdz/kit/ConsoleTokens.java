@@ -45,6 +45,7 @@ public final class ConsoleTokens {
     public static final String ISSUER = "rdz-console";
     static final String ROLE_CLAIM = "role";
     static final String ENTITY_CLAIM = "entity";
+    static final String CLIENT_ID_CLAIM = "client_id";
     /** Tolerated clock difference between the console and a service. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
@@ -83,6 +84,33 @@ public final class ConsoleTokens {
                 .getTokenValue();
     }
 
+    /**
+     * A token for whoever is signed in to the console: a buyer (role {@code client}) gets
+     * {@code role: client} and its {@code client_id}; an operator gets {@link #issue(Operator)}.
+     */
+    public String issueFor(org.springframework.security.core.Authentication authentication) {
+        return PortalClient.of(authentication)
+                .map(this::issue)
+                .orElseGet(() -> issue(RdzUsers.operator(authentication)));
+    }
+
+    /** A token for a buyer: {@code role: client}, {@code client_id}; no entity. */
+    public String issue(PortalClient client) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(client.name())
+                .issuedAt(now)
+                .expiresAt(now.plus(validity))
+                .claim(ROLE_CLAIM, "client")
+                .claim(CLIENT_ID_CLAIM, client.clientId())
+                .build();
+        var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
     /** The verification: HS256 signature by the shared secret, issuer, expiry (small skew) by the injected clock. */
     public ReactiveJwtDecoder decoder() {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
@@ -98,10 +126,22 @@ public final class ConsoleTokens {
         return decoder;
     }
 
-    /** A verified token as the same authorities HTTP Basic gives: {@code ROLE_*} and {@code ENTITY_*}. */
+    /**
+     * A verified token as the same authorities HTTP Basic gives: {@code ROLE_*} and {@code ENTITY_*};
+     * a buyer's token ({@code role: client}) gives {@code ROLE_CLIENT} and its client id, and no
+     * role at all without a {@code client_id} (so it is refused everywhere).
+     */
     public static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         String role = jwt.getClaimAsString(ROLE_CLAIM);
+        if ("client".equals(role)) {
+            String clientId = jwt.getClaimAsString(CLIENT_ID_CLAIM);
+            if (clientId != null && !clientId.isBlank()) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_CLIENT"));
+                authorities.add(new SimpleGrantedAuthority(PortalClient.AUTHORITY_PREFIX + clientId));
+            }
+            return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+        }
         RdzSecurityProperties.Role parsed =
                 "admin".equals(role) ? RdzSecurityProperties.Role.ADMIN : RdzSecurityProperties.Role.VIEWER;
         authorities.add(new SimpleGrantedAuthority("ROLE_" + parsed.name()));

@@ -69,6 +69,10 @@ public final class RdzSecurity {
                         .pathMatchers(
                                 HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                         .hasAnyRole("METRICS", "ADMIN")
+                        // a buyer (role client) calls its own portal routes only; each answers for the
+                        // client id of the authentication (PortalClient), never for one it is given
+                        .pathMatchers("/portal/**")
+                        .hasRole("CLIENT")
                         .pathMatchers(HttpMethod.GET, "/admin/**")
                         .hasAnyRole("ADMIN", "VIEWER")
                         .pathMatchers("/admin/**")
@@ -82,15 +86,21 @@ public final class RdzSecurity {
         List<UserDetails> users = new ArrayList<>();
         if (properties.getAdminPassword() != null
                 && !properties.getAdminPassword().isBlank()) {
-            users.add(user("admin", properties.getAdminPassword(), RdzSecurityProperties.Role.ADMIN, null, encoder));
+            users.add(user(
+                    "admin", properties.getAdminPassword(), RdzSecurityProperties.Role.ADMIN, null, null, encoder));
         }
         if (properties.getMetricsPassword() != null
                 && !properties.getMetricsPassword().isBlank()) {
             users.add(user(
-                    "metrics", properties.getMetricsPassword(), RdzSecurityProperties.Role.METRICS, null, encoder));
+                    "metrics",
+                    properties.getMetricsPassword(),
+                    RdzSecurityProperties.Role.METRICS,
+                    null,
+                    null,
+                    encoder));
         }
         for (RdzSecurityProperties.User u : properties.getUsers()) {
-            users.add(user(u.getName(), u.getPassword(), u.getRole(), u.getEntity(), encoder));
+            users.add(user(u.getName(), u.getPassword(), u.getRole(), u.getEntity(), u.getClientId(), encoder));
         }
         if (users.isEmpty()) {
             throw new IllegalStateException(
@@ -101,15 +111,28 @@ public final class RdzSecurity {
     }
 
     private static UserDetails user(
-            String name, String password, RdzSecurityProperties.Role role, Entity entity, PasswordEncoder encoder) {
+            String name,
+            String password,
+            RdzSecurityProperties.Role role,
+            Entity entity,
+            String clientId,
+            PasswordEncoder encoder) {
         if (name == null || password == null || password.isBlank()) {
             throw new IllegalStateException("Every rdz.security user needs a name and a password");
+        }
+        boolean client = role == RdzSecurityProperties.Role.CLIENT;
+        if (client != (clientId != null && !clientId.isBlank())) {
+            throw new IllegalStateException("rdz.security user " + name
+                    + ": a client-id is required for role client, and allowed for role client only");
         }
         String encoded = password.startsWith("{") ? password : encoder.encode(password);
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
         if (entity != null) {
             authorities.add(new SimpleGrantedAuthority(ENTITY_AUTHORITY_PREFIX + entity.name()));
+        }
+        if (client) {
+            authorities.add(new SimpleGrantedAuthority(PortalClient.AUTHORITY_PREFIX + clientId.trim()));
         }
         return User.withUsername(name)
                 .password(encoded)
@@ -131,6 +154,8 @@ public final class RdzSecurity {
             String value = a.getAuthority();
             if (value.equals("ROLE_ADMIN")) {
                 role = RdzSecurityProperties.Role.ADMIN;
+            } else if (value.equals("ROLE_CLIENT")) {
+                role = RdzSecurityProperties.Role.CLIENT;
             } else if (value.startsWith(ENTITY_AUTHORITY_PREFIX)) {
                 scope = Entity.valueOf(value.substring(ENTITY_AUTHORITY_PREFIX.length()));
             }

@@ -69,6 +69,7 @@ public class RdzSecurityProperties {
         private String password;
         private Role role = Role.VIEWER;
         private Entity entity;
+        private String clientId;
 
         public String getName() {
             return name;
@@ -101,13 +102,27 @@ public class RdzSecurityProperties {
         public void setEntity(Entity entity) {
             this.entity = entity;
         }
+
+        /** For role {@code client} only (required): the one client whose portal data this user sees. */
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
     }
 
-    /** {@code admin} reads and writes; {@code viewer} only reads; {@code metrics} only scrapes metrics. */
+    /**
+     * {@code admin} reads and writes; {@code viewer} only reads; {@code metrics} only scrapes metrics;
+     * {@code client} (a buyer, bound to one {@code client-id}) only calls the {@code /portal/**} routes,
+     * for its own client id.
+     */
     public enum Role {
         ADMIN,
         VIEWER,
-        METRICS
+        METRICS,
+        CLIENT
     }
 
     /**

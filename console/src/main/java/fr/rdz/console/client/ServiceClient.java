@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import fr.rdz.kit.ConsoleTokens;
-import fr.rdz.kit.RdzUsers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,7 +174,7 @@ public class ServiceClient {
 
     private Mono<String> token() {
         return ReactiveSecurityContextHolder.getContext()
-                .map(ctx -> tokens.issue(RdzUsers.operator(ctx.getAuthentication())))
+                .map(ctx -> tokens.issueFor(ctx.getAuthentication()))
                 .switchIfEmpty(Mono.error(new IllegalStateException("no signed-in operator")));
     }
 }

@@ -82,6 +82,14 @@ public class ConsoleSecurityConfig {
         return http.authorizeExchange(auth -> auth.pathMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
                         .permitAll()
+                        // the buyers' portal (issue 16): clients only; a client lands on '/' and is sent
+                        // on to /portail (portal.PortalLanding); every other page refuses a client
+                        .pathMatchers("/portail", "/portail/**")
+                        .hasRole("CLIENT")
+                        .pathMatchers("/logout")
+                        .hasAnyRole("ADMIN", "VIEWER", "CLIENT")
+                        .pathMatchers(HttpMethod.GET, "/")
+                        .hasAnyRole("ADMIN", "VIEWER", "CLIENT")
                         .pathMatchers(HttpMethod.GET, "/**")
                         .hasAnyRole("ADMIN", "VIEWER")
                         .pathMatchers("/entity", "/logout")

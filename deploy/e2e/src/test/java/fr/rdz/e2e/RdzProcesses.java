@@ -109,6 +109,11 @@ final class RdzProcesses implements AutoCloseable {
      * calling the services started here with the local profile's shared token secret.
      */
     void startConsole() throws IOException {
+        startConsole(List.of());
+    }
+
+    /** The console as {@link #startConsole()}, given {@code extraArgs} (e.g. the buyers' accounts) after its own. */
+    void startConsole(List<String> extraArgs) throws IOException {
         Path root = Path.of(System.getProperty("rdz.root", "../.."));
         String version = System.getProperty("rdz.version", "1.0.0-SNAPSHOT");
         Path jar = root.resolve("console/target/console-" + version + "-exec.jar");
@@ -128,6 +133,7 @@ final class RdzProcesses implements AutoCloseable {
         for (String service : SERVICES) {
             command.add("--rdz.console.services." + service + "=" + url(service));
         }
+        command.addAll(extraArgs);
         commands.put("console", List.copyOf(command));
         launch("console", false);
     }

@@ -49,15 +49,29 @@ public class ReadingCommandeProgress {
 
     /** Empty when the commande is unknown or of an entity the operator may not see. */
     public Mono<CommandeProgress> progress(String commandeId, LocalDate requested, Operator operator) {
+        return progress(
+                catalog.commande(commandeId).filter(c -> c.entity() != null && operator.canSee(c.entity())), requested);
+    }
+
+    /** A buyer's portal: empty when the commande is unknown, deleted or not {@code clientId}'s. */
+    public Mono<CommandeProgress> progressForClient(String commandeId, LocalDate requested, String clientId) {
+        return progress(
+                catalog.commande(commandeId).filter(c -> clientId.equals(c.clientId()) && !c.deleted()), requested);
+    }
+
+    /** A buyer's portal: the ids of its commandes that are not deleted (a scan of the small commande snapshots). */
+    public Flux<String> commandesOfClient(String clientId) {
+        return catalog.commandes()
+                .filter(c -> clientId.equals(c.clientId()) && !c.deleted())
+                .map(CommandeSnapshot::id);
+    }
+
+    private Mono<CommandeProgress> progress(Mono<CommandeSnapshot> found, LocalDate requested) {
         LocalDate date = requested != null ? requested : RunReference.parisDate(clock.instant());
-        return catalog.commande(commandeId)
-                .filter(c -> c.entity() != null && operator.canSee(c.entity()))
-                .flatMap(commande -> Mono.zip(
-                                catalog.client(commande.clientId())
-                                        .map(Optional::of)
-                                        .defaultIfEmpty(Optional.empty()),
-                                batchesUpTo(commande, date))
-                        .map(t -> progress(commande, t.getT1().orElse(null), date, t.getT2())));
+        return found.flatMap(commande -> Mono.zip(
+                        catalog.client(commande.clientId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        batchesUpTo(commande, date))
+                .map(t -> progress(commande, t.getT1().orElse(null), date, t.getT2())));
     }
 
     private Flux<CommandeProgress.DatedBatch> recent(CommandeSnapshot commande, LocalDate date) {

@@ -33,24 +33,28 @@ class BatchCsvController {
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String batchId) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> csvs.find(batchId).filter(csv -> op.canSee(csv.entity())))
-                .map(csv -> {
-                    if (csv.erased()) {
-                        throw Problems.gone("the CSV of batch " + batchId + " was erased (personal data)");
-                    }
-                    ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                            .contentType(TEXT_CSV)
-                            .contentLength(csv.content().length)
-                            .header(
-                                    HttpHeaders.CONTENT_DISPOSITION,
-                                    ContentDisposition.attachment()
-                                            .filename(csv.fileName(), StandardCharsets.UTF_8)
-                                            .build()
-                                            .toString());
-                    if (csv.mailState() != null) {
-                        answer.header("X-RDZ-Mail-State", csv.mailState());
-                    }
-                    return answer.body(csv.content());
-                })
+                .map(BatchCsvController::answer)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("no e-mailed CSV for batch " + batchId)));
+    }
+
+    /** The kept CSV as a download: bytes, file name and mail state as e-mailed; 410 once erased. */
+    static ResponseEntity<byte[]> answer(SentCsvs.SentCsv csv) {
+        String batchId = csv.batchId();
+        if (csv.erased()) {
+            throw Problems.gone("the CSV of batch " + batchId + " was erased (personal data)");
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .contentLength(csv.content().length)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(csv.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString());
+        if (csv.mailState() != null) {
+            answer.header("X-RDZ-Mail-State", csv.mailState());
+        }
+        return answer.body(csv.content());
     }
 }

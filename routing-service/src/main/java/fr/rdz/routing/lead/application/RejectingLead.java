@@ -78,60 +78,89 @@ public class RejectingLead {
                             .reduce((a, b) -> b)
                             .orElseThrow(() -> RequestRejected.invalid(
                                     "lead " + leadId + " was not delivered to client " + terms.clientId()));
-            Mono<Void> fact =
-                    phoneFacts.rejected(doc.lead().phone(), doc.lead().product(), leadId, delivery.clientId());
-            if (doc.rejectedClientIds() != null && doc.rejectedClientIds().contains(delivery.clientId())) {
-                // already rejected: make sure routing's phone facts know it (an interrupted rejection)
-                return fact.thenReturn(doc);
-            }
-            Instant now = clock.instant();
-            if (delivery.deliveredAt() != null
-                    && delivery.deliveredAt().plus(window).isBefore(now)) {
-                throw RequestRejected.invalid(
-                        "the rejection window of " + window.toDays() + " days after delivery has passed for this lead");
-            }
-            Envelope<LeadRejected> event = Envelope.of(
-                    new LeadRejected(
-                            leadId,
-                            doc.lead().phone(),
-                            doc.lead().product(),
-                            doc.lead().entity(),
-                            delivery.clientId(),
-                            delivery.batchId(),
-                            terms.reason().trim(),
-                            now),
-                    RoutingLead.PRODUCER,
-                    now);
-            HistoryEntry entry = HistoryEntry.of(event.eventId().toString(), "rejected", now)
-                    .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
-                    .withReason(terms.reason().trim())
-                    .withBy(operator.name());
-            Update update = new Update()
-                    .addToSet("rejectedClientIds", delivery.clientId())
-                    .set("status", "rejected")
-                    .push("history", entry)
-                    .push("outbox", OutboxEntry.of(event));
-            Query query = Query.query(
-                    Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
-            Figure figure = new Figure(
-                    "rejected:" + leadId + ":" + delivery.clientId(),
-                    BusinessTime.dayOf(now).toString(),
-                    doc.lead().entity(),
-                    doc.lead().product(),
-                    doc.lead().departement(),
-                    doc.lead().source() == null ? null : doc.lead().source().formCode(),
-                    doc.lead().source() == null ? null : doc.lead().source().lpCode(),
-                    doc.lead().source() == null ? null : doc.lead().source().utmSource(),
-                    doc.lead().source() == null ? null : doc.lead().source().utmCampaign(),
-                    doc.qualityTier(),
-                    delivery.clientId(),
-                    delivery.commandeId(),
-                    Map.of(Figure.REJECTED, 1));
-            return mongo.updateFirst(query, update, LeadDocument.class)
-                    .then(fact)
-                    .then(figures.record(figure))
-                    .doOnSuccess(v -> relay.flush("leads", leadId))
-                    .then(mongo.findById(leadId, LeadDocument.class));
+            return record(doc, delivery, terms.reason().trim(), operator.name());
         });
+    }
+
+    /**
+     * A buyer returns a lead from its portal: only a lead delivered to {@code clientId} (any other
+     * id is a 404, so a buyer cannot tell that a lead it did not receive exists), within the same
+     * window, through the same rule and event as an operator's rejection. {@code by} is the
+     * history's author ({@code client:<user>}).
+     */
+    public Mono<LeadDocument> rejectAsClient(String clientId, String by, String leadId, String reason) {
+        return mongo.findById(leadId, LeadDocument.class)
+                .filter(doc -> !doc.erased())
+                .flatMap(doc -> Mono.justOrEmpty(lastDeliveryTo(doc, clientId))
+                        .flatMap(delivery -> record(doc, delivery, reason, by)))
+                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId + " delivered to you")));
+    }
+
+    /** The last delivery of {@code doc} to {@code clientId}, if any. */
+    public static java.util.Optional<DeliveryRef> lastDeliveryTo(LeadDocument doc, String clientId) {
+        List<DeliveryRef> deliveries = doc.deliveries() == null ? List.of() : doc.deliveries();
+        return deliveries.stream().filter(d -> clientId.equals(d.clientId())).reduce((a, b) -> b);
+    }
+
+    /** When a delivery may no longer be rejected. */
+    public Instant windowEnd(DeliveryRef delivery) {
+        return delivery.deliveredAt() == null ? null : delivery.deliveredAt().plus(window);
+    }
+
+    private Mono<LeadDocument> record(LeadDocument doc, DeliveryRef delivery, String reason, String by) {
+        String leadId = doc.id();
+        Mono<Void> fact = phoneFacts.rejected(doc.lead().phone(), doc.lead().product(), leadId, delivery.clientId());
+        if (doc.rejectedClientIds() != null && doc.rejectedClientIds().contains(delivery.clientId())) {
+            // already rejected: make sure routing's phone facts know it (an interrupted rejection)
+            return fact.thenReturn(doc);
+        }
+        Instant now = clock.instant();
+        if (delivery.deliveredAt() != null
+                && delivery.deliveredAt().plus(window).isBefore(now)) {
+            throw RequestRejected.invalid(
+                    "the rejection window of " + window.toDays() + " days after delivery has passed for this lead");
+        }
+        Envelope<LeadRejected> event = Envelope.of(
+                new LeadRejected(
+                        leadId,
+                        doc.lead().phone(),
+                        doc.lead().product(),
+                        doc.lead().entity(),
+                        delivery.clientId(),
+                        delivery.batchId(),
+                        reason,
+                        now),
+                RoutingLead.PRODUCER,
+                now);
+        HistoryEntry entry = HistoryEntry.of(event.eventId().toString(), "rejected", now)
+                .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
+                .withReason(reason)
+                .withBy(by);
+        Update update = new Update()
+                .addToSet("rejectedClientIds", delivery.clientId())
+                .set("status", "rejected")
+                .push("history", entry)
+                .push("outbox", OutboxEntry.of(event));
+        Query query = Query.query(
+                Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
+        Figure figure = new Figure(
+                "rejected:" + leadId + ":" + delivery.clientId(),
+                BusinessTime.dayOf(now).toString(),
+                doc.lead().entity(),
+                doc.lead().product(),
+                doc.lead().departement(),
+                doc.lead().source() == null ? null : doc.lead().source().formCode(),
+                doc.lead().source() == null ? null : doc.lead().source().lpCode(),
+                doc.lead().source() == null ? null : doc.lead().source().utmSource(),
+                doc.lead().source() == null ? null : doc.lead().source().utmCampaign(),
+                doc.qualityTier(),
+                delivery.clientId(),
+                delivery.commandeId(),
+                Map.of(Figure.REJECTED, 1));
+        return mongo.updateFirst(query, update, LeadDocument.class)
+                .then(fact)
+                .then(figures.record(figure))
+                .doOnSuccess(v -> relay.flush("leads", leadId))
+                .then(mongo.findById(leadId, LeadDocument.class));
     }
 }
