@@ -223,21 +223,15 @@ class PortalBrowserIT {
         WebElement row = browser.findElement(By.id("lead-" + leadId));
         assertThat(row.getText()).contains(PHONE, "Martin");
         assertThat(browser.findElement(By.id("lead-" + otherLeadId)).getText()).contains(OTHER_PHONE);
-        // the proof of consent: opened through its signed link once the proof pack's signer is wired
-        // (routing's PortalProofLinks); until then the place says so
-        List<WebElement> proof = row.findElements(By.cssSelector(".consent-proof a"));
-        if (proof.isEmpty()) {
-            assertThat(row.findElement(By.className("consent-proof")).getText()).isEqualTo("Pas encore disponible");
-        } else {
-            var pack = java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create(proof.get(0).getAttribute("href")))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(pack.statusCode()).isEqualTo(200);
-            assertThat(pack.body()).contains(leadId);
-        }
+        // the proof of consent, opened through the signed link delivered with the lead
+        WebElement proof = row.findElement(By.cssSelector(".consent-proof a"));
+        var pack = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(proof.getAttribute("href")))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(pack.statusCode()).isEqualTo(200);
+        assertThat(pack.body()).contains(leadId);
         new Select(row.findElement(By.name("reason"))).selectByVisibleText("Faux numéro");
         row.findElement(By.cssSelector(".return-form button[type=submit]")).click();
         awaitUrl("retourne=");

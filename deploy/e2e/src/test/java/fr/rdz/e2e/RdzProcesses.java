@@ -96,7 +96,9 @@ final class RdzProcesses implements AutoCloseable {
                     "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.smtpPort(),
                     "--rdz.notifier.entities.MDL.smtp.port=" + rdz.smtpPort(),
                     "--rdz.intake.cors-allowed-origins=" + pagesOrigin,
-                    "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake")));
+                    "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake"),
+                    // where routing's signed proof-of-consent links point (its /public/consent-proofs/)
+                    "--rdz.consent.proof-base-url=http://localhost:" + rdz.ports.get("routing")));
             command.addAll(extraArgs);
             rdz.commands.put(service, List.copyOf(command));
             rdz.launch(service, false);
