@@ -9,6 +9,7 @@ import fr.rdz.crmpush.push.domain.PushVerdict;
 import fr.rdz.crmpush.push.domain.RetrySchedule;
 import fr.rdz.crmpush.push.domain.RetryablePushException;
 import fr.rdz.events.DeliveryOutcome;
+import fr.rdz.events.LinkingConsentProof;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.Pii;

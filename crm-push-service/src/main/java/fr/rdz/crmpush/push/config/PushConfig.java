@@ -2,7 +2,6 @@ package fr.rdz.crmpush.push.config;
 
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
-import fr.rdz.crmpush.push.application.LinkingConsentProof;
 import fr.rdz.crmpush.push.application.PushLedger;
 import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.crmpush.push.application.PushingLead;
@@ -17,7 +16,9 @@ import fr.rdz.crmpush.push.mongo.MongoDeadLetterStore;
 import fr.rdz.crmpush.push.mongo.MongoPushLedger;
 import fr.rdz.crmpush.push.web.CrmHttpGateway;
 import fr.rdz.events.Envelope;
+import fr.rdz.events.LinkingConsentProof;
 import fr.rdz.events.SecretBox;
+import fr.rdz.kit.ConsentProofLinks;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,6 +37,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 /** Wires the CRM push: ledger and dead letters in Mongo, the guarded CRM client, the use cases and the listeners. */
 @Configuration(proxyBeanMethods = false)
+@Import(ConsentProofLinks.class)
 class PushConfig {
 
     @Bean

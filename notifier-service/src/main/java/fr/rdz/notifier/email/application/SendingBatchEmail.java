@@ -3,6 +3,7 @@ package fr.rdz.notifier.email.application;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.LeadData;
+import fr.rdz.events.LinkingConsentProof;
 import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.PlannedLead;

@@ -2,6 +2,8 @@ package fr.rdz.notifier.email.config;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
+import fr.rdz.events.LinkingConsentProof;
+import fr.rdz.kit.ConsentProofLinks;
 import fr.rdz.kit.PersonalDataSweep;
 import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.BatchMailer;
@@ -10,7 +12,6 @@ import fr.rdz.notifier.email.application.ErasingPersonalData;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.IndexingSentCsv;
 import fr.rdz.notifier.email.application.KeepingSentCsv;
-import fr.rdz.notifier.email.application.LinkingConsentProof;
 import fr.rdz.notifier.email.application.MailRenderer;
 import fr.rdz.notifier.email.application.OutcomePublisher;
 import fr.rdz.notifier.email.application.RecordingFailedMails;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -49,6 +51,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * retry-topic infrastructure with the failure reason header.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ConsentProofLinks.class)
 class NotifierConfig extends RetryTopicConfigurationSupport {
 
     @Bean

@@ -6,6 +6,7 @@ import fr.rdz.events.ConsentProofLink;
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Entity;
+import fr.rdz.events.LinkingConsentProof;
 import fr.rdz.kit.Operator;
 import fr.rdz.kit.RdzSecurityProperties;
 import fr.rdz.notifier.email.Batches;

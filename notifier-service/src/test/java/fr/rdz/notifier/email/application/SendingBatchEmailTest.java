@@ -8,6 +8,7 @@ import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryOutcome;
 import fr.rdz.events.DeliveryPlanned;
 import fr.rdz.events.Entity;
+import fr.rdz.events.LinkingConsentProof;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.notifier.email.Batches;
 import fr.rdz.notifier.email.domain.BatchMail;

@@ -66,7 +66,7 @@ class LocalSmtpCatcherTest {
                     null,
                     Clock.systemUTC(),
                     Duration.ofMinutes(1),
-                    new fr.rdz.notifier.email.application.LinkingConsentProof(
+                    new fr.rdz.events.LinkingConsentProof(
                             new fr.rdz.events.ConsentProofLink("test-proof-link-secret-0123456789abcdef"),
                             "https://preuves.rdz.example",
                             Duration.ofDays(90),

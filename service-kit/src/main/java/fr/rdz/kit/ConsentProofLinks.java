@@ -1,7 +1,7 @@
-package fr.rdz.crmpush.push.config;
+package fr.rdz.kit;
 
-import fr.rdz.crmpush.push.application.LinkingConsentProof;
 import fr.rdz.events.ConsentProofLink;
+import fr.rdz.events.LinkingConsentProof;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,12 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The signed proof links a push carries ({@code consent_proof_url}): key {@code rdz.crypto.proof-link-secret}
+ * The signed proof links a service hands to buyers ({@code consent_proof_url}: crm-push's push, notifier's proof
+ * attachment), imported by those services ({@code @Import(ConsentProofLinks.class)}): key {@code rdz.crypto.proof-link-secret}
  * (env {@code RDZ_PROOF_LINK_SECRET}, the same as routing's, which verifies them), routing's public address
  * {@code rdz.consent.proof-base-url}, lifetime {@code rdz.consent.proof-link-ttl}. Refuses to start without a key.
  */
 @Configuration(proxyBeanMethods = false)
-class ProofLinkConfig {
+public class ConsentProofLinks {
 
     @Bean
     LinkingConsentProof linkingConsentProof(

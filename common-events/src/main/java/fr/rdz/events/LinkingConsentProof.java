@@ -1,13 +1,13 @@
-package fr.rdz.crmpush.push.application;
+package fr.rdz.events;
 
-import fr.rdz.events.ConsentProofLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The {@code consent_proof_url} of a lead: routing's public pack route, signed with the shared
- * proof-link secret, valid {@code ttl} from the push (server clock).
+ * The {@code consent_proof_url} a buyer receives with a lead (CRM push, e-mail proof attachment): routing's public pack
+ * route ({@link ConsentProofLink}), signed with the shared
+ * proof-link secret, valid {@code ttl} from when it is issued (server clock).
  */
 public class LinkingConsentProof {
 
