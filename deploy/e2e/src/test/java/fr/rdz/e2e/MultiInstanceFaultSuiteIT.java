@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * three at once: one run per entity must result, no lead twice to a client), two notifier, two crm-push.
  * A fault kills one instance ({@code intake}, {@code delivery}…: the first of its kind) while the others
  * go on. Eleven JVMs: run by {@code deploy/run-faults.sh} ({@code -Drdz.faults.multi=true}), not in the
- * CI's {@code ./mvnw verify}.
+ * CI's {@code ./mvnw verify}; {@code -Drdz.faults.multi-faults=DELIVERY_KILL,KAFKA_KILL} chooses the faults.
  */
 @EnabledIfSystemProperty(named = "rdz.faults.multi", matches = "true")
 class MultiInstanceFaultSuiteIT {
@@ -41,7 +41,14 @@ class MultiInstanceFaultSuiteIT {
 
     @Test
     void noLeadAnswered2xxIsLostNorDuplicatedWithSeveralInstancesOfEveryService() throws Exception {
-        suite.run(FaultSuiteIT.faults(DEFAULT));
+        String chosen = System.getProperty("rdz.faults.multi-faults", "");
+        suite.run(
+                chosen.isBlank()
+                        ? DEFAULT
+                        : java.util.Arrays.stream(chosen.split(","))
+                                .map(String::trim)
+                                .map(Fault::valueOf)
+                                .toList());
         String table = suite.table();
         System.out.println("[MultiInstanceFaultSuiteIT]\n" + table + String.join("\n", suite.notes()));
         FaultSuiteIT.assertExpected(suite, table);
