@@ -27,13 +27,13 @@ final class RdzProcesses implements AutoCloseable {
     /** The stack in this JVM, or null when it runs as its own process ({@link #external}). */
     private final EmbeddedStack stack;
 
-    private final StackProcess external;
+    private final Infrastructure external;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logDir;
 
-    private RdzProcesses(EmbeddedStack stack, StackProcess external, Path logDir) {
+    private RdzProcesses(EmbeddedStack stack, Infrastructure external, Path logDir) {
         this.stack = stack;
         this.external = external;
         this.logDir = logDir;
@@ -59,11 +59,12 @@ final class RdzProcesses implements AutoCloseable {
     }
 
     /**
-     * Only {@code services}, on a stack that runs as its own process (closed by its owner, not
+     * Only {@code services} (or instances: {@code "delivery#2"} is a second delivery-service with its
+     * own port, same jar, databases and consumer groups), on a stack that runs as its own process (closed by its owner, not
      * here), each given {@code extraArgs}.
      */
     static RdzProcesses start(
-            Path workDir, StackProcess stack, String pagesOrigin, List<String> services, List<String> extraArgs)
+            Path workDir, Infrastructure stack, String pagesOrigin, List<String> services, List<String> extraArgs)
             throws IOException {
         Path logDir = Files.createDirectories(workDir.resolve("logs"));
         return start(new RdzProcesses(null, stack, logDir), pagesOrigin, services, extraArgs);
@@ -76,7 +77,9 @@ final class RdzProcesses implements AutoCloseable {
         for (String service : SERVICES) {
             rdz.ports.put(service, Ports.free());
         }
-        for (String service : services) {
+        for (String instance : services) {
+            rdz.ports.putIfAbsent(instance, Ports.free());
+            String service = serviceOf(instance);
             Path jar = root.resolve(service + "-service/target/" + service + "-service-" + version + "-exec.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(
@@ -90,7 +93,7 @@ final class RdzProcesses implements AutoCloseable {
                     "-jar",
                     jar.toString(),
                     "--spring.profiles.active=local",
-                    "--server.port=" + rdz.ports.get(service),
+                    "--server.port=" + rdz.ports.get(instance),
                     "--spring.kafka.bootstrap-servers=" + rdz.kafkaBootstrapServers(),
                     "--spring.data.mongodb.uri=" + rdz.mongoUri("rdz_" + service.replace('-', '_')),
                     "--rdz.notifier.entities.ZR7.smtp.port=" + rdz.smtpPort(),
@@ -100,10 +103,41 @@ final class RdzProcesses implements AutoCloseable {
                     // where routing's signed proof-of-consent links point (its /public/consent-proofs/)
                     "--rdz.consent.proof-base-url=http://localhost:" + rdz.ports.get("routing")));
             command.addAll(extraArgs);
-            rdz.commands.put(service, List.copyOf(command));
-            rdz.launch(service, false);
+            rdz.commands.put(instance, List.copyOf(command));
+            rdz.launch(instance, false);
         }
         return rdz;
+    }
+
+    /** {@code "delivery#2"} → {@code "delivery"}. */
+    static String serviceOf(String instance) {
+        int hash = instance.indexOf('#');
+        return hash < 0 ? instance : instance.substring(0, hash);
+    }
+
+    /** The instances started (service names, or {@code service#n}). */
+    List<String> instances() {
+        return List.copyOf(processes.keySet());
+    }
+
+    /**
+     * {@code kill -9} of {@code instance} ({@link Process#destroyForcibly()} is SIGKILL on Linux): waits
+     * until it is gone and checks it ended by SIGKILL (exit value 137), not by a graceful stop.
+     */
+    void kill(String instance) {
+        Process process = processes.get(instance);
+        process.destroyForcibly();
+        try {
+            Process ended = process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (ended.exitValue() != 137) {
+                throw new IllegalStateException(instance + " ended with " + ended.exitValue() + ", not by SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(instance + " did not end after SIGKILL", e);
+        }
     }
 
     /**
@@ -150,7 +184,7 @@ final class RdzProcesses implements AutoCloseable {
     }
 
     private void launch(String service, boolean again) throws IOException {
-        java.io.File log = logDir.resolve(service + ".log").toFile();
+        java.io.File log = logDir.resolve(service.replace('#', '-') + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(commands.get(service))
                 .redirectErrorStream(true)
                 .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
@@ -178,7 +212,8 @@ final class RdzProcesses implements AutoCloseable {
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException(service + " exited: see " + logDir.resolve(service + ".log"));
+                        throw new IllegalStateException(
+                                service + " exited: see " + logDir.resolve(service.replace('#', '-') + ".log"));
                     }
                     HttpResponse<String> answer = http.send(
                             HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health"))

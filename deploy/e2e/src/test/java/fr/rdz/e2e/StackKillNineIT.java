@@ -14,25 +14,14 @@ import fr.rdz.events.EnvelopeSerializer;
 import fr.rdz.events.FormSnapshot;
 import fr.rdz.events.LpSnapshot;
 import fr.rdz.events.Product;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -78,8 +67,8 @@ class StackKillNineIT {
     static RdzProcesses rdz;
     /** The stack's Mongo wire server (the driver reconnects after the restart). */
     static MongoClient mongo;
-    /** Every lead id intake answered 201. */
-    static final Set<String> answered = ConcurrentHashMap.newKeySet();
+    /** The leads of this test (the load records every answer). */
+    static final LeadLoad.Form LEADS = new LeadLoad.Form(FORM, LP, "69003", "sk9");
 
     @BeforeAll
     static void startStackAndServices() throws Exception {
@@ -101,7 +90,11 @@ class StackKillNineIT {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> "pending"
-                        .equals(JSON.readTree(submit().body()).path("status").asText()));
+                        .equals(JSON.readTree(LeadLoad.single(LEADS, () -> rdz.url("intake"))
+                                        .submit()
+                                        .body())
+                                .path("status")
+                                .asText()));
     }
 
     @AfterAll
@@ -120,12 +113,13 @@ class StackKillNineIT {
     @Test
     void everyLeadAnswered201IsStoredAndRoutedDespiteKillNineOfTheStack() throws Exception {
         // 1. leads flowing; routing has routed some, so its consumer offsets are committed
-        LeadLoad load = LeadLoad.start(CLIENTS, SUBMISSIONS_BEFORE_RESTART);
+        LeadLoad load = LeadLoad.start(CLIENTS, SUBMISSIONS_BEFORE_RESTART, LEADS, () -> rdz.url("intake"));
+        Set<String> answered;
         try {
             await("leads answered before the kill")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> answered.size() >= ANSWERED_BEFORE_KILL || load.exhausted());
+                    .until(() -> load.answeredCount() >= ANSWERED_BEFORE_KILL || load.exhausted());
             long routedAtKill = routedCount();
             assertThat(load.exhausted())
                     .as("clients still submitting when the stack is killed")
@@ -136,7 +130,7 @@ class StackKillNineIT {
 
             // 2. kill -9 of the stack process in the middle of the flow
             Process killed = stack.process();
-            int answeredAtKill = answered.size();
+            int answeredAtKill = load.answeredCount();
             killed.destroyForcibly();
             Process ended = killed.onExit().get(30, TimeUnit.SECONDS);
             assertThat(ended.exitValue()).as("stack ended by SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
@@ -146,15 +140,16 @@ class StackKillNineIT {
 
             // 3. restarted on the same data and ports: intake and routing reconnect by themselves
             stack.restart();
-            int answeredAtRestart = answered.size();
+            int answeredAtRestart = load.answeredCount();
             load.allow(ANSWERED_AFTER_RESTART * 2);
             await("leads answered after the restart of the stack")
                     .atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> answered.size() >= answeredAtRestart + ANSWERED_AFTER_RESTART);
+                    .until(() -> load.answeredCount() >= answeredAtRestart + ANSWERED_AFTER_RESTART);
         } finally {
             load.stop();
         }
+        answered = load.answered().keySet();
 
         // 4. every lead answered 201 is stored by intake and routed by routing
         await("every lead answered 201 stored and routed")
@@ -234,129 +229,6 @@ class StackKillNineIT {
                 producer.send(new ProducerRecord<>(snapshot.topic(), snapshot.key(), snapshot))
                         .get(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** Phones of this run: {@code 07} + 8 digits from a random base, one per lead. */
-    static final int PHONE_BASE = 20_000_000 + ThreadLocalRandom.current().nextInt(50_000_000);
-
-    /** One lead with its own session, phone and visitor address; records its id when answered 201. */
-    static HttpResponse<String> submit() throws IOException, InterruptedException {
-        int n = SEQUENCE.incrementAndGet();
-        String body = JSON.writeValueAsString(Map.of(
-                "session_id",
-                UUID.randomUUID().toString(),
-                "form_code",
-                FORM,
-                "lp_code",
-                LP,
-                "phone",
-                String.format("07%08d", PHONE_BASE + n),
-                "nom",
-                "Stack",
-                "prenom",
-                "Lead " + n,
-                "email",
-                "stack" + n + "@example.fr",
-                "code_postal",
-                "69003",
-                "consent_text",
-                "J'accepte d'être recontacté(e) par téléphone.",
-                "page_url",
-                "https://lp.example.fr/sk9/form"));
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(URI.create(rdz.url("intake") + "/public/leads"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 201) {
-            String leadId = JSON.readTree(answer.body()).path("lead_id").asText();
-            assertThat(leadId).as("lead_id of a 201").isNotBlank();
-            answered.add(leadId);
-        }
-        return answer;
-    }
-
-    /** Client threads submitting leads one after the other, within a budget of submissions, until stopped. */
-    static final class LeadLoad {
-
-        private final List<Thread> clients = new ArrayList<>();
-        private final Semaphore budget = new Semaphore(0);
-        private final AtomicInteger failures = new AtomicInteger();
-        private final AtomicInteger unavailable = new AtomicInteger();
-        private final AtomicInteger otherAnswers = new AtomicInteger();
-        private volatile boolean stopped;
-
-        static LeadLoad start(int clients, int submissions) {
-            LeadLoad load = new LeadLoad();
-            load.budget.release(submissions);
-            for (int c = 0; c < clients; c++) {
-                Thread thread = new Thread(load::run, "stack-lead-client-" + c);
-                load.clients.add(thread);
-                thread.start();
-            }
-            return load;
-        }
-
-        private void run() {
-            while (!stopped) {
-                try {
-                    if (!budget.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                        continue;
-                    }
-                    int status = submit().statusCode();
-                    if (status == 503) {
-                        // the database is unreachable: not answered, nothing promised
-                        unavailable.incrementAndGet();
-                    } else if (status != 201) {
-                        otherAnswers.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    // refused, reset or timed out: not answered, nothing promised
-                    failures.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        /** Every submission of the budget has been made. */
-        boolean exhausted() {
-            return budget.availablePermits() == 0;
-        }
-
-        /** Allows {@code submissions} more. */
-        void allow(int submissions) {
-            budget.release(submissions);
-        }
-
-        /** Stops submitting and waits for the requests in flight (their answers still count). */
-        void stop() throws InterruptedException {
-            stopped = true;
-            for (Thread client : clients) {
-                client.join(TimeUnit.SECONDS.toMillis(30));
-            }
-        }
-
-        int failures() {
-            return failures.get();
-        }
-
-        int unavailable() {
-            return unavailable.get();
-        }
-
-        int otherAnswers() {
-            return otherAnswers.get();
         }
     }
 }

@@ -13,7 +13,7 @@ import org.awaitility.Awaitility;
  * server on its H2 file, SMTP catcher) in its own JVM from {@code deploy/local/target}, with its
  * data under {@code varDir}, on free ports kept across restarts so that the services reconnect.
  */
-final class StackProcess implements AutoCloseable {
+final class StackProcess implements Infrastructure, AutoCloseable {
 
     private final Path varDir;
     private final Path log;
@@ -91,15 +91,18 @@ final class StackProcess implements AutoCloseable {
         return process;
     }
 
-    String kafkaBootstrap() {
+    @Override
+    public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    String mongoUri(String database) {
+    @Override
+    public String mongoUri(String database) {
         return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
     }
 
-    int smtpPort() {
+    @Override
+    public int smtpPort() {
         return smtpPort;
     }
 

@@ -18,7 +18,12 @@ public class FormsListener {
         this.catalog = catalog;
     }
 
-    @KafkaListener(id = "intake-catalog-forms", topics = Topics.CATALOG_FORMS)
+    // every instance reads the whole catalog: its memory copy answers the lead submissions it gets
+    // (a shared group would split the partitions among the instances, and a form known to one only)
+    @KafkaListener(
+            id = "intake-catalog-forms",
+            groupId = "intake-catalog-forms-${random.uuid}",
+            topics = Topics.CATALOG_FORMS)
     public void on(Envelope<?> envelope) {
         if (envelope.payload() instanceof FormSnapshot form) {
             catalog.save(form).block(Duration.ofSeconds(30));

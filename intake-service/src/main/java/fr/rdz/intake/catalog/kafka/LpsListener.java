@@ -18,7 +18,12 @@ public class LpsListener {
         this.catalog = catalog;
     }
 
-    @KafkaListener(id = "intake-catalog-lps", topics = Topics.CATALOG_LPS)
+    // every instance reads the whole catalog: its memory copy answers the lead submissions it gets
+    // (a shared group would split the partitions among the instances, and a form known to one only)
+    @KafkaListener(
+            id = "intake-catalog-lps",
+            groupId = "intake-catalog-lps-${random.uuid}",
+            topics = Topics.CATALOG_LPS)
     public void on(Envelope<?> envelope) {
         if (envelope.payload() instanceof LpSnapshot lp) {
             catalog.save(lp).block(Duration.ofSeconds(30));
