@@ -195,6 +195,37 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production"})
+    void theServicesThatSignProofLinksGetThePublicProofBaseUrl(String kustomization) throws Exception {
+        List<HasMetadata> objects = render(kustomization);
+        Map<String, ConfigMap> configs = byName(objects, ConfigMap.class);
+        Map<String, Deployment> deployments = byName(objects, Deployment.class);
+        for (String service : List.of("routing", "crm-push", "notifier")) {
+            Container container = deployments
+                    .get("rdz-" + service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            List<String> fromConfigMaps = container.getEnvFrom().stream()
+                    .filter(e -> e.getConfigMapRef() != null)
+                    .map(e -> e.getConfigMapRef().getName())
+                    .toList();
+            String url = fromConfigMaps.stream()
+                    .map(configs::get)
+                    .filter(c -> c != null && c.getData().containsKey("RDZ_PROOF_BASE_URL"))
+                    .map(c -> c.getData().get("RDZ_PROOF_BASE_URL"))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(url).as(service + " RDZ_PROOF_BASE_URL").isNotBlank().doesNotEndWith("/");
+            if (kustomization.startsWith("overlays")) {
+                assertThat(url).as(service + " production proof links").startsWith("https://");
+            }
+        }
+    }
+
     @Test
     void productionRunsSeveralInstancesOfEveryServiceAndThreeDeliveries() throws Exception {
         Map<String, Deployment> deployments = byName(render("overlays/production"), Deployment.class);

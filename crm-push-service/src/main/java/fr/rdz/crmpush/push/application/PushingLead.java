@@ -34,6 +34,9 @@ public class PushingLead {
 
     private static final Logger log = LoggerFactory.getLogger(PushingLead.class);
 
+    /** The reason of the final outcome of a lead whose person withdrew their consent before it was pushed. */
+    public static final String WITHDRAWN = "consent withdrawn: not pushed";
+
     private final PushLedger ledger;
     private final CrmGateway crm;
     private final OutcomePublisher outcomes;
@@ -43,6 +46,7 @@ public class PushingLead {
     private final Duration lease;
     private final Clock clock;
     private final LinkingConsentProof proofLinks;
+    private final ConsentWithdrawals withdrawals;
 
     public PushingLead(
             PushLedger ledger,
@@ -53,8 +57,10 @@ public class PushingLead {
             RetrySchedule schedule,
             Duration lease,
             Clock clock,
-            LinkingConsentProof proofLinks) {
+            LinkingConsentProof proofLinks,
+            ConsentWithdrawals withdrawals) {
         this.proofLinks = proofLinks;
+        this.withdrawals = withdrawals;
         this.ledger = ledger;
         this.crm = crm;
         this.outcomes = outcomes;
@@ -83,6 +89,14 @@ public class PushingLead {
     }
 
     private Mono<PushResult> call(PushTask task) {
+        // a batch planned before the person withdrew their consent: that lead is left out (final, no POST)
+        String phone = task.lead() == null ? null : task.lead().phone();
+        return withdrawals
+                .withdrawn(phone)
+                .flatMap(withdrawn -> withdrawn ? Mono.just(PushResult.failed(WITHDRAWN)) : post(task));
+    }
+
+    private Mono<PushResult> post(PushTask task) {
         if (task.apiUrl() == null || task.apiUrl().isBlank()) {
             return Mono.just(PushResult.failed("client has no api_url"));
         }

@@ -1,5 +1,6 @@
 package fr.rdz.crmpush.push.config;
 
+import fr.rdz.crmpush.push.application.ConsentWithdrawals;
 import fr.rdz.crmpush.push.application.DeadLetterStore;
 import fr.rdz.crmpush.push.application.FanningOutBatch;
 import fr.rdz.crmpush.push.application.PushLedger;
@@ -8,10 +9,12 @@ import fr.rdz.crmpush.push.application.PushingLead;
 import fr.rdz.crmpush.push.application.RecordingDeadLetter;
 import fr.rdz.crmpush.push.application.RecoveringStalledPushes;
 import fr.rdz.crmpush.push.application.ReplayingDeadLetters;
+import fr.rdz.crmpush.push.kafka.ConsentWithdrawnListener;
 import fr.rdz.crmpush.push.kafka.DeliveryPlannedListener;
 import fr.rdz.crmpush.push.kafka.KafkaOutcomePublisher;
 import fr.rdz.crmpush.push.kafka.KafkaTaskPublisher;
 import fr.rdz.crmpush.push.kafka.PushTaskListener;
+import fr.rdz.crmpush.push.mongo.MongoConsentWithdrawals;
 import fr.rdz.crmpush.push.mongo.MongoDeadLetterStore;
 import fr.rdz.crmpush.push.mongo.MongoPushLedger;
 import fr.rdz.crmpush.push.web.CrmHttpGateway;
@@ -91,7 +94,8 @@ class PushConfig {
             SecretBox apiKeyBox,
             CrmPushProperties properties,
             Clock clock,
-            LinkingConsentProof proofLinks) {
+            LinkingConsentProof proofLinks,
+            ConsentWithdrawals withdrawals) {
         return new PushingLead(
                 ledger,
                 crm,
@@ -101,7 +105,8 @@ class PushConfig {
                 properties.schedule(),
                 properties.lease(),
                 clock,
-                proofLinks);
+                proofLinks,
+                withdrawals);
     }
 
     @Bean
@@ -130,6 +135,16 @@ class PushConfig {
     @Bean
     RecoveryScheduler recoveryScheduler(RecoveringStalledPushes recovering, CrmPushProperties properties) {
         return new RecoveryScheduler(recovering, properties.recoveryInterval());
+    }
+
+    @Bean
+    MongoConsentWithdrawals consentWithdrawals(ReactiveMongoTemplate mongo) {
+        return new MongoConsentWithdrawals(mongo);
+    }
+
+    @Bean
+    ConsentWithdrawnListener consentWithdrawnListener(ConsentWithdrawals withdrawals) {
+        return new ConsentWithdrawnListener(withdrawals);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package fr.rdz.intake.inbound.web;
 
 import fr.rdz.intake.config.IntakeProperties;
-import fr.rdz.intake.inbound.domain.ClientAddressRule;
-import fr.rdz.intake.inbound.domain.RateLimitKey;
+import fr.rdz.kit.clients.ClientAddressRule;
+import fr.rdz.kit.clients.RateLimitKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

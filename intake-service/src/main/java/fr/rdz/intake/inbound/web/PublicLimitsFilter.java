@@ -1,8 +1,7 @@
 package fr.rdz.intake.inbound.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.kit.clients.RequestBudgets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,11 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * Limits on {@code /public/**}, checked before any body is read: a declared body over
  * {@code max-body} → 413; more than {@code rate-limit.requests-per-period} requests per period from
- * one client ({@link Callers#limitKey}) → 429 with {@code Retry-After}. The budgets live in a
- * bounded cache: at most {@code rate-limit.max-tracked-clients} entries of a parsed address (≤ 40
- * characters) and a fixed window each — about 200 bytes per entry, 10 MB at the default 50,000 —,
- * the least used forgotten first and every entry one period after its last request (a forgotten
- * client starts a fresh window, exactly as it would one period later). Runs after the security
+ * one client ({@link Callers#limitKey}) → 429 with {@code Retry-After}. The budgets are service-kit's
+ * {@link RequestBudgets}: at most {@code rate-limit.max-tracked-clients} entries — about 200 bytes
+ * per entry, 10 MB at the default 50,000 —, each forgotten one period after its last request
+ * (routing's public routes spend the same kind of budget). Runs after the security
  * chain, so refusals still carry the CORS headers a browser needs to read them.
  */
 @Component
@@ -32,10 +30,7 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
     private final long maxBody;
     private final long maxImport;
     private final boolean limitRate;
-    private final int limit;
-    private final long periodNanos;
-    private final String retryAfter;
-    private final Cache<String, Window> windows;
+    private final RequestBudgets budgets;
 
     public PublicLimitsFilter(Callers callers, IntakeProperties properties) {
         this.callers = callers;
@@ -43,13 +38,7 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
         this.maxImport = properties.maxImport().toBytes();
         IntakeProperties.RateLimit rate = properties.rateLimit();
         this.limitRate = rate.enabled();
-        this.limit = rate.requestsPerPeriod();
-        this.periodNanos = rate.period().toNanos();
-        this.retryAfter = String.valueOf(Math.max(1, (rate.period().toMillis() + 999) / 1000));
-        this.windows = Caffeine.newBuilder()
-                .maximumSize(rate.maxTrackedClients())
-                .expireAfterAccess(rate.period())
-                .build();
+        this.budgets = new RequestBudgets(rate.requestsPerPeriod(), rate.period(), rate.maxTrackedClients());
     }
 
     @Override
@@ -70,8 +59,8 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
             return refuse(
                     exchange.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", PublicBodies.TOO_LARGE);
         }
-        if (publicRoute && limitRate && !allowed(callers.limitKey(exchange.getRequest()))) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+        if (publicRoute && limitRate && !budgets.take(callers.limitKey(exchange.getRequest()))) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, budgets.retryAfterSeconds());
             return refuse(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate_limited", TOO_MANY);
         }
         return chain.filter(exchange);
@@ -79,13 +68,7 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
 
     /** How many clients' budgets are remembered now (after pending evictions). */
     public long trackedClients() {
-        windows.cleanUp();
-        return windows.estimatedSize();
-    }
-
-    private boolean allowed(String client) {
-        long now = System.nanoTime();
-        return windows.get(client, key -> new Window(now)).take(now, periodNanos, limit);
+        return budgets.trackedClients();
     }
 
     private static Mono<Void> refuse(ServerHttpResponse response, HttpStatus status, String code, String message) {
@@ -93,28 +76,5 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
         response.getHeaders().setContentType(ErrorAnswer.PROBLEM_JSON);
         byte[] body = ErrorAnswer.of(status, code, message).json();
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-    }
-
-    /** One client's fixed window: when it started and how many requests it took. */
-    private static final class Window {
-
-        private long start;
-        private int used;
-
-        Window(long start) {
-            this.start = start;
-        }
-
-        synchronized boolean take(long now, long period, int limit) {
-            if (now - start >= period) {
-                start = now;
-                used = 0;
-            }
-            if (used >= limit) {
-                return false;
-            }
-            used++;
-            return true;
-        }
     }
 }

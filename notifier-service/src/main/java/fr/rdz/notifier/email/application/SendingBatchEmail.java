@@ -17,10 +17,13 @@ import fr.rdz.notifier.email.domain.MailSummary;
 import fr.rdz.notifier.email.domain.OncePerBatchRule;
 import fr.rdz.notifier.email.domain.SentMail;
 import fr.rdz.notifier.email.domain.WithdrawalNotice;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,10 @@ public class SendingBatchEmail {
     private final Duration lease;
     private final LinkingConsentProof proofLinks;
     private final WithdrawalNotices notices;
+    private final ConsentWithdrawals withdrawals;
+
+    /** The reason of the outcome of the leads left out because their person withdrew their consent. */
+    public static final String WITHDRAWN = "consent withdrawn: not e-mailed";
 
     public SendingBatchEmail(
             SentMails sentMails,
@@ -53,8 +60,22 @@ public class SendingBatchEmail {
             Duration lease,
             LinkingConsentProof proofLinks,
             WithdrawalNotices notices) {
+        this(sentMails, renderer, mailer, outcomes, clock, lease, proofLinks, notices, ConsentWithdrawals.NONE);
+    }
+
+    public SendingBatchEmail(
+            SentMails sentMails,
+            MailRenderer renderer,
+            BatchMailer mailer,
+            OutcomePublisher outcomes,
+            Clock clock,
+            Duration lease,
+            LinkingConsentProof proofLinks,
+            WithdrawalNotices notices,
+            ConsentWithdrawals withdrawals) {
         this.proofLinks = proofLinks;
         this.notices = notices;
+        this.withdrawals = withdrawals;
         this.sentMails = sentMails;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -78,11 +99,12 @@ public class SendingBatchEmail {
      * @param willBeRetried whether a failure of this attempt goes to a retry topic (then a
      *     {@code retrying} outcome is published) or to the dead-letter topic
      */
-    public void send(DeliveryPlanned batch, boolean willBeRetried) {
-        if (!concerns(batch)) {
-            log.debug("batch {}: not an e-mail batch, ignored", batch.batchId());
+    public void send(DeliveryPlanned planned, boolean willBeRetried) {
+        if (!concerns(planned)) {
+            log.debug("batch {}: not an e-mail batch, ignored", planned.batchId());
             return;
         }
+        DeliveryPlanned batch = planned;
         SentMail record = sentMails.find(batch.batchId());
         Instant now = clock.instant();
         OncePerBatchRule.Decision decision = OncePerBatchRule.decide(record, now);
@@ -103,6 +125,12 @@ public class SendingBatchEmail {
                         batch.batchId(),
                         record.attempts());
             case SEND -> {}
+        }
+        // only what is still to send: a lead whose person withdrew since the batch was planned is left out
+        batch = withoutWithdrawn(planned, true);
+        if (!concerns(batch)) {
+            log.info("batch {}: every lead's person withdrew their consent, no e-mail", planned.batchId());
+            return;
         }
         List<WithdrawalNotice> told = notices.pending(batch.client().id());
         BatchMail mail = compose(batch, told);
@@ -127,7 +155,11 @@ public class SendingBatchEmail {
     }
 
     /** The batch's event reached the dead-letter topic: record it and report it, nothing is lost. */
-    public void deadLettered(DeliveryPlanned batch, String reason) {
+    public void deadLettered(DeliveryPlanned planned, String reason) {
+        if (!concerns(planned)) {
+            return;
+        }
+        DeliveryPlanned batch = withoutWithdrawn(planned, false);
         if (!concerns(batch)) {
             return;
         }
@@ -187,6 +219,64 @@ public class SendingBatchEmail {
                 messageId(batch),
                 ConsentProofCsv.fileName(fileName),
                 ConsentProofCsv.write(leads, proofLinks::urlFor));
+    }
+
+    /**
+     * The batch without the leads whose person withdrew their consent after it was planned (the same
+     * batch when there is none). {@code report}: their {@code failed} outcome is published, with an
+     * event id fixed by the batch and those leads, so a redelivery reports nothing new.
+     */
+    private DeliveryPlanned withoutWithdrawn(DeliveryPlanned batch, boolean report) {
+        Set<String> withdrawn = withdrawals.withdrawnAmong(batch.leads().stream()
+                .map(l -> l.lead().phone())
+                .filter(p -> p != null && !p.isBlank())
+                .toList());
+        if (withdrawn.isEmpty()) {
+            return batch;
+        }
+        List<PlannedLead> kept = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (PlannedLead l : batch.leads()) {
+            if (withdrawn.contains(l.lead().phone())) {
+                leftOut.add(l.lead().leadId());
+            } else {
+                kept.add(l);
+            }
+        }
+        if (report) {
+            log.info(
+                    "batch {}: {} lead(s) left out, their person withdrew their consent",
+                    batch.batchId(),
+                    leftOut.size());
+            UUID eventId =
+                    UUID.nameUUIDFromBytes(("consent-withdrawn:" + batch.batchId() + ":" + String.join(",", leftOut))
+                            .getBytes(StandardCharsets.UTF_8));
+            outcomes.publish(
+                    eventId,
+                    new DeliveryOutcome(
+                            batch.batchId(),
+                            batch.runId(),
+                            batch.entity(),
+                            batch.client().id(),
+                            OutcomeChannel.EMAIL,
+                            leftOut,
+                            OutcomeStatus.FAILED,
+                            WITHDRAWN,
+                            0,
+                            clock.instant()));
+        }
+        return new DeliveryPlanned(
+                batch.batchId(),
+                batch.runId(),
+                batch.runDate(),
+                batch.entity(),
+                batch.product(),
+                batch.commandeId(),
+                batch.client(),
+                kept,
+                batch.part(),
+                batch.parts(),
+                batch.batchLeadCount() == null ? null : batch.batchLeadCount() - leftOut.size());
     }
 
     static String messageId(DeliveryPlanned batch) {

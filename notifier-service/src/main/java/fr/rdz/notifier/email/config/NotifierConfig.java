@@ -8,6 +8,7 @@ import fr.rdz.kit.PersonalDataSweep;
 import fr.rdz.notifier.email.application.AssemblingBatchParts;
 import fr.rdz.notifier.email.application.BatchMailer;
 import fr.rdz.notifier.email.application.BatchParts;
+import fr.rdz.notifier.email.application.ConsentWithdrawals;
 import fr.rdz.notifier.email.application.ErasingPersonalData;
 import fr.rdz.notifier.email.application.FailedMails;
 import fr.rdz.notifier.email.application.IndexingSentCsv;
@@ -65,7 +66,8 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
             FailedMails failedMails,
             SentCsvs csvs,
             LinkingConsentProof proofLinks,
-            WithdrawalNotices notices) {
+            WithdrawalNotices notices,
+            ConsentWithdrawals withdrawals) {
         // issue 12: failed e-mails listed and replayable, CSVs kept as e-mailed (decorators; decisions unchanged)
         return new SendingBatchEmail(
                 new IndexingSentCsv(new RecordingFailedMails(sentMails, failedMails), csvs),
@@ -75,7 +77,8 @@ class NotifierConfig extends RetryTopicConfigurationSupport {
                 clock,
                 properties.lease(),
                 proofLinks,
-                notices);
+                notices,
+                withdrawals);
     }
 
     @Bean

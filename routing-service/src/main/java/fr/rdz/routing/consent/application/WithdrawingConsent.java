@@ -13,6 +13,7 @@ import fr.rdz.routing.lead.domain.RoutingDecision;
 import fr.rdz.routing.lead.mongo.DeliveryRef;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.rules.ThirtyDayWindow;
@@ -62,10 +63,17 @@ public class WithdrawingConsent {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final SigningProofLinks links;
+    private final LeadLookupProjector lookups;
     private final Clock clock;
 
-    public WithdrawingConsent(ReactiveMongoTemplate mongo, OutboxRelay relay, SigningProofLinks links, Clock clock) {
+    public WithdrawingConsent(
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            SigningProofLinks links,
+            LeadLookupProjector lookups,
+            Clock clock) {
         this.mongo = mongo;
+        this.lookups = lookups;
         this.relay = relay;
         this.links = links;
         this.clock = clock;
@@ -169,10 +177,19 @@ public class WithdrawingConsent {
                 .thenReturn(toTell);
     }
 
-    /** The person's leads in routing (the phone is not a unique key: this reads the leads collection). */
+    /**
+     * The person's leads in routing: the ids kept under their phone in {@code lead_lookup}
+     * ({@link LeadLookupProjector}), each lead then read by {@code _id} (no scan of the leads). The
+     * phone must already be normalised (10 digits), as the lookup keys are.
+     */
     private Flux<LeadDocument> leadsOf(String phone) {
-        return mongo.find(Query.query(Criteria.where("lead.contact.phone").is(phone)), LeadDocument.class)
-                .filter(doc -> doc.lead() != null && !doc.erased());
+        return lookups.ids("phone", phone)
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(id -> mongo.findById(id, LeadDocument.class))
+                .filter(doc -> doc.lead() != null
+                        && !doc.erased()
+                        && doc.lead().contact() != null
+                        && phone.equals(doc.lead().contact().phone()));
     }
 
     /** The lead with its consent marked withdrawn at {@code at}. */

@@ -1,4 +1,4 @@
-package fr.rdz.intake.inbound.domain;
+package fr.rdz.kit.clients;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package fr.rdz.intake.inbound.domain;
+package fr.rdz.kit.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
