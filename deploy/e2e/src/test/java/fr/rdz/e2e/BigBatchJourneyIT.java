@@ -141,10 +141,14 @@ class BigBatchJourneyIT {
                 .untilAsserted(() -> assertThat(distinctPushedLeads()).hasSize(LEADS));
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(csvAttachments()).hasSize(1));
+                .untilAsserted(() -> assertThat(csvAttachments(false)).hasSize(1));
 
-        List<List<String>> csvs = csvAttachments();
+        List<List<String>> csvs = csvAttachments(false);
         assertThat(csvs.get(0)).hasSize(LEADS);
+        // beside the seed's CSV, the proof-of-consent attachment: one row per lead
+        List<List<String>> proofs = csvAttachments(true);
+        assertThat(proofs).hasSize(1);
+        assertThat(proofs.get(0)).hasSize(LEADS);
         assertThat(distinctPushedLeads()).containsExactlyInAnyOrderElementsOf(leadIds);
         assertThat(crm.received()).hasSize(LEADS);
     }
@@ -230,26 +234,29 @@ class BigBatchJourneyIT {
     }
 
     /** The data rows of each CSV attachment the SMTP catcher kept, one list per attachment. */
-    private static List<List<String>> csvAttachments() throws Exception {
+    /** The rows (header left out) of every e-mailed CSV: the seed's, or the proof-of-consent attachments. */
+    private static List<List<String>> csvAttachments(boolean proofs) throws Exception {
         List<List<String>> csvs = new ArrayList<>();
         Session session = Session.getInstance(new Properties());
         try (var files = Files.list(rdz.stack().smtp().mailDir())) {
             for (Path eml : files.filter(p -> p.toString().endsWith(".eml")).toList()) {
                 try (InputStream in = Files.newInputStream(eml)) {
-                    collect(new MimeMessage(session, in), csvs);
+                    collect(new MimeMessage(session, in), proofs, csvs);
                 }
             }
         }
         return csvs;
     }
 
-    private static void collect(Part part, List<List<String>> csvs) throws Exception {
+    private static void collect(Part part, boolean proofs, List<List<String>> csvs) throws Exception {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), csvs);
+                collect(multipart.getBodyPart(i), proofs, csvs);
             }
-        } else if (part.getFileName() != null && part.getFileName().endsWith(".csv")) {
+        } else if (part.getFileName() != null
+                && part.getFileName().endsWith(".csv")
+                && part.getFileName().endsWith("_preuves-consentement.csv") == proofs) {
             List<String> lines = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .replace("\uFEFF", "")
                     .lines()
