@@ -1,6 +1,9 @@
 package fr.rdz.intake.catalog.domain;
 
-/** Which LP fed which form: {@code <lp_code>_<form_code>} (the form code alone when there is no LP). */
+/**
+ * Which LP fed which form: {@code <lp_code>_<form_code>} (the form code alone when there is no LP). The only place
+ * intake derives the code; a code the page sent always wins.
+ */
 public final class LiaisonCode {
 
     private LiaisonCode() {}
@@ -12,5 +15,18 @@ public final class LiaisonCode {
             return lpCode + "_" + formCode;
         }
         return hasForm ? formCode : "";
+    }
+
+    /**
+     * A visit's code (session or tracking event), as the seed records it: the code sent, else {@code
+     * <lp_code>_<form_code>} only when both are known, else empty (a visit with no LP has no liaison).
+     */
+    public static String ofVisit(String sent, String lpCode, String formCode) {
+        if (sent != null && !sent.isEmpty()) {
+            return sent;
+        }
+        boolean hasLp = lpCode != null && !lpCode.isEmpty();
+        boolean hasForm = formCode != null && !formCode.isEmpty();
+        return hasLp && hasForm ? of(lpCode, formCode) : "";
     }
 }

@@ -45,15 +45,11 @@ public class TrackingVisits {
         String visitorId = newVisitor ? UUID.randomUUID().toString() : knownVisitorId;
         String lpCode = nz(r.lpCode());
         String formCode = nz(r.formCode());
-        String liaisonCode = nz(r.liaisonCode());
         if (!lpCode.isEmpty() && formCode.isEmpty()) {
             formCode = catalog.formOfLp(lpCode).orElse("");
         }
-        if (liaisonCode.isEmpty() && !lpCode.isEmpty() && !formCode.isEmpty()) {
-            liaisonCode = LiaisonCode.of(lpCode, formCode);
-        }
         String resolvedForm = formCode;
-        String liaison = liaisonCode;
+        String liaison = LiaisonCode.ofVisit(nz(r.liaisonCode()), lpCode, formCode);
         Mono<SessionOpened> reused = newVisitor || lpCode.isEmpty()
                 ? Mono.empty()
                 : store.latestSession(visitorId, lpCode, reuse.reusableSince())
@@ -139,10 +135,8 @@ public class TrackingVisits {
                 .flatMap(session -> {
                     String lpCode = firstNonEmpty(text(data, "lp_code"), session.lpCode());
                     String formCode = firstNonEmpty(text(data, "form_code"), session.formCode());
-                    String liaison = firstNonEmpty(text(data, "liaison_code"), session.liaisonCode());
-                    if (liaison.isEmpty() && !lpCode.isEmpty() && !formCode.isEmpty()) {
-                        liaison = LiaisonCode.of(lpCode, formCode);
-                    }
+                    String liaison = LiaisonCode.ofVisit(
+                            firstNonEmpty(text(data, "liaison_code"), session.liaisonCode()), lpCode, formCode);
                     TrackingEventDocument event = event(
                             sessionId,
                             session,
