@@ -18,6 +18,7 @@ import fr.rdz.intake.lead.domain.EmailRule;
 import fr.rdz.intake.lead.domain.LeadAssessment;
 import fr.rdz.intake.lead.domain.LeadStatusRule;
 import fr.rdz.intake.lead.domain.LeadSubmission;
+import fr.rdz.intake.lead.domain.MissingConsentCountsAsGiven;
 import fr.rdz.intake.lead.domain.PhoneNumberRule;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.lead.mongo.LeadStore;
@@ -271,7 +272,7 @@ public class ReceivingLead {
                         or(text(s.fbclid()), first.fbclid()),
                         or(text(s.referrer()), touch.map(SessionTouch::referrer).orElse(null))),
                 new ConsentProof(
-                        s.rgpdConsent() != null ? s.rgpdConsent() : Boolean.TRUE,
+                        MissingConsentCountsAsGiven.recorded(s.rgpdConsent()),
                         or(text(s.consentText()), text(s.consentVersion())),
                         text(s.pageUrl()),
                         text(origin.ip()),
