@@ -2,7 +2,6 @@ package fr.rdz.intake.privacy.application;
 
 import fr.rdz.events.PersonErased;
 import fr.rdz.events.Pii;
-import fr.rdz.intake.privacy.mongo.PersonalDataStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -12,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A person asked routing for erasure ({@code PersonErased}): every intake lead of that phone
- * received up to the erasure is erased ({@link PersonalDataStore#erase}), with its session and
+ * received up to the erasure is erased ({@link PersonalData#erase}), with its session and
  * tracking events, and the quarantined bodies holding the number are deleted. Idempotent by
  * construction: an erased lead no longer holds the phone, so a redelivered event finds nothing;
  * a lead the same person submits after the erasure is a new consent and is kept.
@@ -22,10 +21,10 @@ public class ErasingPerson {
 
     private static final Logger log = LoggerFactory.getLogger(ErasingPerson.class);
 
-    private final PersonalDataStore store;
+    private final PersonalData<?> store;
     private final Clock clock;
 
-    public ErasingPerson(PersonalDataStore store, Clock clock) {
+    public ErasingPerson(PersonalData<?> store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -38,10 +37,7 @@ public class ErasingPerson {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             Instant upTo = event.erasedAt() == null ? now : event.erasedAt();
-            return store.leadsOf(event.phone(), upTo)
-                    .concatMap(lead -> store.erase(lead, now))
-                    .filter(Boolean::booleanValue)
-                    .count()
+            return eraseLeads(store, event.phone(), upTo, now)
                     .zipWith(store.deleteQuarantinedWith(event.phone()))
                     .doOnNext(done -> log.info(
                             "Erased {} intake lead(s) and {} quarantined request(s) of {}",
@@ -50,5 +46,12 @@ public class ErasingPerson {
                             Pii.maskPhone(event.phone())))
                     .map(done -> done.getT1());
         });
+    }
+
+    private static <L> Mono<Long> eraseLeads(PersonalData<L> store, String phone, Instant upTo, Instant now) {
+        return store.leadsOf(phone, upTo)
+                .concatMap(lead -> store.erase(lead, now))
+                .filter(Boolean::booleanValue)
+                .count();
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import fr.rdz.intake.inbound.mongo.QuarantineDocument;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.lead.mongo.SubmitGuardDocument;
+import fr.rdz.intake.privacy.application.PersonalData;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
 import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
  * range on one indexed field (no {@code $in}: a scan on the local wire server).
  */
 @Component
-public class PersonalDataStore {
+public class PersonalDataStore implements PersonalData<LeadDocument> {
 
     static final String ERASED = "erased";
 
@@ -45,11 +46,13 @@ public class PersonalDataStore {
     }
 
     /** The leads of {@code phone} received up to {@code upTo} that still hold it (an erased lead no longer does). */
+    @Override
     public Flux<LeadDocument> leadsOf(String phone, Instant upTo) {
         return mongo.find(Query.query(where("phone").is(phone).and("receivedAt").lte(upTo)), LeadDocument.class);
     }
 
     /** At most {@code limit} leads received before {@code before} and not erased yet. */
+    @Override
     public Flux<LeadDocument> receivedBefore(Instant before, int limit) {
         return mongo.find(
                 Query.query(where("receivedAt").lt(before).and(ERASED).ne(true)).limit(limit), LeadDocument.class);
@@ -60,6 +63,7 @@ public class PersonalDataStore {
      * its double-submit guard, then the lead itself (last, so that a crash half-way leaves the lead
      * findable and the next attempt redoes everything). True when the lead document changed.
      */
+    @Override
     public Mono<Boolean> erase(LeadDocument lead, Instant at) {
         Update update = new Update()
                 .unset("phone")
@@ -94,6 +98,7 @@ public class PersonalDataStore {
      * would. Best effort: a body holding the number with spaces is not recognised; the
      * retention limit deletes it in any case.
      */
+    @Override
     public Mono<Long> deleteQuarantinedWith(String phone) {
         String digits = phone.replaceAll("\\D", "");
         if (digits.length() != 10 || digits.charAt(0) != '0') {
@@ -105,6 +110,7 @@ public class PersonalDataStore {
     }
 
     /** Deletes the visitor sessions opened before {@code before}. */
+    @Override
     public Mono<Long> deleteSessionsBefore(Instant before) {
         return mongo.remove(Query.query(where("createdAt").lt(before)), VisitorLpSessionDocument.class)
                 .then(mongo.remove(Query.query(where("createdAt").lt(before)), VisitorSessionDocument.class))
@@ -112,12 +118,14 @@ public class PersonalDataStore {
     }
 
     /** Deletes the tracking events recorded before {@code before}. */
+    @Override
     public Mono<Long> deleteTrackingBefore(Instant before) {
         return mongo.remove(Query.query(where("createdAt").lt(before)), TrackingEventDocument.class)
                 .map(r -> r.getDeletedCount());
     }
 
     /** Deletes the quarantined bodies received before {@code before}. */
+    @Override
     public Mono<Long> deleteQuarantineBefore(Instant before) {
         return mongo.remove(Query.query(where("receivedAt").lt(before)), QuarantineDocument.class)
                 .map(r -> r.getDeletedCount());
