@@ -1,7 +1,6 @@
 package fr.rdz.intake.tracking.application;
 
 import fr.rdz.intake.catalog.application.Catalog;
-import fr.rdz.intake.catalog.domain.LiaisonCode;
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.domain.OncePerSessionEvents;
@@ -9,6 +8,7 @@ import fr.rdz.intake.tracking.domain.SessionReuseRule;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
 import fr.rdz.intake.tracking.mongo.TrackingStore;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
+import fr.rdz.rules.LiaisonCode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;

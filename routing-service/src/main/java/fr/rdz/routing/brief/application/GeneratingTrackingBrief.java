@@ -10,6 +10,7 @@ import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.application.ManagingConsentTexts;
 import fr.rdz.routing.consent.domain.ConsentText;
+import fr.rdz.rules.LiaisonCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public class GeneratingTrackingBrief {
     /** With the form's consent text (null: none named): its exact wording and version go into the scripts. */
     TrackingBrief brief(FormDocument form, BriefMode mode, ConsentText consentText) {
         String lpCode = form.lpCode() == null ? "" : form.lpCode();
-        String liaison = lpCode.isEmpty() ? form.code() : lpCode + "_" + form.code();
+        String liaison = LiaisonCode.of(lpCode, form.code());
         BriefProperties.EntityBrief entity = properties.of(form.entity());
         String label = form.entity() + " " + form.code() + (lpCode.isEmpty() ? "" : " / " + lpCode);
         String lpScript = null;

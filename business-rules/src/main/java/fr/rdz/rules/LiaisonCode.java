@@ -1,8 +1,8 @@
-package fr.rdz.intake.catalog.domain;
+package fr.rdz.rules;
 
 /**
  * Which LP fed which form: {@code <lp_code>_<form_code>} (the form code alone when there is no LP). The only place
- * intake derives the code; a code the page sent always wins.
+ * the code is derived: intake's leads and visits, routing's tracking brief; a code the page sent always wins.
  */
 public final class LiaisonCode {
 

@@ -1,4 +1,4 @@
-package fr.rdz.intake.catalog.domain;
+package fr.rdz.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
