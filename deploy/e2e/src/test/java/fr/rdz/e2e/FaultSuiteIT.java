@@ -69,7 +69,8 @@ class FaultSuiteIT {
                 .untilAsserted(() -> {
                     assertThat(logs.linesWith("intake", followed.leadId()))
                             .as("intake: the lead stored, from the HTTP request")
-                            .isNotEmpty();
+                            .anySatisfy(l -> assertThat(l.path("correlation_id").asText())
+                                    .isEqualTo(followed.leadId()));
                     assertThat(logs.linesWith("routing", followed.leadId()))
                             .as("routing: the lead routed")
                             .anySatisfy(l -> assertThat(l.path("correlation_id").asText())
@@ -85,7 +86,10 @@ class FaultSuiteIT {
                             .isNotEmpty();
                     assertThat(logs.linesWith("crm-push", followed.batchId()))
                             .as("crm-push: the lead of the batch pushed")
-                            .isNotEmpty();
+                            .anySatisfy(l -> {
+                                assertThat(l.path("correlation_id").asText()).isEqualTo(followed.batchId());
+                                assertThat(l.path("lead_id").asText()).isEqualTo(followed.leadId());
+                            });
                 });
         for (String service : RdzProcesses.SERVICES) {
             for (String id : List.of(followed.leadId(), followed.batchId())) {

@@ -14,6 +14,7 @@ import fr.rdz.events.OutcomeChannel;
 import fr.rdz.events.OutcomeStatus;
 import fr.rdz.events.Pii;
 import fr.rdz.events.SecretBox;
+import fr.rdz.kit.logging.CorrelationScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,15 +129,18 @@ public class PushingLead {
         // the last failed attempt publishes nothing here: the DLT handler publishes dead_lettered
         PendingOutcome pending =
                 last ? null : pending(task, result.verdict().outcome(), result.reason(), attempts, now);
-        log.info(
-                "Push {} of lead {} to client {} (phone {}): {} {} (attempt {})",
-                task.batchId(),
-                task.leadId(),
-                task.clientId(),
-                Pii.maskPhone(task.lead().phone()),
-                status,
-                result.reason() == null ? "" : result.reason(),
-                attempts);
+        // this step continues on the HTTP client's thread: the batch (correlation) and lead ids put here
+        try (CorrelationScope ids = CorrelationScope.ofBatchLead(task.batchId(), task.leadId())) {
+            log.info(
+                    "Push {} of lead {} to client {} (phone {}): {} {} (attempt {})",
+                    task.batchId(),
+                    task.leadId(),
+                    task.clientId(),
+                    Pii.maskPhone(task.lead().phone()),
+                    status,
+                    result.reason() == null ? "" : result.reason(),
+                    attempts);
+        }
         Instant nextDue = null;
         if (result.verdict() == PushVerdict.RETRY) {
             // when the retry topic (or the DLT) will hand the task back; past it, RecoveringStalledPushes takes over

@@ -24,6 +24,7 @@ import fr.rdz.intake.lead.mongo.LeadStore;
 import fr.rdz.intake.tracking.application.SessionTouch;
 import fr.rdz.intake.tracking.application.TrackingVisits;
 import fr.rdz.intake.tracking.domain.Attribution;
+import fr.rdz.kit.logging.CorrelationScope;
 import fr.rdz.rules.LiaisonCode;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,12 +132,15 @@ public class ReceivingLead {
                                                     s.sessionId(),
                                                     e.toString()));
                         }
-                        log.debug(
-                                "Lead {} stored: status={} form={} phone={}",
-                                leadId,
-                                verdict.status(),
-                                s.formCode(),
-                                Pii.maskPhone(verdict.phone()));
+                        // the HTTP path has no consumed event: the lead id is put in the MDC here
+                        try (CorrelationScope ids = CorrelationScope.ofLead(leadId)) {
+                            log.debug(
+                                    "Lead {} stored: status={} form={} phone={}",
+                                    leadId,
+                                    verdict.status(),
+                                    s.formCode(),
+                                    Pii.maskPhone(verdict.phone()));
+                        }
                         boolean repeat = verdict.status() == LeadStatus.DOUBLE_SUBMIT;
                         List<String> warnings = emailAccepted(s) ? List.of() : List.of(EmailRule.WARNING);
                         boolean badEmail = warnings.contains(EmailRule.WARNING);
@@ -158,7 +162,9 @@ public class ReceivingLead {
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("lead " + leadId + " vanished")))
                 .map(original -> {
                     boolean doubleSubmit = original.status() == LeadStatus.DOUBLE_SUBMIT;
-                    log.info("Submission retried: lead {} already stored ({})", leadId, original.status());
+                    try (CorrelationScope ids = CorrelationScope.ofLead(leadId)) {
+                        log.info("Submission retried: lead {} already stored ({})", leadId, original.status());
+                    }
                     return new Reception(
                             doubleSubmit ? original.received().originalLeadId() : original.id(),
                             original.status(),
