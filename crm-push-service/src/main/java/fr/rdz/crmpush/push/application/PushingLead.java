@@ -74,11 +74,23 @@ public class PushingLead {
 
     /** One attempt; {@code passAttempt} is the attempt number within this pass through the retry topics (1 on the task topic). */
     public Mono<Void> push(PushTask task, int passAttempt) {
+        return open(task).then(Mono.defer(() -> pushOpened(task, passAttempt)));
+    }
+
+    /**
+     * Records the push in the ledger (idempotent). Once it is written, a crash never loses the push:
+     * {@link RecoveringStalledPushes} finds it; so the task's offset may be committed only after it.
+     */
+    public Mono<Void> open(PushTask task) {
+        return Mono.defer(() -> ledger.open(task, clock.instant()));
+    }
+
+    /** One attempt of a push {@link #open opened} before. */
+    public Mono<Void> pushOpened(PushTask task, int passAttempt) {
         String id = task.pushId();
         return Mono.defer(() -> {
                     Instant now = clock.instant();
-                    return ledger.open(task, now)
-                            .then(ledger.claim(id, now, lease))
+                    return ledger.claim(id, now, lease)
                             .flatMap(claim -> attempt(task, claim, passAttempt))
                             .switchIfEmpty(Mono.defer(() -> notClaimed(task)));
                 })

@@ -16,12 +16,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The task topic and its retry topics (non-blocking retries, {@code PushRetryTopics}): one push attempt per record,
- * asynchronous (the consumer thread never waits for a CRM). A {@code RetryablePushException} moves the record to the
+ * asynchronous (the consumer thread never waits for a CRM; it waits only until the push is recorded in the ledger). A {@code RetryablePushException} moves the record to the
  * next retry topic, then to the DLT, whose records {@link #onDeadLetter} keeps as dead letters.
  */
 public class PushTaskListener {
 
     private static final Duration DLT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 
     private final PushingLead pushing;
     private final RecordingDeadLetter deadLetters;
@@ -38,7 +39,12 @@ public class PushTaskListener {
             containerFactory = "pushTaskListenerContainerFactory",
             concurrency = "${rdz.crm-push.listener-concurrency}")
     public Mono<Void> on(ConsumerRecord<String, byte[]> record) {
-        return Mono.defer(() -> pushing.push(PushTaskCodec.decode(record.value()), attempt(record)));
+        PushTask task = PushTaskCodec.decode(record.value());
+        // the offset is committed as soon as this method returns: the ledger must know the push by then, or a
+        // kill -9 between the two would lose it (found by deploy/e2e's FaultSuiteIT). Blocking here is the
+        // consumer thread's, bounded; a failure sends the record to the retry path, still in Kafka.
+        pushing.open(task).block(OPEN_TIMEOUT);
+        return pushing.pushOpened(task, attempt(record));
     }
 
     /** Called for every record of the DLT. */
