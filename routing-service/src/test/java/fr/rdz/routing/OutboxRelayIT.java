@@ -10,6 +10,7 @@ import fr.rdz.events.FormSnapshot;
 import fr.rdz.events.Product;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.stack.SendingThreads;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,37 @@ class OutboxRelayIT extends RoutingIntegrationTest {
 
     @Test
     void publishesWhatACrashLeftInAnOutboxAndThenForgetsIt() {
+        Envelope<FormSnapshot> envelope = leftInAnOutbox("ITE-7001");
+
+        tap().await(FormSnapshot.class, f -> f.code().equals("ITE-7001"));
+        assertThat(tap().envelopes()).anyMatch(e -> e.eventId().equals(envelope.eventId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById("ITE-7001", FormDocument.class)
+                .block()
+                .outbox()
+                .isEmpty());
+    }
+
+    @Test
+    void sendsOffTheEventLoopsSinceASendMayBlock() {
+        Envelope<FormSnapshot> envelope = leftInAnOutbox("ITE-7002");
+
+        tap().await(FormSnapshot.class, f -> f.code().equals("ITE-7002"));
+        assertThat(SendingThreads.to(envelope.topic()))
+                .filteredOn(send -> send.key().equals(envelope.key()))
+                .isNotEmpty()
+                .allSatisfy(send -> assertThat(send.thread())
+                        .as("the thread that sent %s", envelope.key())
+                        .doesNotMatch(SendingThreads.EVENT_LOOPS));
+    }
+
+    /** A form written as a crash right after the write would leave it: stored, its outbox never flushed. */
+    private Envelope<FormSnapshot> leftInAnOutbox(String code) {
         tap();
-        FormSnapshot snapshot = new FormSnapshot(
-                "ITE-7001", Entity.MDL, Product.ITE, "left behind", null, null, CatalogStatus.ACTIVE, START);
+        FormSnapshot snapshot =
+                new FormSnapshot(code, Entity.MDL, Product.ITE, "left behind", null, null, CatalogStatus.ACTIVE, START);
         Envelope<FormSnapshot> envelope = Envelope.of(snapshot, "routing-service", START);
-        // written as a crash right after the write would leave it: stored, never flushed
         mongo.insert(new FormDocument(
-                        "ITE-7001",
+                        code,
                         Entity.MDL,
                         Product.ITE,
                         "left behind",
@@ -42,12 +67,6 @@ class OutboxRelayIT extends RoutingIntegrationTest {
                         List.of(OutboxEntry.of(envelope)),
                         null))
                 .block();
-
-        tap().await(FormSnapshot.class, f -> f.code().equals("ITE-7001"));
-        assertThat(tap().envelopes()).anyMatch(e -> e.eventId().equals(envelope.eventId()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById("ITE-7001", FormDocument.class)
-                .block()
-                .outbox()
-                .isEmpty());
+        return envelope;
     }
 }

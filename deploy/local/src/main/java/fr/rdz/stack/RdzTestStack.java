@@ -50,11 +50,15 @@ public final class RdzTestStack {
         return instance;
     }
 
-    /** Registers {@code spring.kafka.bootstrap-servers} and {@code spring.data.mongodb.uri} (one database per service). */
+    /**
+     * Registers {@code spring.kafka.bootstrap-servers} and {@code spring.data.mongodb.uri} (one database per service),
+     * and {@link SendingThreads} on every producer.
+     */
     public static void register(DynamicPropertyRegistry registry, String database) {
         RdzTestStack stack = get();
         registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
         registry.add("spring.data.mongodb.uri", () -> stack.mongoUri(database));
+        registry.add("spring.kafka.producer.properties[interceptor.classes]", SendingThreads.class::getName);
     }
 
     public String kafkaBootstrapServers() {

@@ -2,6 +2,7 @@ package fr.rdz.routing.outbox;
 
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
+import fr.rdz.kit.kafka.KafkaSends;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -119,7 +120,7 @@ public class OutboxRelay {
 
     private Mono<Void> publish(Document entry) {
         Envelope<?> envelope = EventCodec.decode(entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
-        return Mono.fromFuture(() -> kafka.send(entry.getString("topic"), entry.getString("key"), envelope))
+        return KafkaSends.send(kafka, entry.getString("topic"), entry.getString("key"), envelope)
                 .timeout(Duration.ofSeconds(30))
                 .then();
     }

@@ -4,6 +4,7 @@ import fr.rdz.crmpush.push.application.OutcomePublisher;
 import fr.rdz.crmpush.push.application.PendingOutcome;
 import fr.rdz.crmpush.push.application.PushMeters;
 import fr.rdz.events.Envelope;
+import fr.rdz.kit.kafka.KafkaSends;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
                 pending.outcome(),
                 PRODUCER,
                 pending.outcome().at());
-        return Mono.defer(() -> Mono.fromFuture(template.send(envelope.topic(), envelope.key(), envelope)))
+        return KafkaSends.send(template, envelope.topic(), envelope.key(), envelope)
                 .doOnSuccess(sent -> meters.outcome(pending.outcome()))
                 .then();
     }

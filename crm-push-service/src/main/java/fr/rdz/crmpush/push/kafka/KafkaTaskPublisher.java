@@ -2,6 +2,7 @@ package fr.rdz.crmpush.push.kafka;
 
 import fr.rdz.crmpush.push.application.TaskPublisher;
 import fr.rdz.crmpush.push.domain.PushTask;
+import fr.rdz.kit.kafka.KafkaSends;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +25,15 @@ public class KafkaTaskPublisher implements TaskPublisher {
         if (tasks.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> Mono.fromFuture(CompletableFuture.allOf(tasks.stream()
-                .map(task -> template.send(topic, task.recordKey(), PushTaskCodec.encode(task)))
-                .toArray(CompletableFuture[]::new))));
+        return KafkaSends.offTheLoops(() -> CompletableFuture.allOf(tasks.stream()
+                        .map(task -> template.send(topic, task.recordKey(), PushTaskCodec.encode(task)))
+                        .toArray(CompletableFuture[]::new)))
+                .then();
     }
 
     @Override
     public Mono<Void> publishRaw(String key, String value) {
-        return Mono.defer(() -> Mono.fromFuture(template.send(topic, key, value.getBytes(StandardCharsets.UTF_8))))
+        return KafkaSends.send(template, topic, key, value.getBytes(StandardCharsets.UTF_8))
                 .then();
     }
 }

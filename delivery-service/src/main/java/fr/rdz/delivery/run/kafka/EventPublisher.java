@@ -5,6 +5,7 @@ import fr.rdz.delivery.run.application.EnvelopePublisher;
 import fr.rdz.delivery.run.application.PermanentPublishFailure;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
+import fr.rdz.kit.kafka.KafkaSends;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes envelopes written by the outbox (JSON, event id fixed) and completes once the broker
@@ -41,15 +41,8 @@ public class EventPublisher implements EnvelopePublisher {
         if (envelopesJson.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> {
-                    CompletableFuture<?>[] sent =
-                            envelopesJson.stream().map(this::send).toArray(CompletableFuture[]::new);
-                    return Mono.fromFuture(CompletableFuture.allOf(sent));
-                })
-                // send() may block (metadata, full buffer) and must never run on the producer's own I/O
-                // thread, where the previous acknowledgement completes: it would wait for itself
-                .subscribeOn(Schedulers.boundedElastic())
-                .publishOn(Schedulers.boundedElastic())
+        return KafkaSends.offTheLoops(() -> CompletableFuture.allOf(
+                        envelopesJson.stream().map(this::send).toArray(CompletableFuture[]::new)))
                 .onErrorMap(
                         e -> !(e instanceof PermanentPublishFailure) && isPermanent(e),
                         e -> new PermanentPublishFailure(message(e), e))
