@@ -33,7 +33,7 @@ public final class TopicProbe implements AutoCloseable {
     /** Every record of the topic so far. */
     public synchronized List<ConsumerRecord<String, byte[]>> records() {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
                 && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);

@@ -25,8 +25,16 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  */
 class HealthIndicatorTimeoutTest {
 
-    /** The bound a load balancer or orchestrator probe typically allows: 3 s. */
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * DOWN because the check gave up at its own bound (2 s, under the 3 s a load balancer or orchestrator probe
+     * typically allows), not at the driver's (30 s for Mongo's server selection, 60 s for Kafka's API calls): a
+     * timing assertion would fail on a loaded machine, the cause does not.
+     */
+    private static void assertGaveUpAtItsOwnBound(Health health) {
+        assertThat(String.valueOf(health.getDetails().get("error")))
+                .containsAnyOf("TimeoutException", "timed out")
+                .containsAnyOf("2000ms", "2000 ms", "Timed out waiting", "deadline");
+    }
 
     private ServerSocket blackHole;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
@@ -62,12 +70,10 @@ class HealthIndicatorTimeoutTest {
             MongoPingHealthIndicator indicator =
                     new MongoPingHealthIndicator(new ReactiveMongoTemplate(client, "rdz_test"));
 
-            long start = System.nanoTime();
             Health health = indicator.health().block(Duration.ofSeconds(30));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(took).isLessThan(PROBE_TIMEOUT);
+            assertGaveUpAtItsOwnBound(health);
         }
     }
 
@@ -77,12 +83,10 @@ class HealthIndicatorTimeoutTest {
         properties.setBootstrapServers(List.of("127.0.0.1:" + blackHole.getLocalPort()));
         KafkaHealthIndicator indicator = new KafkaHealthIndicator(properties);
         try {
-            long start = System.nanoTime();
             Health health = indicator.health().block(Duration.ofSeconds(30));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(took).isLessThan(PROBE_TIMEOUT);
+            assertGaveUpAtItsOwnBound(health);
         } finally {
             indicator.destroy();
         }
@@ -96,12 +100,10 @@ class HealthIndicatorTimeoutTest {
         properties.setBootstrapServers(List.of("127.0.0.1:" + port));
         KafkaHealthIndicator indicator = new KafkaHealthIndicator(properties);
         try {
-            long start = System.nanoTime();
             Health health = indicator.health().block(Duration.ofSeconds(30));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(took).isLessThan(PROBE_TIMEOUT);
+            assertGaveUpAtItsOwnBound(health);
         } finally {
             indicator.destroy();
         }
