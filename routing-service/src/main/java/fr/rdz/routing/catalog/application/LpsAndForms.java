@@ -31,6 +31,9 @@ public interface LpsAndForms {
 
     Mono<Form> form(String code);
 
+    /** The consent text version in force on the form (one read by code); empty when the form or its version is unknown. */
+    Mono<String> consentTextVersionOf(String formCode);
+
     /** The forms in {@code status}, of {@code only} that entity when given, of {@code product} when not null, by code. */
     Flux<Form> forms(CatalogStatus status, Optional<Entity> only, Product product);
 }

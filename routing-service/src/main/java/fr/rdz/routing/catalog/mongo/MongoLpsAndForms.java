@@ -69,6 +69,11 @@ public class MongoLpsAndForms implements LpsAndForms {
     }
 
     @Override
+    public Mono<String> consentTextVersionOf(String formCode) {
+        return store.mongo().findById(formCode, FormDocument.class, FORMS).mapNotNull(FormDocument::consentTextVersion);
+    }
+
+    @Override
     public Flux<Form> forms(CatalogStatus status, Optional<Entity> only, Product product) {
         Criteria c = Criteria.where("status").is(status);
         only.ifPresent(e -> c.and("entity").is(e));
