@@ -1,7 +1,5 @@
 package fr.rdz.intake;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,38 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("fr.rdz");
-
+    /** Every context (catalog, inbound, lead, privacy, tracking) talks to ports it owns, with no exception. */
     @Test
-    void domainIsFrameworkFreeAndNoOtherServiceIsUsed() {
-        ArchitectureRules.check("intake", CLASSES);
-    }
-
-    /**
-     * The contexts already on ports (catalog, inbound, privacy) stay there until lead and tracking join them and the
-     * whole service moves to {@code ArchitectureRules.checkWithPorts}.
-     */
-    @Test
-    void portedContextsOwnTheirPorts() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(
-                        "fr.rdz.intake.catalog.application..",
-                        "fr.rdz.intake.inbound.application..",
-                        "fr.rdz.intake.privacy.application..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework.data..",
-                        "org.springframework.kafka..",
-                        "org.apache.kafka..",
-                        "com.mongodb..",
-                        "org.bson..",
-                        "fr.rdz.intake..kafka..",
-                        "fr.rdz.intake..mongo..")
-                .allowEmptyShould(true)
-                .check(CLASSES);
+    void domainIsFrameworkFreeApplicationOwnsItsPortsAndNoOtherServiceIsUsed() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fr.rdz");
+        ArchitectureRules.checkWithPorts("intake", classes);
     }
 }

@@ -1,5 +1,7 @@
 package fr.rdz.routing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,11 +10,40 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fr.rdz");
+
     @Test
     void domainIsFrameworkFreeAndNoOtherServiceIsUsed() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.rdz");
-        ArchitectureRules.check("routing", classes);
+        ArchitectureRules.check("routing", CLASSES);
+    }
+
+    /**
+     * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
+     * coverage of a routed lead) stay there until the others join
+     * them and the whole service moves to {@code ArchitectureRules.checkWithPorts}.
+     */
+    @Test
+    void portedContextsOwnTheirPorts() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "fr.rdz.routing.catalog.application..",
+                        "fr.rdz.routing.brief.application..",
+                        "fr.rdz.routing.quality.application..")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.ResolvingConsentCoverage")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.data..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "fr.rdz.routing..kafka..",
+                        "fr.rdz.routing..mongo..")
+                .check(CLASSES);
     }
 }

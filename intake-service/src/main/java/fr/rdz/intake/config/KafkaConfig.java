@@ -1,42 +1,26 @@
 package fr.rdz.intake.config;
 
-import fr.rdz.kit.MaskingProducerListener;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import fr.rdz.events.Topics;
+import fr.rdz.kit.kafka.KafkaErrorPolicy;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The one consumer error policy of intake (catalog listeners): 3 retries one second apart, then
- * the record goes to {@code <topic>.intake-service.dlt} — as raw bytes when it could not even be
- * deserialised.
+ * intake's use of the kit's Kafka error policy ({@code rdz.kafka.error-policy.*}, the kit's defaults: 3 retries 1 s
+ * apart, then {@code <topic>.intake-service.dlt}, as raw bytes when undecodable) for its catalog listeners, and the
+ * dead-letter topics it creates. {@code rdz.person.erased.v1} is the kit's {@code PersonErasedListener}'s (never
+ * dead-lettered).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-    static final String DLT_SUFFIX = ".intake-service.dlt";
+    /** The topics intake consumes with the kit's error handler. */
+    static final List<String> CONSUMED = List.of(Topics.CATALOG_FORMS, Topics.CATALOG_LPS);
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, Object> template, KafkaProperties properties) {
-        Map<String, Object> bytes = properties.buildProducerProperties(null);
-        bytes.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        bytes.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<byte[], byte[]> raw =
-                MaskingProducerListener.onto(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(bytes)));
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new java.util.LinkedHashMap<>();
-        templates.put(byte[].class, raw);
-        templates.put(Object.class, template);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                templates, (record, e) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 3));
+    KafkaAdmin.NewTopics intakeDeadLetterTopics(KafkaErrorPolicy policy) {
+        return policy.deadLetterTopics(CONSUMED);
     }
 }

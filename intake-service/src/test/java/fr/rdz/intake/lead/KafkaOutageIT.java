@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.support.IntakeTestConfig;
 import fr.rdz.intake.support.LeadEvents;
@@ -116,7 +117,7 @@ class KafkaOutageIT {
         assertThat(submitted).hasSize(LEADS);
         assertThat(stored(submitted))
                 .hasSize(LEADS)
-                .allSatisfy(l -> assertThat(l.outbox().state()).isEqualTo(LeadDocument.Outbox.PENDING));
+                .allSatisfy(l -> assertThat(l.outbox().state()).isEqualTo(LeadOutbox.PENDING));
 
         broker = KafkaBroker.start(brokerPort, kafkaDir);
 
@@ -135,7 +136,7 @@ class KafkaOutageIT {
             assertThat(eventIds).hasSize(LEADS);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(submitted).stream()
-                .allMatch(l -> l.outbox().state().equals(LeadDocument.Outbox.PUBLISHED)));
+                .allMatch(l -> l.outbox().state().equals(LeadOutbox.PUBLISHED)));
         List<LeadDocument> all = mongo.findAll(LeadDocument.class).collectList().block();
         assertThat(all).hasSize(LEADS + 1);
         assertThat(all.stream().map(LeadDocument::phone).distinct()).hasSize(LEADS + 1);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.intake.IntakeIntegrationTest;
+import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.lead.mongo.OutboxEntryDocument;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class LeadOutboxIT extends IntakeIntegrationTest {
         submit(body, HttpStatus.OK);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> LeadDocument.Outbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
+                .until(() -> LeadOutbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
         LeadDocument audit = mongo.find(
                         Query.query(Criteria.where("sessionId").is(body.get("session_id"))), LeadDocument.class)
                 .filter(l -> l.status() == LeadStatus.DOUBLE_SUBMIT)
@@ -55,7 +56,7 @@ class LeadOutboxIT extends IntakeIntegrationTest {
     void aLeadStoredAndQueuedByACrashedInstanceIsPublishedByTheSweep() {
         String leadId = submit(aLead(), HttpStatus.CREATED).path("lead_id").asText();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> LeadDocument.Outbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
+                .until(() -> LeadOutbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
         // as another instance killed after its answer, before the broker's ack: lead pending with a
         // new event id, its entry written before it
         String eventId = UUID.randomUUID().toString();
@@ -64,7 +65,7 @@ class LeadOutboxIT extends IntakeIntegrationTest {
         mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(leadId)),
                         new Update()
-                                .set("outbox.state", LeadDocument.Outbox.PENDING)
+                                .set("outbox.state", LeadOutbox.PENDING)
                                 .set("outbox.eventId", eventId)
                                 .unset("outbox.publishedAt"),
                         LeadDocument.class)
@@ -76,7 +77,7 @@ class LeadOutboxIT extends IntakeIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> events().forLead(leadId).stream()
                 .anyMatch(r -> r.envelope().eventId().toString().equals(eventId)));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> LeadDocument.Outbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
+                .until(() -> LeadOutbox.PUBLISHED.equals(state(leadId)) && entry(leadId) == null);
     }
 
     private JsonNode submit(Map<String, Object> body, HttpStatus expected) {

@@ -10,6 +10,7 @@ import fr.rdz.events.LeadReceived;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.events.Product;
 import fr.rdz.intake.IntakeIntegrationTest;
+import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.support.LeadEvents;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
@@ -82,7 +83,7 @@ class PublicLeadsIT extends IntakeIntegrationTest {
         assertThat(received.lead().consent().userAgent()).isEqualTo("Mozilla/5.0 (IT)");
         assertThat(received.lead().consent().consentedAt()).isNotNull();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> storedLead(leadId).outbox().state().equals(LeadDocument.Outbox.PUBLISHED));
+                .until(() -> storedLead(leadId).outbox().state().equals(LeadOutbox.PUBLISHED));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             VisitorSessionDocument session =
                     mongo.findById(sessionId, VisitorSessionDocument.class).block();
@@ -193,7 +194,7 @@ class PublicLeadsIT extends IntakeIntegrationTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(audit.received().originalLeadId()).isEqualTo(original);
-        assertThat(audit.outbox().state()).isEqualTo(LeadDocument.Outbox.NOT_PUBLISHED);
+        assertThat(audit.outbox().state()).isEqualTo(LeadOutbox.NOT_PUBLISHED);
 
         publishedEvent(original);
         // a later lead is published after the attempt was stored: still no event for the attempt

@@ -8,6 +8,7 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.EnvelopeSerializer;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.PersonErased;
+import fr.rdz.events.Topics;
 import fr.rdz.intake.IntakeIntegrationTest;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.privacy.application.ErasingPerson;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Erasure reaches intake: a {@code PersonErased} published by routing on the real broker erases
@@ -37,6 +39,19 @@ class PersonErasedIT extends IntakeIntegrationTest {
 
     @Autowired
     ErasingPerson erasing;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void theKitsErasureListenerConsumesInTheGroupIntakeUsedBeforeItsOffsetsAreKept() {
+        assertThat(listeners.getListenerContainer("intake-service-person-erased"))
+                .isNotNull()
+                .satisfies(container -> {
+                    assertThat(container.getGroupId()).isEqualTo("intake-person-erased");
+                    assertThat(container.getContainerProperties().getTopics()).containsExactly(Topics.PERSON_ERASED);
+                });
+    }
 
     @Test
     void aPersonErasedOnTheBrokerErasesThatPhonesLeadsInIntake() throws Exception {

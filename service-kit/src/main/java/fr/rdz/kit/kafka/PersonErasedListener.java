@@ -10,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * {@code rdz.person.erased.v1} → the service's {@link PersonErasure}, in the service's consumer group
- * ({@code spring.kafka.consumer.group-id}). An erasure waits at most {@link #TIMEOUT}; a failure is thrown back to
+ * ({@code spring.kafka.consumer.group-id}, or {@code rdz.kafka.person-erased.group-id} for a service that keeps the
+ * committed offsets of the group it consumed erasures in before). An erasure waits at most {@link #TIMEOUT}; a failure is thrown back to
  * its container ({@code personErasedListenerContainerFactory}), which retries it, backing off up to a minute, until
  * it is done: an erasure is never skipped to a dead-letter topic.
  */
@@ -29,6 +30,7 @@ public class PersonErasedListener {
     @KafkaListener(
             id = "${spring.application.name}-person-erased",
             idIsGroup = false,
+            groupId = "${rdz.kafka.person-erased.group-id:${spring.kafka.consumer.group-id}}",
             topics = Topics.PERSON_ERASED,
             containerFactory = "personErasedListenerContainerFactory")
     public void on(Envelope<?> envelope) {

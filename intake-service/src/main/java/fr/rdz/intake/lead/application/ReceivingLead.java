@@ -19,8 +19,6 @@ import fr.rdz.intake.lead.domain.LeadStatusRule;
 import fr.rdz.intake.lead.domain.LeadSubmission;
 import fr.rdz.intake.lead.domain.MissingConsentCountsAsGiven;
 import fr.rdz.intake.lead.domain.PhoneNumberRule;
-import fr.rdz.intake.lead.mongo.LeadDocument;
-import fr.rdz.intake.lead.mongo.LeadStore;
 import fr.rdz.intake.tracking.application.SessionTouch;
 import fr.rdz.intake.tracking.application.TrackingVisits;
 import fr.rdz.intake.tracking.domain.Attribution;
@@ -56,7 +54,8 @@ public class ReceivingLead {
 
     private final Catalog catalog;
     private final TrackingVisits visits;
-    private final LeadStore store;
+    private final ReceivedLeads store;
+    private final SubmitGuards guards;
     private final RelayingReceivedLeads relay;
     private final Clock clock;
     private final LeadMeters meters;
@@ -71,7 +70,8 @@ public class ReceivingLead {
     public ReceivingLead(
             Catalog catalog,
             TrackingVisits visits,
-            LeadStore store,
+            ReceivedLeads store,
+            SubmitGuards guards,
             RelayingReceivedLeads relay,
             Clock clock,
             LeadMeters meters) {
@@ -79,6 +79,7 @@ public class ReceivingLead {
         this.catalog = catalog;
         this.visits = visits;
         this.store = store;
+        this.guards = guards;
         this.relay = relay;
         this.clock = clock;
         this.doubleSubmit = new DoubleSubmitRule(clock);
@@ -98,19 +99,19 @@ public class ReceivingLead {
                 assessment.mayBeDoubleSubmit() ? DoubleSubmitRule.key(s.sessionId(), assessment.phone()) : null;
         Mono<Optional<String>> repeatOf = guardKey == null
                 ? Mono.just(Optional.empty())
-                : store.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart())
+                : guards.claimGuard(guardKey, leadId, now, doubleSubmit.windowStart())
                         // the guard holds this very lead id: an earlier attempt of this submission, not a double click
                         .map(holder -> holder.filter(first -> !first.equals(leadId)));
         Mono<Optional<SessionTouch>> touch =
                 visits.touch(s.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty());
         // the outbox entry first (in parallel with the guard and the session, so no added wait), the
-        // lead only once the entry is durable: a lead is never stored without one (see LeadStore)
+        // lead only once the entry is durable: a lead is never stored without one (see ReceivedLeads)
         Mono<Boolean> queued = store.queueForPublication(leadId, now).thenReturn(true);
         return Mono.zip(repeatOf, touch, queued)
                 .flatMap(found -> {
                     LeadAssessment verdict =
                             found.getT1().map(assessment::asDoubleSubmitOf).orElse(assessment);
-                    LeadDocument lead = document(
+                    StoredLead lead = document(
                             leadId, now, s, verdict, form, found.getT2(), origin, LeadReceived.ORIGIN_PUBLIC, now);
                     return store.insertSubmitted(lead).map(stored -> {
                         meters.received(stored.received().entity(), verdict.status());
@@ -197,7 +198,7 @@ public class ReceivingLead {
         if (doubleSubmitOf != null && assessment.mayBeDoubleSubmit()) {
             assessment = assessment.asDoubleSubmitOf(doubleSubmitOf);
         }
-        LeadDocument lead = document(
+        StoredLead lead = document(
                 leadId,
                 receivedAt.truncatedTo(ChronoUnit.MILLIS),
                 s,
@@ -223,7 +224,7 @@ public class ReceivingLead {
         return this.store.lead(leadId).map(present -> Imported.ALREADY_PRESENT).switchIfEmpty(store);
     }
 
-    private LeadDocument document(
+    private StoredLead document(
             String leadId,
             Instant receivedAt,
             LeadSubmission s,
@@ -289,13 +290,10 @@ public class ReceivingLead {
                                 form.map(CatalogForm::consentTextVersion).orElse(null))));
         LeadReceived received = new LeadReceived(data, a.status(), a.missingFields(), a.originalLeadId(), originName);
         boolean publish = a.status() != LeadStatus.DOUBLE_SUBMIT;
-        LeadDocument.Outbox outbox = new LeadDocument.Outbox(
-                UUID.randomUUID().toString(),
-                now,
-                publish ? LeadDocument.Outbox.PENDING : LeadDocument.Outbox.NOT_PUBLISHED,
-                null);
+        LeadOutbox outbox = new LeadOutbox(
+                UUID.randomUUID().toString(), now, publish ? LeadOutbox.PENDING : LeadOutbox.NOT_PUBLISHED, null);
         boolean badEmail = !emailAccepted(s);
-        return new LeadDocument(
+        return store.newLead(
                 leadId,
                 a.status(),
                 originName,
@@ -310,7 +308,7 @@ public class ReceivingLead {
 
     /** Purges double-submit guards far older than their window (retention done by hand: no TTL locally). */
     public Mono<Long> purgeGuards() {
-        return store.purgeGuards(clock.instant().minus(Duration.ofHours(1)));
+        return guards.purgeGuards(clock.instant().minus(Duration.ofHours(1)));
     }
 
     /** Mongo keeps milliseconds: the event sent right away and the one a sweep rebuilds from Mongo must be equal. */

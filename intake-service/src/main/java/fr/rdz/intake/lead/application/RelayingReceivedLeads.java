@@ -4,9 +4,6 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadReceived;
 import fr.rdz.events.Pii;
 import fr.rdz.intake.config.IntakeProperties;
-import fr.rdz.intake.lead.kafka.LeadReceivedPublisher;
-import fr.rdz.intake.lead.mongo.LeadDocument;
-import fr.rdz.intake.lead.mongo.LeadStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +48,13 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     public static final String PRODUCER = "intake-service";
     private static final Logger log = LoggerFactory.getLogger(RelayingReceivedLeads.class);
 
-    private final LeadStore store;
-    private final LeadReceivedPublisher publisher;
+    private final ReceivedLeads store;
+    private final LeadReceivedEvents publisher;
     private final Clock clock;
     private final IntakeProperties.Outbox settings;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
-    private final Queue<LeadDocument> toSend = new ConcurrentLinkedQueue<>();
+    private final Queue<StoredLead> toSend = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong failures = new AtomicLong();
     private volatile long failuresAtLastSweep;
@@ -70,7 +67,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
     private volatile boolean running;
 
     public RelayingReceivedLeads(
-            LeadStore store, LeadReceivedPublisher publisher, Clock clock, IntakeProperties properties) {
+            ReceivedLeads store, LeadReceivedEvents publisher, Clock clock, IntakeProperties properties) {
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
@@ -82,7 +79,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
      * relay thread, which is woken only when it is idle (one hand-off per burst, not per lead).
      * Returns whether the lead was taken (false: not pending, already on its way, or relay stopped).
      */
-    public boolean relay(LeadDocument lead) {
+    public boolean relay(StoredLead lead) {
         if (!running || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
             return false;
         }
@@ -95,7 +92,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
 
     private void drain() {
         do {
-            LeadDocument lead;
+            StoredLead lead;
             while ((lead = toSend.poll()) != null) {
                 send(lead);
             }
@@ -149,7 +146,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
                 });
     }
 
-    static Envelope<LeadReceived> envelope(LeadDocument lead) {
+    static Envelope<LeadReceived> envelope(StoredLead lead) {
         return Envelope.of(
                 UUID.fromString(lead.outbox().eventId()),
                 lead.received(),
@@ -157,7 +154,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
                 lead.outbox().occurredAt());
     }
 
-    private void send(LeadDocument lead) {
+    private void send(StoredLead lead) {
         CompletableFuture<?> ack;
         try {
             ack = publisher.publish(envelope(lead));

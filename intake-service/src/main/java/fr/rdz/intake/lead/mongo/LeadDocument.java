@@ -2,6 +2,8 @@ package fr.rdz.intake.lead.mongo;
 
 import fr.rdz.events.LeadReceived;
 import fr.rdz.events.LeadStatus;
+import fr.rdz.intake.lead.application.LeadOutbox;
+import fr.rdz.intake.lead.application.StoredLead;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -12,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * event id fixed at insert, and the publication state. One document, one atomic write: the lead
  * can never be stored without its "to publish" marker (no multi-document transaction needed).
  * {@code warnings} says what was accepted but is not right ({@code EMAIL_INVALID}); an e-mail address
- * that fails {@code EmailRule} is kept only here, in {@code invalidEmail}, never in the event.
+ * that fails {@code EmailRule} is kept only here, in {@code invalidEmail}, never in the event. The use cases read it
+ * as a {@link StoredLead}.
  */
 @Document("leads")
 public record LeadDocument(
@@ -23,9 +26,10 @@ public record LeadDocument(
         String phone,
         Instant receivedAt,
         LeadReceived received,
-        Outbox outbox,
+        LeadOutbox outbox,
         List<String> warnings,
-        String invalidEmail) {
+        String invalidEmail)
+        implements StoredLead {
 
     /** A lead without warnings. */
     public LeadDocument(
@@ -36,23 +40,7 @@ public record LeadDocument(
             String phone,
             Instant receivedAt,
             LeadReceived received,
-            Outbox outbox) {
+            LeadOutbox outbox) {
         this(id, status, origin, sessionId, phone, receivedAt, received, outbox, null, null);
-    }
-
-    /**
-     * @param eventId the envelope's {@code event_id}, the same on every retry
-     * @param occurredAt the envelope's {@code occurred_at}
-     * @param state {@link #PENDING}, {@link #PUBLISHED} or {@link #NOT_PUBLISHED} (a double submit, kept for audit only)
-     */
-    public record Outbox(String eventId, Instant occurredAt, String state, Instant publishedAt) {
-
-        public static final String PENDING = "pending";
-        public static final String PUBLISHED = "published";
-        public static final String NOT_PUBLISHED = "not_published";
-
-        public boolean isPending() {
-            return PENDING.equals(state);
-        }
     }
 }

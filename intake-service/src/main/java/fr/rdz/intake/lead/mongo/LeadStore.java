@@ -5,7 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
+import fr.rdz.events.LeadReceived;
+import fr.rdz.events.LeadStatus;
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.application.LeadOutbox;
+import fr.rdz.intake.lead.application.ReceivedLeads;
+import fr.rdz.intake.lead.application.StoredLead;
+import fr.rdz.intake.lead.application.SubmitGuards;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +51,7 @@ import reactor.core.scheduler.Schedulers;
  * lookup or insert (see the README's query table).
  */
 @Component
-public class LeadStore {
+public class LeadStore implements ReceivedLeads, SubmitGuards {
 
     private static final Logger log = LoggerFactory.getLogger(LeadStore.class);
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
@@ -90,17 +96,44 @@ public class LeadStore {
         }
     }
 
+    @Override
+    public LeadDocument newLead(
+            String id,
+            LeadStatus status,
+            String origin,
+            String sessionId,
+            String phone,
+            Instant receivedAt,
+            LeadReceived received,
+            LeadOutbox outbox,
+            List<String> warnings,
+            String invalidEmail) {
+        return new LeadDocument(
+                id, status, origin, sessionId, phone, receivedAt, received, outbox, warnings, invalidEmail);
+    }
+
+    /** The document of a lead made by {@link #newLead} (no copy). */
+    private static LeadDocument document(StoredLead lead) {
+        if (lead instanceof LeadDocument document) {
+            return document;
+        }
+        throw new IllegalArgumentException("a lead to store is made by LeadStore.newLead, got " + lead.getClass());
+    }
+
     /** Inserts a new lead; fails with {@link DuplicateKeyException} when its id exists (an import seen before). */
-    public Mono<LeadDocument> insert(LeadDocument lead) {
-        return mongo.insert(lead);
+    @Override
+    public Mono<LeadDocument> insert(StoredLead lead) {
+        return mongo.insert(document(lead));
     }
 
     /**
      * Inserts a submitted lead in the next group commit (alone when group commit is off or its queue
      * is full); emits it once acknowledged, fails with {@link DuplicateKeyException} when its id exists.
      */
-    public Mono<LeadDocument> insertSubmitted(LeadDocument lead) {
-        return leadInserts == null ? mongo.insert(lead) : leadInserts.submit(lead);
+    @Override
+    public Mono<LeadDocument> insertSubmitted(StoredLead lead) {
+        LeadDocument document = document(lead);
+        return leadInserts == null ? mongo.insert(document) : leadInserts.submit(document);
     }
 
     /**
@@ -142,6 +175,7 @@ public class LeadStore {
     }
 
     /** One lead by id (an {@code _id} lookup). */
+    @Override
     public Mono<LeadDocument> lead(String id) {
         return mongo.findById(id, LeadDocument.class);
     }
@@ -151,6 +185,7 @@ public class LeadStore {
      * before the lead itself is written, so that a stored lead always has one. An entry already there
      * (a retry of the same submission) is fine: emits once the entry is durable.
      */
+    @Override
     public Mono<Void> queueForPublication(String leadId, Instant at) {
         OutboxEntryDocument entry = new OutboxEntryDocument(leadId, at, at);
         Mono<OutboxEntryDocument> insert = outboxInserts == null ? mongo.insert(entry) : outboxInserts.submit(entry);
@@ -158,6 +193,7 @@ public class LeadStore {
     }
 
     /** Drops the outbox entry of a lead that is not to be published (a double submit kept for audit). */
+    @Override
     public Mono<Void> unqueue(String leadId) {
         return mongo.remove(Query.query(where("_id").is(leadId)), OutboxEntryDocument.class)
                 .then();
@@ -170,6 +206,7 @@ public class LeadStore {
      * deleted; an entry whose lead is not written yet is postponed (its request may still be writing
      * it), and dropped once older than {@code orphan-grace} (that request failed: never answered 2xx).
      */
+    @Override
     public Flux<LeadDocument> pendingPublication(Instant before, int limit) {
         Query due = Query.query(where("checkAt").lt(before))
                 .with(Sort.by("checkAt"))
@@ -229,6 +266,7 @@ public class LeadStore {
      * {@code pending} gets its outbox entry. A scan of {@code leads}, so done once per database
      * (remembered in {@code migrations}), at start, off the request path.
      */
+    @Override
     public Mono<Long> adoptLegacyPending() {
         String marker = "lead_outbox.v1";
         return mongo.getCollection("migrations")
@@ -236,7 +274,7 @@ public class LeadStore {
                         Mono.from(migrations.find(new Document("_id", marker)).first()))
                 .map(done -> 0L)
                 .switchIfEmpty(Mono.defer(() -> mongo.find(
-                                Query.query(where("outbox.state").is(LeadDocument.Outbox.PENDING)), LeadDocument.class)
+                                Query.query(where("outbox.state").is(LeadOutbox.PENDING)), LeadDocument.class)
                         .flatMap(
                                 lead -> queueForPublication(
                                                 lead.id(), lead.outbox().occurredAt())
@@ -257,9 +295,10 @@ public class LeadStore {
      * {@code mongod}). An entry is deleted only after its lead is marked: a crash in between leaves an
      * entry whose lead is published, which the sweep deletes without sending again.
      */
+    @Override
     public Mono<Long> markPublished(Collection<String> ids, Instant at) {
         Update published =
-                new Update().set("outbox.state", LeadDocument.Outbox.PUBLISHED).set("outbox.publishedAt", at);
+                new Update().set("outbox.state", LeadOutbox.PUBLISHED).set("outbox.publishedAt", at);
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LeadDocument.class);
         ids.forEach(id -> bulk.updateOne(Query.query(where("_id").is(id)), published));
         return bulk.execute().map(r -> (long) r.getModifiedCount()).flatMap(marked -> forgetEntries(ids)
@@ -271,6 +310,7 @@ public class LeadStore {
      * when another submission holds it since {@code windowStart} (this one is a double submit), empty
      * when this submission is the first (or the previous one is older than the window).
      */
+    @Override
     public Mono<Optional<String>> claimGuard(String key, String leadId, Instant now, Instant windowStart) {
         SubmitGuardDocument guard = new SubmitGuardDocument(key, leadId, now);
         Mono<SubmitGuardDocument> insert = guardInserts == null ? mongo.insert(guard) : guardInserts.submit(guard);
@@ -301,6 +341,7 @@ public class LeadStore {
     }
 
     /** Retention of guards (no TTL index on the local wire server): older than {@code before} are deleted. */
+    @Override
     public Mono<Long> purgeGuards(Instant before) {
         return mongo.remove(Query.query(where("at").lt(before)), SubmitGuardDocument.class)
                 .map(r -> r.getDeletedCount());

@@ -2,6 +2,7 @@ package fr.rdz.intake.lead.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.kit.metrics.PeriodicGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public class OutboxBacklogGauge extends PeriodicGauge {
 
     @Override
     protected Flux<Reading> read() {
-        return mongo.count(Query.query(where("outbox.state").is(LeadDocument.Outbox.PENDING)), LeadDocument.class)
+        return mongo.count(Query.query(where("outbox.state").is(LeadOutbox.PENDING)), LeadDocument.class)
                 .map(n -> new Reading(LEADS, n))
                 .flux();
     }

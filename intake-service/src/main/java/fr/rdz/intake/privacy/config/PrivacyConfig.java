@@ -1,10 +1,12 @@
 package fr.rdz.intake.privacy.config;
 
 import fr.rdz.intake.privacy.application.ErasingExpiredPersonalData;
+import fr.rdz.intake.privacy.application.ErasingPerson;
 import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
 import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
 import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import fr.rdz.kit.PersonalDataSweep;
+import fr.rdz.kit.kafka.PersonErasure;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.publisher.Flux;
 
 /**
- * Intake's sweeps for the kit's retention job, and the indexes their range deletions use (created
+ * Intake's erasure for the kit's {@code PersonErasedListener} (consumer group {@code intake-person-erased},
+ * {@code rdz.kafka.person-erased.group-id}), its sweeps for the kit's retention job, and the indexes their range deletions use (created
  * at start and awaited, as {@code MongoConfig} does for the others).
  */
 @Configuration
@@ -40,6 +43,12 @@ class PrivacyConfig implements InitializingBean {
                                 .ensureIndex(new Index().on("sessionId", Sort.Direction.ASC)))
                 .then()
                 .block(Duration.ofSeconds(60));
+    }
+
+    /** {@code rdz.person.erased.v1} → {@link ErasingPerson}. */
+    @Bean
+    PersonErasure intakePersonErasure(ErasingPerson erasing) {
+        return erasing::erase;
     }
 
     @Bean

@@ -5,9 +5,6 @@ import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.domain.OncePerSessionEvents;
 import fr.rdz.intake.tracking.domain.SessionReuseRule;
-import fr.rdz.intake.tracking.mongo.TrackingEventDocument;
-import fr.rdz.intake.tracking.mongo.TrackingStore;
-import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import fr.rdz.rules.LiaisonCode;
 import java.time.Clock;
 import java.util.Map;
@@ -23,14 +20,17 @@ import reactor.core.publisher.Mono;
 @Service
 public class TrackingVisits {
 
-    private final TrackingStore store;
+    private final VisitorSessions store;
+    private final TrackingEvents events;
     private final Catalog catalog;
     private final Clock clock;
     private final SessionReuseRule reuse;
     private final SessionCache sessions;
 
-    public TrackingVisits(TrackingStore store, Catalog catalog, Clock clock, IntakeProperties properties) {
+    public TrackingVisits(
+            VisitorSessions store, TrackingEvents events, Catalog catalog, Clock clock, IntakeProperties properties) {
         this.store = store;
+        this.events = events;
         this.catalog = catalog;
         this.clock = clock;
         this.reuse = new SessionReuseRule(clock);
@@ -62,7 +62,15 @@ public class TrackingVisits {
                                 true,
                                 false));
         return reused.switchIfEmpty(Mono.defer(() -> {
-            VisitorSessionDocument session = new VisitorSessionDocument(
+            Attribution firstTouch = new Attribution(
+                    nz(r.utmSource()),
+                    nz(r.utmMedium()),
+                    nz(r.utmCampaign()),
+                    nz(r.utmContent()),
+                    nz(r.utmTerm()),
+                    nz(r.gclid()),
+                    nz(r.fbclid()));
+            VisitorSession session = store.newSession(
                     UUID.randomUUID().toString(),
                     visitorId,
                     lpCode,
@@ -70,19 +78,12 @@ public class TrackingVisits {
                     liaison,
                     nz(r.referrer()),
                     r.userAgent() == null || r.userAgent().isBlank() ? nz(userAgent) : r.userAgent(),
-                    nz(r.utmSource()),
-                    nz(r.utmMedium()),
-                    nz(r.utmCampaign()),
-                    nz(r.utmContent()),
-                    nz(r.utmTerm()),
-                    nz(r.gclid()),
-                    nz(r.fbclid()),
+                    firstTouch,
                     nz(ip),
-                    clock.instant(),
-                    "active",
-                    null);
-            return store.insert(session)
-                    .doOnNext(this::remember)
+                    clock.instant());
+            // the session's attribution is firstTouch: remembered as it is, not read back from the session
+            return store.open(session)
+                    .doOnNext(s -> sessions.put(s.id(), touchOf(s, firstTouch)))
                     .map(s -> new SessionOpened(s.id(), visitorId, lpCode, resolvedForm, false, newVisitor));
         }));
     }
@@ -96,7 +97,7 @@ public class TrackingVisits {
                 .flatMap(session -> {
                     String lpCode = firstNonEmpty(text(data, "lp_code"), session.lpCode());
                     Attribution incoming = attribution(data);
-                    TrackingEventDocument event = event(
+                    TrackingEvent event = event(
                             sessionId,
                             session,
                             OncePerSessionEvents.LP_VISIT,
@@ -137,7 +138,7 @@ public class TrackingVisits {
                     String formCode = firstNonEmpty(text(data, "form_code"), session.formCode());
                     String liaison = LiaisonCode.ofVisit(
                             firstNonEmpty(text(data, "liaison_code"), session.liaisonCode()), lpCode, formCode);
-                    TrackingEventDocument event = event(
+                    TrackingEvent event = event(
                             sessionId,
                             session,
                             eventType,
@@ -150,7 +151,7 @@ public class TrackingVisits {
                             ip);
                     return OncePerSessionEvents.isOncePerSession(eventType)
                             ? once(event)
-                            : store.insert(event).map(e -> TrackAnswer.recorded(e.eventId()));
+                            : events.insert(event).map(e -> TrackAnswer.recorded(e.eventId()));
                 })
                 .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
     }
@@ -169,11 +170,11 @@ public class TrackingVisits {
                 .map(s -> touchOf(s, attributionOf(s))));
     }
 
-    private void remember(VisitorSessionDocument s) {
+    private void remember(VisitorSession s) {
         sessions.put(s.id(), touchOf(s, attributionOf(s)));
     }
 
-    private static SessionTouch touchOf(VisitorSessionDocument s, Attribution attribution) {
+    private static SessionTouch touchOf(VisitorSession s, Attribution attribution) {
         return new SessionTouch(s.lpCode(), s.formCode(), s.liaisonCode(), s.referrer(), attribution);
     }
 
@@ -185,18 +186,18 @@ public class TrackingVisits {
         return store.convert(sessionId.strip(), leadId).then();
     }
 
-    private Mono<TrackAnswer> once(TrackingEventDocument event) {
-        return store.insertOnce(event)
+    private Mono<TrackAnswer> once(TrackingEvent event) {
+        return events.insertOnce(event)
                 .flatMap(inserted -> inserted
                         ? Mono.just(TrackAnswer.recorded(event.eventId()))
-                        : store.event(event.id())
+                        : events.event(event.id())
                                 .map(first -> TrackAnswer.duplicateOf(first.eventId()))
                                 .defaultIfEmpty(TrackAnswer.duplicateOf(null)));
     }
 
-    private TrackingEventDocument event(
+    private TrackingEvent event(
             String sessionId,
-            VisitorSessionDocument session,
+            VisitorSession session,
             String type,
             String lpCode,
             String formCode,
@@ -207,7 +208,7 @@ public class TrackingVisits {
             String ip) {
         String eventId = UUID.randomUUID().toString();
         String id = OncePerSessionEvents.isOncePerSession(type) ? sessionId + ":" + type : eventId;
-        return new TrackingEventDocument(
+        return events.newEvent(
                 id,
                 eventId,
                 sessionId,
@@ -216,13 +217,7 @@ public class TrackingVisits {
                 lpCode,
                 formCode,
                 liaisonCode,
-                a.utmSource(),
-                a.utmMedium(),
-                a.utmCampaign(),
-                a.utmContent(),
-                a.utmTerm(),
-                a.gclid(),
-                a.fbclid(),
+                a,
                 referrer,
                 userAgent,
                 nz(ip),
@@ -240,9 +235,8 @@ public class TrackingVisits {
                 text(data, "fbclid"));
     }
 
-    private static Attribution attributionOf(VisitorSessionDocument s) {
-        return new Attribution(
-                s.utmSource(), s.utmMedium(), s.utmCampaign(), s.utmContent(), s.utmTerm(), s.gclid(), s.fbclid());
+    private static Attribution attributionOf(VisitorSession s) {
+        return s.attribution();
     }
 
     private static String text(Map<String, Object> data, String key) {

@@ -1,5 +1,6 @@
 package fr.rdz.intake.tracking.mongo;
 
+import fr.rdz.intake.tracking.application.TrackingEvent;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -28,4 +29,5 @@ public record TrackingEventDocument(
         String referrer,
         String userAgent,
         String ip,
-        Instant createdAt) {}
+        Instant createdAt)
+        implements TrackingEvent {}

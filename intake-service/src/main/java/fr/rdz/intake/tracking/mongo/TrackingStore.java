@@ -4,6 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.GroupCommit;
+import fr.rdz.intake.tracking.application.TrackingEvent;
+import fr.rdz.intake.tracking.application.TrackingEvents;
+import fr.rdz.intake.tracking.application.VisitorSession;
+import fr.rdz.intake.tracking.application.VisitorSessions;
+import fr.rdz.intake.tracking.domain.Attribution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Visitor sessions and tracking events in this service's database. */
 @Component
-public class TrackingStore {
+public class TrackingStore implements VisitorSessions, TrackingEvents {
 
     private final ReactiveMongoTemplate mongo;
     private final GroupCommit<SessionLookup> lookups;
@@ -44,15 +49,107 @@ public class TrackingStore {
         }
     }
 
+    @Override
+    public VisitorSessionDocument newSession(
+            String id,
+            String visitorId,
+            String lpCode,
+            String formCode,
+            String liaisonCode,
+            String referrer,
+            String userAgent,
+            Attribution firstTouch,
+            String ip,
+            Instant createdAt) {
+        return new VisitorSessionDocument(
+                id,
+                visitorId,
+                lpCode,
+                formCode,
+                liaisonCode,
+                referrer,
+                userAgent,
+                firstTouch.utmSource(),
+                firstTouch.utmMedium(),
+                firstTouch.utmCampaign(),
+                firstTouch.utmContent(),
+                firstTouch.utmTerm(),
+                firstTouch.gclid(),
+                firstTouch.fbclid(),
+                ip,
+                createdAt,
+                "active",
+                null);
+    }
+
+    @Override
+    public TrackingEventDocument newEvent(
+            String id,
+            String eventId,
+            String sessionId,
+            String visitorId,
+            String type,
+            String lpCode,
+            String formCode,
+            String liaisonCode,
+            Attribution a,
+            String referrer,
+            String userAgent,
+            String ip,
+            Instant createdAt) {
+        return new TrackingEventDocument(
+                id,
+                eventId,
+                sessionId,
+                visitorId,
+                type,
+                lpCode,
+                formCode,
+                liaisonCode,
+                a.utmSource(),
+                a.utmMedium(),
+                a.utmCampaign(),
+                a.utmContent(),
+                a.utmTerm(),
+                a.gclid(),
+                a.fbclid(),
+                referrer,
+                userAgent,
+                ip,
+                createdAt);
+    }
+
+    /** The document of a session made by {@link #newSession} (no copy). */
+    private static VisitorSessionDocument document(VisitorSession session) {
+        if (session instanceof VisitorSessionDocument document) {
+            return document;
+        }
+        throw new IllegalArgumentException("a session to store is made by TrackingStore.newSession");
+    }
+
+    /** The document of an event made by {@link #newEvent} (no copy). */
+    private static TrackingEventDocument document(TrackingEvent event) {
+        if (event instanceof TrackingEventDocument document) {
+            return document;
+        }
+        throw new IllegalArgumentException("an event to store is made by TrackingStore.newEvent");
+    }
+
     /**
      * The visitor's latest session on this LP if it was opened since {@code since}: two {@code _id}
      * lookups (the visitor+LP pointer, then the session), whatever the number of sessions stored.
      */
+    @Override
     public Mono<VisitorSessionDocument> latestSession(String visitorId, String lpCode, Instant since) {
         return mongo.findById(VisitorLpSessionDocument.key(visitorId, lpCode), VisitorLpSessionDocument.class)
                 .filter(latest -> !latest.createdAt().isBefore(since))
                 .flatMap(latest -> session(latest.sessionId()))
                 .filter(s -> visitorId.equals(s.visitorId()) && lpCode.equals(s.lpCode()));
+    }
+
+    @Override
+    public Mono<VisitorSessionDocument> open(VisitorSession opened) {
+        return insert(document(opened));
     }
 
     /** Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}). */
@@ -69,6 +166,7 @@ public class TrackingStore {
                 .thenReturn(s));
     }
 
+    @Override
     public Mono<VisitorSessionDocument> session(String id) {
         return mongo.findById(id, VisitorSessionDocument.class);
     }
@@ -77,6 +175,7 @@ public class TrackingStore {
      * The same read as {@link #session}, grouped with the concurrent ones into one {@code _id $in}
      * query (an index lookup per id): the lead path reads its session this way when it is not cached.
      */
+    @Override
     public Mono<VisitorSessionDocument> sessionGrouped(String id) {
         if (lookups == null) {
             return session(id);
@@ -92,6 +191,7 @@ public class TrackingStore {
                 .then(Mono.just(Map.of()));
     }
 
+    @Override
     public Mono<Void> fill(String sessionId, Map<String, String> fields) {
         if (fields.isEmpty()) {
             return Mono.empty();
@@ -103,6 +203,7 @@ public class TrackingStore {
     }
 
     /** Marks the session converted by a lead and returns it as it was (its attribution), or empty when unknown. */
+    @Override
     public Mono<VisitorSessionDocument> convert(String sessionId, String leadId) {
         return mongo.findAndModify(
                 Query.query(where("_id").is(sessionId)),
@@ -112,14 +213,17 @@ public class TrackingStore {
     }
 
     /** Inserts an event; false when its id exists (a once-per-session event already recorded). */
-    public Mono<Boolean> insertOnce(TrackingEventDocument event) {
-        return mongo.insert(event).thenReturn(true).onErrorReturn(DuplicateKeyException.class, false);
+    @Override
+    public Mono<Boolean> insertOnce(TrackingEvent event) {
+        return mongo.insert(document(event)).thenReturn(true).onErrorReturn(DuplicateKeyException.class, false);
     }
 
-    public Mono<TrackingEventDocument> insert(TrackingEventDocument event) {
-        return mongo.insert(event);
+    @Override
+    public Mono<TrackingEventDocument> insert(TrackingEvent event) {
+        return mongo.insert(document(event));
     }
 
+    @Override
     public Mono<TrackingEventDocument> event(String id) {
         return mongo.findById(id, TrackingEventDocument.class);
     }

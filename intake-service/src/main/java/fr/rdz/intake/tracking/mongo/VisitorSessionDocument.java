@@ -1,5 +1,6 @@
 package fr.rdz.intake.tracking.mongo;
 
+import fr.rdz.intake.tracking.application.VisitorSession;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -24,4 +25,5 @@ public record VisitorSessionDocument(
         String ip,
         Instant createdAt,
         String status,
-        String leadId) {}
+        String leadId)
+        implements VisitorSession {}

@@ -101,14 +101,7 @@ class RelayingReceivedLeadsSweepTest {
 
     private static LeadDocument pending(String id) {
         return new LeadDocument(
-                id,
-                null,
-                null,
-                null,
-                null,
-                START,
-                null,
-                new LeadDocument.Outbox(id, START, LeadDocument.Outbox.PENDING, null));
+                id, null, null, null, null, START, null, new LeadOutbox(id, START, LeadOutbox.PENDING, null));
     }
 
     private static final class MutableClock extends Clock {

@@ -10,6 +10,7 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadReceived;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.intake.lead.application.RelayingReceivedLeads;
 import fr.rdz.intake.lead.kafka.LeadReceivedPublisher;
 import fr.rdz.intake.support.MutableClock;
@@ -68,14 +69,14 @@ class LeadOutboxTest {
     @Test
     void withTenThousandPublishedLeadsStoredTheSweepReadsOnlyTheOutboxAndLeadsById() {
         List<LeadDocument> published = IntStream.range(0, 10_000)
-                .mapToObj(i -> lead("published-" + i, LeadDocument.Outbox.PUBLISHED))
+                .mapToObj(i -> lead("published-" + i, LeadOutbox.PUBLISHED))
                 .toList();
         for (int from = 0; from < published.size(); from += 1000) {
             mongo.insertAll(published.subList(from, from + 1000)).blockLast();
         }
         List<String> pendingIds = List.of("pending-1", "pending-2", "pending-3");
         pendingIds.forEach(id -> store.queueForPublication(id, now())
-                .then(store.insertSubmitted(lead(id, LeadDocument.Outbox.PENDING)))
+                .then(store.insertSubmitted(lead(id, LeadOutbox.PENDING)))
                 .block());
         clock.advance(GRACE.plusSeconds(1));
         wire.forget();
@@ -108,7 +109,7 @@ class LeadOutboxTest {
     void aLeadQueuedAndStoredButNeverPublishedIsPublishedAfterARestartThenItsEntryIsGone() {
         // the previous process stored entry then lead, answered 201, and died before Kafka acknowledged
         store.queueForPublication("crashed", now())
-                .then(store.insertSubmitted(lead("crashed", LeadDocument.Outbox.PENDING)))
+                .then(store.insertSubmitted(lead("crashed", LeadOutbox.PENDING)))
                 .block();
         clock.advance(GRACE.plusSeconds(1));
 
@@ -126,7 +127,7 @@ class LeadOutboxTest {
     void anEntryWhoseLeadIsAlreadyPublishedIsDeletedWithoutSendingAgain() {
         // crash after the lead was marked published, before its entry was deleted
         store.queueForPublication("marked", now())
-                .then(mongo.insert(lead("marked", LeadDocument.Outbox.PUBLISHED)))
+                .then(mongo.insert(lead("marked", LeadOutbox.PUBLISHED)))
                 .block();
         clock.advance(GRACE.plusSeconds(1));
 
@@ -150,7 +151,7 @@ class LeadOutboxTest {
                 .isEmpty();
         assertThat(entries()).as("kept: the lead may still land").isEqualTo(2);
 
-        mongo.insert(lead("late", LeadDocument.Outbox.PENDING)).block();
+        mongo.insert(lead("late", LeadOutbox.PENDING)).block();
         clock.advance(GRACE.plusSeconds(1));
         assertThat(store.pendingPublication(clock.instant().minus(GRACE), 500)
                         .map(LeadDocument::id)
@@ -210,6 +211,6 @@ class LeadOutboxTest {
                 "0612345678",
                 at,
                 received,
-                new LeadDocument.Outbox(java.util.UUID.randomUUID().toString(), at, state, null));
+                new LeadOutbox(java.util.UUID.randomUUID().toString(), at, state, null));
     }
 }

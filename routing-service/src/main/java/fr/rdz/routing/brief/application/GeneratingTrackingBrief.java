@@ -6,8 +6,8 @@ import fr.rdz.kit.Operator;
 import fr.rdz.routing.brief.domain.BriefMode;
 import fr.rdz.routing.brief.domain.TrackingBrief;
 import fr.rdz.routing.brief.domain.TrackingScript;
+import fr.rdz.routing.catalog.application.Form;
 import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
-import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.application.ManagingConsentTexts;
 import fr.rdz.routing.consent.domain.ConsentText;
 import fr.rdz.rules.LiaisonCode;
@@ -58,12 +58,12 @@ public class GeneratingTrackingBrief {
                 .switchIfEmpty(Mono.fromSupplier(() -> brief(form, mode, null))));
     }
 
-    TrackingBrief brief(FormDocument form, BriefMode mode) {
+    TrackingBrief brief(Form form, BriefMode mode) {
         return brief(form, mode, null);
     }
 
     /** With the form's consent text (null: none named): its exact wording and version go into the scripts. */
-    TrackingBrief brief(FormDocument form, BriefMode mode, ConsentText consentText) {
+    TrackingBrief brief(Form form, BriefMode mode, ConsentText consentText) {
         String lpCode = form.lpCode() == null ? "" : form.lpCode();
         String liaison = LiaisonCode.of(lpCode, form.code());
         BriefProperties.EntityBrief entity = properties.of(form.entity());
@@ -101,7 +101,7 @@ public class GeneratingTrackingBrief {
     }
 
     private Map<String, Object> config(
-            FormDocument form,
+            Form form,
             String lpCode,
             String liaison,
             BriefProperties.EntityBrief entity,

@@ -9,8 +9,6 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.Pii;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.catalog.mongo.CatalogStore;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.RequestRejected;
@@ -20,9 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,23 +28,23 @@ public class ManagingClients {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private final CatalogStore store;
+    private final Clients store;
     private final ApiKeys apiKeys;
     private final Clock clock;
 
-    public ManagingClients(CatalogStore store, ApiKeys apiKeys, Clock clock) {
+    public ManagingClients(Clients store, ApiKeys apiKeys, Clock clock) {
         this.store = store;
         this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
-    public Mono<ClientDocument> create(Operator operator, ClientTerms terms) {
+    public Mono<Client> create(Operator operator, ClientTerms terms) {
         validate(terms, null);
         Scope.requireWrite(operator, terms.entity());
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         String key = notBlank(terms.apiKey()) ? terms.apiKey().trim() : null;
-        ClientDocument doc = new ClientDocument(
+        Client doc = new Client(
                 id,
                 terms.entity(),
                 terms.name().trim(),
@@ -64,10 +59,10 @@ public class ManagingClients {
                 now,
                 1,
                 List.of());
-        return store.insert(withSnapshot(doc), "clients", id, "client");
+        return store.insert(withSnapshot(doc));
     }
 
-    public Mono<ClientDocument> replace(Operator operator, String id, ClientTerms terms) {
+    public Mono<Client> replace(Operator operator, String id, ClientTerms terms) {
         return get(operator, id).flatMap(existing -> {
             Scope.requireWrite(operator, existing.entity());
             if (terms.entity() != null && terms.entity() != existing.entity()) {
@@ -89,7 +84,7 @@ public class ManagingClients {
                 encrypted = key.isEmpty() ? null : apiKeys.encrypt(key);
                 hint = key.isEmpty() ? null : Pii.maskSecret(key);
             }
-            ClientDocument changed = new ClientDocument(
+            Client changed = new Client(
                     id,
                     existing.entity(),
                     full.name().trim(),
@@ -105,14 +100,14 @@ public class ManagingClients {
                     existing.version() + 1,
                     existing.outbox());
             requireKeyForApi(changed.deliveryChannel(), changed.apiKeyEncrypted());
-            return store.replace(withSnapshot(changed), "clients", id, existing.version(), "client");
+            return store.replace(withSnapshot(changed), existing.version());
         });
     }
 
-    public Mono<ClientDocument> delete(Operator operator, String id) {
+    public Mono<Client> delete(Operator operator, String id) {
         return get(operator, id).flatMap(existing -> {
             Scope.requireWrite(operator, existing.entity());
-            ClientDocument changed = new ClientDocument(
+            Client changed = new Client(
                     id,
                     existing.entity(),
                     existing.name(),
@@ -127,32 +122,26 @@ public class ManagingClients {
                     clock.instant(),
                     existing.version() + 1,
                     existing.outbox());
-            return store.replace(withSnapshot(changed), "clients", id, existing.version(), "client");
+            return store.replace(withSnapshot(changed), existing.version());
         });
     }
 
     /** A client visible to the operator and not deleted. */
-    public Mono<ClientDocument> get(Operator operator, String id) {
-        return store.mongo()
-                .findById(id, ClientDocument.class, "clients")
+    public Mono<Client> get(Operator operator, String id) {
+        return store.client(id)
                 .filter(c -> !c.deleted() && Scope.visible(operator, c.entity()))
                 .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no client " + id)));
     }
 
-    public Flux<ClientDocument> list(Operator operator, Entity entity, Boolean active) {
+    public Flux<Client> list(Operator operator, Entity entity, Boolean active) {
         Scope.EntityFilter filter = Scope.filter(operator, entity);
         if (filter.none()) {
             return Flux.empty();
         }
-        Criteria c = Criteria.where("deleted").is(false);
-        filter.only().ifPresent(e -> c.and("entity").is(e));
-        if (active != null) {
-            c.and("active").is(active);
-        }
-        return store.mongo().find(Query.query(c).with(Sort.by("name", "_id")), ClientDocument.class, "clients");
+        return store.notDeleted(filter.only(), active);
     }
 
-    private void validate(ClientTerms terms, ClientDocument existing) {
+    private void validate(ClientTerms terms, Client existing) {
         require(terms.entity() != null, "entity is required (ZR7 or MDL)");
         require(notBlank(terms.name()), "name is required");
         DeliveryChannel channel = channel(terms);
@@ -209,8 +198,8 @@ public class ManagingClients {
         return ManagingLpsAndForms.blankToNull(s);
     }
 
-    private ClientDocument withSnapshot(ClientDocument d) {
-        return new ClientDocument(
+    private Client withSnapshot(Client d) {
+        return new Client(
                 d.id(),
                 d.entity(),
                 d.name(),

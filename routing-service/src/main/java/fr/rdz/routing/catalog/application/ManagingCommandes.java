@@ -10,9 +10,6 @@ import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.Commande;
 import fr.rdz.routing.catalog.domain.Departements;
-import fr.rdz.routing.catalog.mongo.CatalogStore;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
-import fr.rdz.routing.catalog.mongo.CommandeDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
@@ -22,9 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,27 +27,29 @@ import reactor.core.publisher.Mono;
 @Service
 public class ManagingCommandes {
 
-    private final CatalogStore store;
+    private final Commandes store;
+    private final Clients clients;
     private final Clock clock;
 
-    public ManagingCommandes(CatalogStore store, Clock clock) {
+    public ManagingCommandes(Commandes store, Clients clients, Clock clock) {
         this.store = store;
+        this.clients = clients;
         this.clock = clock;
     }
 
-    public Mono<CommandeDocument> create(Operator operator, CommandeTerms terms) {
+    public Mono<StoredCommande> create(Operator operator, CommandeTerms terms) {
         List<String> departements = validate(terms);
         Scope.requireWrite(operator, terms.entity());
         return client(terms).flatMap(client -> {
             Instant now = clock.instant();
             String id = UUID.randomUUID().toString();
             LocalDate startsOn = terms.startsOn() != null ? terms.startsOn() : BusinessTime.dayOf(now);
-            CommandeDocument doc = build(id, terms, departements, startsOn, now, now, 1, List.of(), false);
-            return store.insert(withSnapshot(doc), "commandes", id, "commande");
+            StoredCommande doc = build(id, terms, departements, startsOn, now, now, 1, List.of(), false);
+            return store.insert(withSnapshot(doc));
         });
     }
 
-    public Mono<CommandeDocument> replace(Operator operator, String id, CommandeTerms terms) {
+    public Mono<StoredCommande> replace(Operator operator, String id, CommandeTerms terms) {
         return get(operator, id).flatMap(existing -> {
             Scope.requireWrite(operator, existing.entity());
             if (terms.entity() != null && terms.entity() != existing.entity()) {
@@ -75,7 +71,7 @@ public class ManagingCommandes {
             List<String> departements = validate(full);
             return client(full).flatMap(client -> {
                 LocalDate startsOn = full.startsOn() != null ? full.startsOn() : existing.startsOnDate();
-                CommandeDocument changed = build(
+                StoredCommande changed = build(
                         id,
                         full,
                         departements,
@@ -85,15 +81,15 @@ public class ManagingCommandes {
                         existing.version() + 1,
                         existing.outbox(),
                         false);
-                return store.replace(withSnapshot(changed), "commandes", id, existing.version(), "commande");
+                return store.replace(withSnapshot(changed), existing.version());
             });
         });
     }
 
-    public Mono<CommandeDocument> delete(Operator operator, String id) {
+    public Mono<StoredCommande> delete(Operator operator, String id) {
         return get(operator, id).flatMap(e -> {
             Scope.requireWrite(operator, e.entity());
-            CommandeDocument changed = new CommandeDocument(
+            StoredCommande changed = new StoredCommande(
                     id,
                     e.entity(),
                     e.clientId(),
@@ -112,36 +108,23 @@ public class ManagingCommandes {
                     clock.instant(),
                     e.version() + 1,
                     e.outbox());
-            return store.replace(withSnapshot(changed), "commandes", id, e.version(), "commande");
+            return store.replace(withSnapshot(changed), e.version());
         });
     }
 
-    public Mono<CommandeDocument> get(Operator operator, String id) {
-        return store.mongo()
-                .findById(id, CommandeDocument.class, "commandes")
+    public Mono<StoredCommande> get(Operator operator, String id) {
+        return store.commande(id)
                 .filter(c -> !c.deleted() && Scope.visible(operator, c.entity()))
                 .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no commande " + id)));
     }
 
-    public Flux<CommandeDocument> list(
+    public Flux<StoredCommande> list(
             Operator operator, Entity entity, String clientId, Product product, Boolean active) {
         Scope.EntityFilter filter = Scope.filter(operator, entity);
         if (filter.none()) {
             return Flux.empty();
         }
-        Criteria c = Criteria.where("deleted").is(false);
-        filter.only().ifPresent(e -> c.and("entity").is(e));
-        if (clientId != null) {
-            c.and("clientId").is(clientId);
-        }
-        if (product != null) {
-            c.and("product").is(product);
-        }
-        if (active != null) {
-            c.and("active").is(active);
-        }
-        return store.mongo()
-                .find(Query.query(c).with(Sort.by("priority", "createdAt")), CommandeDocument.class, "commandes");
+        return store.notDeleted(filter.only(), clientId, product, active);
     }
 
     private List<String> validate(CommandeTerms terms) {
@@ -155,9 +138,8 @@ public class ManagingCommandes {
         return departements;
     }
 
-    private Mono<ClientDocument> client(CommandeTerms terms) {
-        return store.mongo()
-                .findById(terms.clientId(), ClientDocument.class, "clients")
+    private Mono<Client> client(CommandeTerms terms) {
+        return clients.client(terms.clientId())
                 .filter(c -> !c.deleted())
                 .switchIfEmpty(Mono.error(() -> RequestRejected.invalid("unknown client_id " + terms.clientId())))
                 .flatMap(c -> c.entity() == terms.entity()
@@ -166,7 +148,7 @@ public class ManagingCommandes {
                                 + ", not " + terms.entity() + ": a commande must be in its client's entity")));
     }
 
-    private static CommandeDocument build(
+    private static StoredCommande build(
             String id,
             CommandeTerms t,
             List<String> departements,
@@ -176,7 +158,7 @@ public class ManagingCommandes {
             long version,
             List<OutboxEntry> outbox,
             boolean deleted) {
-        return new CommandeDocument(
+        return new StoredCommande(
                 id,
                 t.entity(),
                 t.clientId(),
@@ -197,8 +179,8 @@ public class ManagingCommandes {
                 outbox);
     }
 
-    private static CommandeDocument withSnapshot(CommandeDocument d) {
-        return new CommandeDocument(
+    private static StoredCommande withSnapshot(StoredCommande d) {
+        return new StoredCommande(
                 d.id(),
                 d.entity(),
                 d.clientId(),

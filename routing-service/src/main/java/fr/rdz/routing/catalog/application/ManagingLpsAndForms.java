@@ -6,10 +6,6 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.CatalogCode;
-import fr.rdz.routing.catalog.mongo.CatalogStore;
-import fr.rdz.routing.catalog.mongo.CodeSequence;
-import fr.rdz.routing.catalog.mongo.FormDocument;
-import fr.rdz.routing.catalog.mongo.LpDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.InvalidInput;
@@ -20,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,12 +27,12 @@ public class ManagingLpsAndForms {
 
     private static final String PRODUCER = "routing-service";
 
-    private final CatalogStore store;
-    private final CodeSequence codes;
+    private final LpsAndForms store;
+    private final CodeNumbers codes;
     private final Clock clock;
     private final FormConsentText consentTexts;
 
-    public ManagingLpsAndForms(CatalogStore store, CodeSequence codes, Clock clock, FormConsentText consentTexts) {
+    public ManagingLpsAndForms(LpsAndForms store, CodeNumbers codes, Clock clock, FormConsentText consentTexts) {
         this.store = store;
         this.codes = codes;
         this.clock = clock;
@@ -48,7 +41,7 @@ public class ManagingLpsAndForms {
 
     // ---- LPs
 
-    public Mono<LpDocument> createLp(Operator operator, LpTerms terms) {
+    public Mono<Lp> createLp(Operator operator, LpTerms terms) {
         require(terms.entity() != null, "entity is required (ZR7 or MDL)");
         require(notBlank(terms.name()), "name is required");
         Scope.requireWrite(operator, terms.entity());
@@ -62,7 +55,7 @@ public class ManagingLpsAndForms {
                                         + f.entity() + ", not " + terms.entity())));
         return formCheck.then(withCode(terms.code(), CatalogCode.LP_PREFIX, code -> {
             Instant now = clock.instant();
-            LpDocument doc = new LpDocument(
+            Lp doc = new Lp(
                     code,
                     terms.entity(),
                     terms.name().trim(),
@@ -73,31 +66,28 @@ public class ManagingLpsAndForms {
                     now,
                     1,
                     List.of());
-            return store.insert(withSnapshot(doc), "lps", code, "LP");
+            return store.insertLp(withSnapshot(doc));
         }));
     }
 
-    public Flux<LpDocument> lps(Operator operator, Entity entity, CatalogStatus status) {
+    public Flux<Lp> lps(Operator operator, Entity entity, CatalogStatus status) {
         Scope.EntityFilter filter = Scope.filter(operator, entity);
         if (filter.none()) {
             return Flux.empty();
         }
-        Criteria c = Criteria.where("status").is(status == null ? CatalogStatus.ACTIVE : status);
-        filter.only().ifPresent(e -> c.and("entity").is(e));
-        return store.mongo().find(Query.query(c).with(Sort.by("_id")), LpDocument.class, "lps");
+        return store.lps(status == null ? CatalogStatus.ACTIVE : status, filter.only());
     }
 
-    public Mono<LpDocument> lp(Operator operator, String code) {
-        return store.mongo()
-                .findById(code, LpDocument.class, "lps")
+    public Mono<Lp> lp(Operator operator, String code) {
+        return store.lp(code)
                 .filter(lp -> Scope.visible(operator, lp.entity()))
                 .switchIfEmpty(Mono.error(RequestRejected.notFound("no LP " + code)));
     }
 
-    public Mono<LpDocument> archiveLp(Operator operator, String code) {
+    public Mono<Lp> archiveLp(Operator operator, String code) {
         return lp(operator, code).flatMap(lp -> {
             Scope.requireWrite(operator, lp.entity());
-            LpDocument changed = new LpDocument(
+            Lp changed = new Lp(
                     lp.code(),
                     lp.entity(),
                     lp.name(),
@@ -108,7 +98,7 @@ public class ManagingLpsAndForms {
                     clock.instant(),
                     lp.version() + 1,
                     lp.outbox());
-            return store.replace(withSnapshot(changed), "lps", code, lp.version(), "LP");
+            return store.replaceLp(withSnapshot(changed), lp.version());
         });
     }
 
@@ -116,7 +106,7 @@ public class ManagingLpsAndForms {
      * Edits a landing page (archived ones too): name, url and linked form are replaced; code and
      * entity may be repeated but not changed. Every invalid field is reported at once.
      */
-    public Mono<LpDocument> updateLp(Operator operator, String code, LpTerms terms, InvalidInput.Collector errors) {
+    public Mono<Lp> updateLp(Operator operator, String code, LpTerms terms, InvalidInput.Collector errors) {
         return lp(operator, code).flatMap(lp -> {
             Scope.requireWrite(operator, lp.entity());
             errors.check(
@@ -130,7 +120,7 @@ public class ManagingLpsAndForms {
             errors.check(notBlank(terms.name()), "name", "is required");
             return linkedForm(terms.formCode(), lp.entity(), errors).then(Mono.defer(() -> {
                 errors.throwIfAny("the LP is invalid");
-                LpDocument changed = new LpDocument(
+                Lp changed = new Lp(
                         lp.code(),
                         lp.entity(),
                         terms.name().trim(),
@@ -141,7 +131,7 @@ public class ManagingLpsAndForms {
                         clock.instant(),
                         lp.version() + 1,
                         lp.outbox());
-                return store.replace(withSnapshot(changed), "lps", code, lp.version(), "LP");
+                return store.replaceLp(withSnapshot(changed), lp.version());
             }));
         });
     }
@@ -163,8 +153,7 @@ public class ManagingLpsAndForms {
         if (lpCode == null || lpCode.isBlank()) {
             return Mono.empty();
         }
-        return store.mongo()
-                .findById(lpCode.trim(), LpDocument.class, "lps")
+        return store.lp(lpCode.trim())
                 .doOnNext(lp -> errors.check(
                         lp.entity() == entity,
                         "lp_code",
@@ -181,8 +170,7 @@ public class ManagingLpsAndForms {
      * force is replaced when the body names one (a known text of the form's entity), else kept.
      * Every invalid field is reported at once.
      */
-    public Mono<FormDocument> updateForm(
-            Operator operator, String code, FormTerms terms, InvalidInput.Collector errors) {
+    public Mono<Form> updateForm(Operator operator, String code, FormTerms terms, InvalidInput.Collector errors) {
         return form(operator, code).flatMap(f -> {
             Scope.requireWrite(operator, f.entity());
             errors.check(
@@ -213,7 +201,7 @@ public class ManagingLpsAndForms {
                     .then(consentText)
                     .then(Mono.defer(() -> {
                         errors.throwIfAny("the form is invalid");
-                        FormDocument changed = new FormDocument(
+                        Form changed = new Form(
                                 f.code(),
                                 f.entity(),
                                 f.product(),
@@ -226,12 +214,12 @@ public class ManagingLpsAndForms {
                                 f.version() + 1,
                                 f.outbox(),
                                 consentTextVersion);
-                        return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
+                        return store.replaceForm(withSnapshot(changed), f.version());
                     }));
         });
     }
 
-    public Mono<FormDocument> createForm(Operator operator, FormTerms terms) {
+    public Mono<Form> createForm(Operator operator, FormTerms terms) {
         require(terms.entity() != null, "entity is required (ZR7 or MDL)");
         require(terms.product() != null, "product is required (PV, PAC or ITE)");
         require(notBlank(terms.name()), "name is required");
@@ -240,7 +228,7 @@ public class ManagingLpsAndForms {
                 .then(consentTexts.checkFormText(terms.consentTextVersion(), terms.entity()))
                 .then(withCode(terms.code(), CatalogCode.formPrefix(terms.product()), code -> {
                     Instant now = clock.instant();
-                    FormDocument doc = new FormDocument(
+                    Form doc = new Form(
                             code,
                             terms.entity(),
                             terms.product(),
@@ -253,31 +241,26 @@ public class ManagingLpsAndForms {
                             1,
                             List.of(),
                             blankToNull(terms.consentTextVersion()));
-                    return store.insert(withSnapshot(doc), "forms", code, "form");
+                    return store.insertForm(withSnapshot(doc));
                 }));
     }
 
-    public Flux<FormDocument> forms(Operator operator, Entity entity, Product product, CatalogStatus status) {
+    public Flux<Form> forms(Operator operator, Entity entity, Product product, CatalogStatus status) {
         Scope.EntityFilter filter = Scope.filter(operator, entity);
         if (filter.none()) {
             return Flux.empty();
         }
-        Criteria c = Criteria.where("status").is(status == null ? CatalogStatus.ACTIVE : status);
-        filter.only().ifPresent(e -> c.and("entity").is(e));
-        if (product != null) {
-            c.and("product").is(product);
-        }
-        return store.mongo().find(Query.query(c).with(Sort.by("_id")), FormDocument.class, "forms");
+        return store.forms(status == null ? CatalogStatus.ACTIVE : status, filter.only(), product);
     }
 
-    public Mono<FormDocument> form(Operator operator, String code) {
+    public Mono<Form> form(Operator operator, String code) {
         return form(code)
                 .filter(f -> Scope.visible(operator, f.entity()))
                 .switchIfEmpty(Mono.error(RequestRejected.notFound("no form " + code)));
     }
 
     /** A copy of the form under the next free code of its product (same entity, LP and redirect). */
-    public Mono<FormDocument> duplicateForm(Operator operator, String code) {
+    public Mono<Form> duplicateForm(Operator operator, String code) {
         return form(operator, code)
                 .flatMap(f -> createForm(
                         operator,
@@ -292,10 +275,10 @@ public class ManagingLpsAndForms {
     }
 
     /** Archived forms stay resolvable (leads already in flight keep their form) but leave the admin lists. */
-    public Mono<FormDocument> archiveForm(Operator operator, String code) {
+    public Mono<Form> archiveForm(Operator operator, String code) {
         return form(operator, code).flatMap(f -> {
             Scope.requireWrite(operator, f.entity());
-            FormDocument changed = new FormDocument(
+            Form changed = new Form(
                     f.code(),
                     f.entity(),
                     f.product(),
@@ -308,12 +291,12 @@ public class ManagingLpsAndForms {
                     f.version() + 1,
                     f.outbox(),
                     f.consentTextVersion());
-            return store.replace(withSnapshot(changed), "forms", code, f.version(), "form");
+            return store.replaceForm(withSnapshot(changed), f.version());
         });
     }
 
-    public Mono<FormDocument> form(String code) {
-        return store.mongo().findById(code, FormDocument.class, "forms");
+    public Mono<Form> form(String code) {
+        return store.form(code);
     }
 
     // ---- helpers
@@ -322,8 +305,7 @@ public class ManagingLpsAndForms {
         if (lpCode == null || lpCode.isBlank()) {
             return Mono.empty();
         }
-        return store.mongo()
-                .findById(lpCode, LpDocument.class, "lps")
+        return store.lp(lpCode)
                 .switchIfEmpty(Mono.error(RequestRejected.invalid("unknown lp_code " + lpCode)))
                 .flatMap(lp -> lp.entity() == entity
                         ? Mono.<Void>empty()
@@ -350,8 +332,8 @@ public class ManagingLpsAndForms {
                                 || e instanceof DuplicateKeyException));
     }
 
-    private LpDocument withSnapshot(LpDocument d) {
-        return new LpDocument(
+    private Lp withSnapshot(Lp d) {
+        return new Lp(
                 d.code(),
                 d.entity(),
                 d.name(),
@@ -364,8 +346,8 @@ public class ManagingLpsAndForms {
                 append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))));
     }
 
-    private FormDocument withSnapshot(FormDocument d) {
-        return new FormDocument(
+    private Form withSnapshot(Form d) {
+        return new Form(
                 d.code(),
                 d.entity(),
                 d.product(),

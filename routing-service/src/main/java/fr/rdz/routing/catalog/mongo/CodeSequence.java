@@ -1,5 +1,6 @@
 package fr.rdz.routing.catalog.mongo;
 
+import fr.rdz.routing.catalog.application.CodeNumbers;
 import java.time.Duration;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,7 +19,7 @@ import reactor.util.retry.Retry;
  * concurrent creation; codes given by hand raise the counter past them ({@code $max}).
  */
 @Component
-public class CodeSequence {
+public class CodeSequence implements CodeNumbers {
 
     private static final String COLLECTION = "code_counters";
 
@@ -28,6 +29,7 @@ public class CodeSequence {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Long> next(String prefix) {
         return mongo.findAndModify(
                         Query.query(Criteria.where("_id").is(prefix)),
@@ -40,6 +42,7 @@ public class CodeSequence {
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(DuplicateKeyException.class::isInstance));
     }
 
+    @Override
     public Mono<Void> raiseTo(String prefix, long number) {
         return mongo.upsert(Query.query(Criteria.where("_id").is(prefix)), new Update().max("seq", number), COLLECTION)
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(5)).filter(DuplicateKeyException.class::isInstance))

@@ -5,10 +5,10 @@ import fr.rdz.events.CatalogStatus;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
 import fr.rdz.kit.RdzSecurity;
+import fr.rdz.routing.catalog.application.Form;
 import fr.rdz.routing.catalog.application.FormTerms;
 import fr.rdz.routing.catalog.application.LpTerms;
 import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
-import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.catalog.web.CatalogViews.FormView;
 import fr.rdz.routing.catalog.web.CatalogViews.LpView;
 import fr.rdz.routing.shared.application.Scope;
@@ -123,8 +123,7 @@ class CatalogController {
         return RdzSecurity.currentOperator()
                 .flatMapMany(op -> catalog.forms(op, entity, product, status))
                 .collectList()
-                .flatMapMany(forms -> cards.cards(
-                                forms.stream().map(FormDocument::code).toList())
+                .flatMapMany(forms -> cards.cards(forms.stream().map(Form::code).toList())
                         .flatMapIterable(c -> forms.stream()
                                 .map(f -> FormView.of(f, c.get(f.code())))
                                 .toList()));

@@ -5,10 +5,10 @@ import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
-import fr.rdz.routing.catalog.mongo.CommandeDocument;
-import fr.rdz.routing.catalog.mongo.FormDocument;
-import fr.rdz.routing.catalog.mongo.LpDocument;
+import fr.rdz.routing.catalog.application.Client;
+import fr.rdz.routing.catalog.application.Form;
+import fr.rdz.routing.catalog.application.Lp;
+import fr.rdz.routing.catalog.application.StoredCommande;
 import fr.rdz.routing.stats.application.FormCards;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class CatalogViews {
             CatalogStatus status,
             Instant createdAt,
             Instant updatedAt) {
-        static LpView of(LpDocument d) {
+        static LpView of(Lp d) {
             return new LpView(
                     d.code(),
                     d.entity(),
@@ -65,7 +65,7 @@ final class CatalogViews {
                                             + "double_submit, routed, no_order, delivered, delivered_fresh, delivered_lb, rejected, since)")
                     Map<String, Object> stats,
             String consentTextVersion) {
-        static FormView of(FormDocument d, FormCards.Card card) {
+        static FormView of(Form d, FormCards.Card card) {
             Map<String, Object> stats = null;
             if (card != null) {
                 stats = new LinkedHashMap<>(card.counts());
@@ -101,7 +101,7 @@ final class CatalogViews {
             boolean deleted,
             Instant createdAt,
             Instant updatedAt) {
-        static ClientView of(ClientDocument d) {
+        static ClientView of(Client d) {
             return new ClientView(
                     d.id(),
                     d.entity(),
@@ -136,7 +136,7 @@ final class CatalogViews {
             boolean deleted,
             Instant createdAt,
             Instant updatedAt) {
-        static CommandeView of(CommandeDocument d) {
+        static CommandeView of(StoredCommande d) {
             return new CommandeView(
                     d.id(),
                     d.entity(),

@@ -3,12 +3,10 @@ package fr.rdz.routing.consent.application;
 import fr.rdz.events.ConsentProof;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.Pii;
-import fr.rdz.routing.catalog.mongo.FormDocument;
+import fr.rdz.routing.catalog.application.LpsAndForms;
 import fr.rdz.routing.consent.domain.ConsentCoverage;
-import fr.rdz.routing.consent.mongo.ConsentWithdrawalDocument;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import java.time.Instant;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,11 +21,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class ResolvingConsentCoverage {
 
-    private final ReactiveMongoTemplate mongo;
+    private final ConsentWithdrawals withdrawals;
+    private final LpsAndForms forms;
     private final ManagingConsentTexts texts;
 
-    public ResolvingConsentCoverage(ReactiveMongoTemplate mongo, ManagingConsentTexts texts) {
-        this.mongo = mongo;
+    public ResolvingConsentCoverage(ConsentWithdrawals withdrawals, LpsAndForms forms, ManagingConsentTexts texts) {
+        this.withdrawals = withdrawals;
+        this.forms = forms;
         this.texts = texts;
     }
 
@@ -44,8 +44,9 @@ public class ResolvingConsentCoverage {
         if (lead.phone() == null || (lead.consent() != null && lead.consent().withdrawn())) {
             return Mono.just(lead);
         }
-        return mongo.findById(Pii.phoneHash(lead.phone()), ConsentWithdrawalDocument.class)
-                .map(w -> WithdrawingConsent.withdrawn(lead, w.withdrawnAt()))
+        return withdrawals
+                .withdrawnAt(Pii.phoneHash(lead.phone()))
+                .map(withdrawnAt -> WithdrawingConsent.withdrawn(lead, withdrawnAt))
                 .defaultIfEmpty(lead);
     }
 
@@ -58,9 +59,9 @@ public class ResolvingConsentCoverage {
         if (formCode == null) {
             return Mono.just(lead);
         }
-        return mongo.findById(formCode, FormDocument.class)
-                .filter(f -> notBlank(f.consentTextVersion()))
-                .flatMap(f -> withHash(lead, f.consentTextVersion()))
+        return forms.consentTextVersionOf(formCode)
+                .filter(ResolvingConsentCoverage::notBlank)
+                .flatMap(version -> withHash(lead, version))
                 .defaultIfEmpty(lead);
     }
 

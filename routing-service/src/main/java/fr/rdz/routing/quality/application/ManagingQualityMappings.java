@@ -1,18 +1,12 @@
 package fr.rdz.routing.quality.application;
 
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.quality.mongo.QualityMappingDocument;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,25 +22,24 @@ public class ManagingQualityMappings {
     static final int MAX_CAMPAIGN = 200;
     static final int MAX_LABEL = 200;
 
-    private final ReactiveMongoTemplate mongo;
+    private final QualityMappings mappings;
     private final Clock clock;
 
-    public ManagingQualityMappings(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    public ManagingQualityMappings(QualityMappings mappings, Clock clock) {
+        this.mappings = mappings;
         this.clock = clock;
     }
 
-    public Flux<QualityMappingDocument> list() {
-        return mongo.find(new Query().with(Sort.by("_id")), QualityMappingDocument.class);
+    public Flux<QualityMapping> list() {
+        return mappings.all();
     }
 
-    public Mono<QualityMappingDocument> get(String utmCampaign) {
-        return mongo.findById(utmCampaign, QualityMappingDocument.class)
+    public Mono<QualityMapping> get(String utmCampaign) {
+        return mappings.mapping(utmCampaign)
                 .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no quality mapping for " + utmCampaign)));
     }
 
-    public Mono<QualityMappingDocument> create(
-            Operator operator, QualityMappingTerms terms, InvalidInput.Collector errors) {
+    public Mono<QualityMapping> create(Operator operator, QualityMappingTerms terms, InvalidInput.Collector errors) {
         Scope.requireUnscopedAdmin(operator);
         String campaign =
                 terms.utmCampaign() == null ? null : terms.utmCampaign().trim();
@@ -58,15 +51,12 @@ public class ManagingQualityMappings {
         validate(terms, errors);
         errors.throwIfAny("the quality mapping is invalid");
         Instant now = clock.instant();
-        QualityMappingDocument doc = new QualityMappingDocument(
+        QualityMapping doc = new QualityMapping(
                 campaign, terms.qualityTier().trim(), blankToNull(terms.label()), now, now, operator.name(), 1);
-        return mongo.insert(doc)
-                .onErrorMap(
-                        DuplicateKeyException.class,
-                        e -> RequestRejected.conflict("utm_campaign " + campaign + " already has a quality tier"));
+        return mappings.insert(doc);
     }
 
-    public Mono<QualityMappingDocument> update(
+    public Mono<QualityMapping> update(
             Operator operator, String utmCampaign, QualityMappingTerms terms, InvalidInput.Collector errors) {
         Scope.requireUnscopedAdmin(operator);
         errors.check(
@@ -76,7 +66,7 @@ public class ManagingQualityMappings {
         validate(terms, errors);
         errors.throwIfAny("the quality mapping is invalid");
         return get(utmCampaign).flatMap(old -> {
-            QualityMappingDocument changed = new QualityMappingDocument(
+            QualityMapping changed = new QualityMapping(
                     old.utmCampaign(),
                     terms.qualityTier().trim(),
                     blankToNull(terms.label()),
@@ -84,24 +74,13 @@ public class ManagingQualityMappings {
                     clock.instant(),
                     operator.name(),
                     old.version() + 1);
-            return mongo.findAndReplace(
-                            Query.query(Criteria.where("_id")
-                                    .is(utmCampaign)
-                                    .and("version")
-                                    .is(old.version())),
-                            changed)
-                    .switchIfEmpty(Mono.error(() -> RequestRejected.conflict(
-                            "the quality mapping of " + utmCampaign + " changed meanwhile; read it again")))
-                    .thenReturn(changed);
+            return mappings.replace(changed, old.version());
         });
     }
 
     public Mono<Void> delete(Operator operator, String utmCampaign) {
         Scope.requireUnscopedAdmin(operator);
-        return get(utmCampaign)
-                .flatMap(m ->
-                        mongo.remove(Query.query(Criteria.where("_id").is(utmCampaign)), QualityMappingDocument.class))
-                .then();
+        return get(utmCampaign).flatMap(m -> mappings.delete(utmCampaign)).then();
     }
 
     private static void validate(QualityMappingTerms terms, InvalidInput.Collector errors) {

@@ -3,8 +3,8 @@ package fr.rdz.routing.quality.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.rdz.kit.RdzSecurity;
 import fr.rdz.routing.quality.application.ManagingQualityMappings;
+import fr.rdz.routing.quality.application.QualityMapping;
 import fr.rdz.routing.quality.application.QualityMappingTerms;
-import fr.rdz.routing.quality.mongo.QualityMappingDocument;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.web.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +47,7 @@ class QualityMappingController {
             Instant createdAt,
             Instant updatedAt,
             String updatedBy) {
-        static QualityMappingView of(QualityMappingDocument d) {
+        static QualityMappingView of(QualityMapping d) {
             return new QualityMappingView(
                     d.utmCampaign(), d.qualityTier(), d.label(), d.createdAt(), d.updatedAt(), d.updatedBy());
         }

@@ -1,0 +1,26 @@
+package fr.rdz.routing.catalog.application;
+
+import fr.rdz.events.CatalogStatus;
+import fr.rdz.events.Entity;
+import fr.rdz.events.LpSnapshot;
+import fr.rdz.routing.outbox.OutboxEntry;
+import java.time.Instant;
+import java.util.List;
+
+/** A landing page; its code is its id. {@code outbox} holds the snapshots still to publish. */
+public record Lp(
+        String code,
+        Entity entity,
+        String name,
+        String url,
+        String formCode,
+        CatalogStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        List<OutboxEntry> outbox) {
+
+    public LpSnapshot snapshot() {
+        return new LpSnapshot(code, entity, name, url, formCode, status, updatedAt);
+    }
+}
