@@ -346,11 +346,20 @@ final class FaultSuite implements AutoCloseable {
                         .getCollection("sent_mails")
                         .find(Filters.eq("_id", batchId))
                         .first();
+                // several notifiers: the one whose consumer holds the batch's partition is sending it
+                String victim = instancesOf("notifier").size() == 1
+                        ? "notifier"
+                        : KafkaAssignments.consumerOf(
+                                        stack.kafkaBootstrap(),
+                                        instancesOf("notifier"),
+                                        fr.rdz.events.Topics.DELIVERY_PLANNED,
+                                        target.clientId())
+                                .orElse("notifier");
                 note(
                         fault,
-                        "notifier killed with the e-mail " + (mail == null ? "not claimed" : mail.getString("state"))
+                        victim + " killed with the e-mail " + (mail == null ? "not claimed" : mail.getString("state"))
                                 + (claimed ? "" : " (claim not seen)"));
-                killAndRestart("notifier");
+                killAndRestart(victim);
             }
             case CRM_STALL -> {
                 awaitQuietly(
