@@ -19,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class MultiInstanceFaultSuiteIT {
 
     static final List<Fault> DEFAULT = List.of(
+            Fault.NONE,
             Fault.INTAKE_KILL, Fault.ROUTING_KILL, Fault.DELIVERY_KILL, Fault.CRM_PUSH_KILL, Fault.NOTIFIER_KILL);
 
     static FaultSuite suite;
