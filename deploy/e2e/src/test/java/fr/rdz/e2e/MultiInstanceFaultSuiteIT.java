@@ -20,7 +20,11 @@ class MultiInstanceFaultSuiteIT {
 
     static final List<Fault> DEFAULT = List.of(
             Fault.NONE,
-            Fault.INTAKE_KILL, Fault.ROUTING_KILL, Fault.DELIVERY_KILL, Fault.CRM_PUSH_KILL, Fault.NOTIFIER_KILL);
+            Fault.INTAKE_KILL,
+            Fault.ROUTING_KILL,
+            Fault.DELIVERY_KILL,
+            Fault.CRM_PUSH_KILL,
+            Fault.NOTIFIER_KILL);
 
     static FaultSuite suite;
 

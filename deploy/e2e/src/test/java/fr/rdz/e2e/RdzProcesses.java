@@ -106,6 +106,10 @@ final class RdzProcesses implements AutoCloseable {
                 // several instances of a service: each its own Kafka client id, so that a consumer
                 // group's member (and the partitions it holds) can be traced back to its process
                 command.add("--spring.kafka.client-id=" + kafkaClientId(instance));
+                if (service.equals("delivery")) {
+                    // the owner a run records (its planning lease) names the instance
+                    command.add("--rdz.delivery.instance-id=" + instance);
+                }
             }
             command.addAll(extraArgs);
             rdz.commands.put(instance, List.copyOf(command));
