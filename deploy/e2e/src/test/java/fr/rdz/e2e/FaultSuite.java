@@ -312,11 +312,15 @@ final class FaultSuite implements AutoCloseable {
                         .getCollection("runs")
                         .find(Filters.eq("_id", "run-ZR7-" + date))
                         .first();
+                // several deliveries: the one holding the run's planning lease is planning it
+                String owner = run == null ? null : run.getString("owner");
+                String victim = owner != null && instancesOf("delivery").contains(owner) ? owner : "delivery";
                 note(
                         fault,
-                        "delivery killed with the run " + (run == null ? "absent" : run.getString("state"))
-                                + (planning ? "" : " (not seen planning)"));
-                killAndRestart("delivery");
+                        victim + " killed with the run " + (run == null ? "absent" : run.getString("state"))
+                                + (planning ? "" : " (not seen planning)")
+                                + (instancesOf("delivery").size() > 1 ? ", owned by " + owner : ""));
+                killAndRestart(victim);
                 // asked again, as an operator would: the abandoned run is taken over or answered as it is
                 awaitQuietly("the run answered after the restart", Duration.ofMinutes(3), () -> {
                     api.post(
@@ -346,11 +350,21 @@ final class FaultSuite implements AutoCloseable {
                         .getCollection("sent_mails")
                         .find(Filters.eq("_id", batchId))
                         .first();
+                // several notifiers: the one whose consumer holds the batch's partition is sending it
+                java.util.Optional<String> sender = instancesOf("notifier").size() == 1
+                        ? java.util.Optional.of("notifier")
+                        : KafkaAssignments.consumerOf(
+                                stack.kafkaBootstrap(),
+                                instancesOf("notifier"),
+                                fr.rdz.events.Topics.DELIVERY_PLANNED,
+                                target.clientId());
+                String victim = sender.orElse("notifier");
                 note(
                         fault,
-                        "notifier killed with the e-mail " + (mail == null ? "not claimed" : mail.getString("state"))
+                        victim + (sender.isPresent() ? "" : " (the batch's consumer not found)")
+                                + " killed with the e-mail " + (mail == null ? "not claimed" : mail.getString("state"))
                                 + (claimed ? "" : " (claim not seen)"));
-                killAndRestart("notifier");
+                killAndRestart(victim);
             }
             case CRM_STALL -> {
                 awaitQuietly(

@@ -19,7 +19,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class MultiInstanceFaultSuiteIT {
 
     static final List<Fault> DEFAULT = List.of(
-            Fault.INTAKE_KILL, Fault.ROUTING_KILL, Fault.DELIVERY_KILL, Fault.CRM_PUSH_KILL, Fault.NOTIFIER_KILL);
+            Fault.NONE,
+            Fault.INTAKE_KILL,
+            Fault.ROUTING_KILL,
+            Fault.DELIVERY_KILL,
+            Fault.CRM_PUSH_KILL,
+            Fault.NOTIFIER_KILL);
 
     static FaultSuite suite;
 

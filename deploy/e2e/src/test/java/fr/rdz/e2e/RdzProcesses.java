@@ -102,6 +102,15 @@ final class RdzProcesses implements AutoCloseable {
                     "--rdz.brief.intake-url=http://localhost:" + rdz.ports.get("intake"),
                     // where routing's signed proof-of-consent links point (its /public/consent-proofs/)
                     "--rdz.consent.proof-base-url=http://localhost:" + rdz.ports.get("routing")));
+            if (services.stream().anyMatch(i -> i.contains("#"))) {
+                // several instances of a service: each its own Kafka client id, so that a consumer
+                // group's member (and the partitions it holds) can be traced back to its process
+                command.add("--spring.kafka.client-id=" + kafkaClientId(instance));
+                if (service.equals("delivery")) {
+                    // the owner a run records (its planning lease) names the instance
+                    command.add("--rdz.delivery.instance-id=" + instance);
+                }
+            }
             command.addAll(extraArgs);
             rdz.commands.put(instance, List.copyOf(command));
             rdz.launch(instance, false);
@@ -113,6 +122,16 @@ final class RdzProcesses implements AutoCloseable {
     static String serviceOf(String instance) {
         int hash = instance.indexOf('#');
         return hash < 0 ? instance : instance.substring(0, hash);
+    }
+
+    /**
+     * The Kafka client id given to {@code instance} when several instances run ({@code "notifier"} →
+     * {@code rdz-notifier-i1}, {@code "notifier#2"} → {@code rdz-notifier-i2}); spring-kafka suffixes it
+     * per consumer ({@code -0}…).
+     */
+    static String kafkaClientId(String instance) {
+        int hash = instance.indexOf('#');
+        return "rdz-" + serviceOf(instance) + "-i" + (hash < 0 ? "1" : instance.substring(hash + 1));
     }
 
     /** The instances started (service names, or {@code service#n}). */
