@@ -198,8 +198,10 @@ public class SearchingLeads {
         java.util.Collections.reverse(newestFirst);
         long wanted = (long) page * size + size;
         List<List<String>> slices = new ArrayList<>();
-        for (int i = 0; i < newestFirst.size(); i += LOOKUP_SLICE) {
-            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + LOOKUP_SLICE)));
+        // lookupOnly: every id matches, so the first `wanted` ids are the records to read
+        int sliceSize = lookupOnly ? (int) Math.max(1, Math.min(LOOKUP_SLICE, wanted)) : LOOKUP_SLICE;
+        for (int i = 0; i < newestFirst.size(); i += sliceSize) {
+            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + sliceSize)));
         }
         List<LeadDocument> matching = new ArrayList<>();
         long[] count = {0};
