@@ -33,6 +33,30 @@ public record LeadSearch(
         String commande,
         String qualityTier) {
 
+    /** Whether the search is by form alone or by LP alone (entity, page and size apart). */
+    boolean onlyFormOrLp() {
+        boolean form = given(this.form);
+        boolean lp = given(this.lp);
+        return form != lp
+                && product == null
+                && !given(status)
+                && !given(phone)
+                && !given(from)
+                && !given(to)
+                && !given(utmSource)
+                && !given(utmCampaign)
+                && !given(name)
+                && !given(email)
+                && !given(departement)
+                && !given(client)
+                && !given(commande)
+                && !given(qualityTier);
+    }
+
+    private static boolean given(String s) {
+        return s != null && !s.isBlank();
+    }
+
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 

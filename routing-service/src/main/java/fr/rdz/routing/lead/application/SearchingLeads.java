@@ -53,7 +53,10 @@ public class SearchingLeads {
         return search(operator, search, true);
     }
 
-    /** {@code useLookups} false: always the query over the leads (the reference the lookups must equal). */
+    /**
+     * {@code useLookups} false: always the query over the leads and a bounded count of its matches
+     * (the reference the lookups and the collection count must equal).
+     */
     Mono<Page> search(Operator operator, LeadSearch search, boolean useLookups) {
         int size = search.size() <= 0 ? LeadSearch.DEFAULT_SIZE : Math.min(search.size(), MAX_PAGE_SIZE);
         int page = Math.max(0, search.page());
@@ -63,8 +66,9 @@ public class SearchingLeads {
         }
         Mono<List<String>> candidates = useLookups ? candidates(search) : null;
         if (candidates != null) {
+            boolean lookupOnly = filter.only().isEmpty() && search.onlyFormOrLp();
             return candidates.flatMap(ids ->
-                    lookedUp(ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size));
+                    lookedUp(ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size, lookupOnly));
         }
         Criteria c = new Criteria();
         filter.only().ifPresent(e -> c.and("lead.entity").is(e));
@@ -153,7 +157,12 @@ public class SearchingLeads {
             if (!items.isEmpty() && items.size() < size) {
                 return Mono.just(new Page(sorted, (long) page * size + items.size(), false, page, size));
             }
-            return countUpTo(c, TOTAL_CAP).map(total -> new Page(sorted, total, total >= TOTAL_CAP, page, size));
+            Mono<Long> total = useLookups && c.getCriteriaObject().isEmpty()
+                    // no criterion, no entity scope: every record matches, and the count of the
+                    // collection is answered without reading it (countUpTo reads up to TOTAL_CAP ids)
+                    ? mongo.estimatedCount("leads").map(n -> Math.min(n, TOTAL_CAP))
+                    : countUpTo(c, TOTAL_CAP);
+            return total.map(n -> new Page(sorted, n, n >= TOTAL_CAP, page, size));
         });
     }
 
@@ -180,14 +189,19 @@ public class SearchingLeads {
     /**
      * The page among the records of {@code ids} (oldest stored first) that match, read by {@code _id}
      * newest stored first in slices: the same page and total as the query, without scanning the leads.
+     * {@code lookupOnly} (a search by form or LP alone, unscoped): every lead of the lookup matches
+     * (a lead's form and LP never change, erasure keeps them), so the records are read only up to the
+     * page and the total is the lookup's size (bounded by {@link #TOTAL_CAP}).
      */
-    private Mono<Page> lookedUp(List<String> ids, LeadSearchMatch match, int page, int size) {
+    private Mono<Page> lookedUp(List<String> ids, LeadSearchMatch match, int page, int size, boolean lookupOnly) {
         List<String> newestFirst = new ArrayList<>(ids);
         java.util.Collections.reverse(newestFirst);
         long wanted = (long) page * size + size;
         List<List<String>> slices = new ArrayList<>();
-        for (int i = 0; i < newestFirst.size(); i += LOOKUP_SLICE) {
-            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + LOOKUP_SLICE)));
+        // lookupOnly: every id matches, so the first `wanted` ids are the records to read
+        int sliceSize = lookupOnly ? (int) Math.max(1, Math.min(LOOKUP_SLICE, wanted)) : LOOKUP_SLICE;
+        for (int i = 0; i < newestFirst.size(); i += sliceSize) {
+            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + sliceSize)));
         }
         List<LeadDocument> matching = new ArrayList<>();
         long[] count = {0};
@@ -209,7 +223,7 @@ public class SearchingLeads {
                         }
                         count[0]++;
                     }
-                    return count[0] >= Math.max(wanted, TOTAL_CAP);
+                    return count[0] >= (lookupOnly ? wanted : Math.max(wanted, TOTAL_CAP));
                 })
                 .then(Mono.fromSupplier(() -> {
                     List<LeadDocument> sorted = matching.stream()
@@ -220,7 +234,7 @@ public class SearchingLeads {
                     if (!sorted.isEmpty() && sorted.size() < size) {
                         return new Page(sorted, (long) page * size + sorted.size(), false, page, size);
                     }
-                    long total = Math.min(count[0], TOTAL_CAP);
+                    long total = Math.min(lookupOnly ? Math.max(count[0], ids.size()) : count[0], TOTAL_CAP);
                     return new Page(sorted, total, total >= TOTAL_CAP, page, size);
                 }));
     }

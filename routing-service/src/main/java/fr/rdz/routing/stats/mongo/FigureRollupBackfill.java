@@ -21,13 +21,14 @@ import reactor.core.publisher.Mono;
 /**
  * Builds {@link FigureRollupProjector}'s read models from every stored figure once, on a database
  * recorded before they existed: at start-up, before any listener consumes, unless the marker
- * {@code read_models/figure_rollups_v1} says it was done. It rebuilds from scratch (an interrupted
+ * {@code read_models/figure_rollups_v2} says it was done ({@code v1}: before {@code figure_totals},
+ * so a database marked {@code v1} only is rebuilt whole). It rebuilds from scratch (an interrupted
  * back-fill is redone entirely at the next start) and marks every figure {@code projected}.
  */
 @Component
 class FigureRollupBackfill implements InitializingBean {
 
-    static final String MARKER = "figure_rollups_v1";
+    static final String MARKER = "figure_rollups_v2";
     private static final Logger log = LoggerFactory.getLogger(FigureRollupBackfill.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -47,11 +48,13 @@ class FigureRollupBackfill implements InitializingBean {
     Mono<Void> rebuild() {
         Map<String, Document> days = new LinkedHashMap<>();
         Map<String, Map<String, Long>> forms = new HashMap<>();
+        Map<String, Document> totals = new HashMap<>();
         return mongo.findAll(FigureDocument.class, "figures")
-                .doOnNext(f -> add(days, forms, f))
+                .doOnNext(f -> add(days, forms, totals, f))
                 .count()
                 .flatMap(count -> mongo.remove(new Query(), FigureRollupProjector.DAYS)
                         .then(mongo.remove(new Query(), FigureRollupProjector.FORMS))
+                        .then(mongo.remove(new Query(), FigureTotals.COLLECTION))
                         .thenMany(Flux.fromIterable(days.values())
                                 .buffer(500)
                                 .concatMap(b -> mongo.insert(b, FigureRollupProjector.DAYS)))
@@ -59,6 +62,9 @@ class FigureRollupBackfill implements InitializingBean {
                                 .map(e -> new Document("_id", e.getKey()).append("c", new Document(e.getValue())))
                                 .buffer(500)
                                 .concatMap(b -> mongo.insert(b, FigureRollupProjector.FORMS)))
+                        .thenMany(Flux.fromIterable(totals.values())
+                                .buffer(500)
+                                .concatMap(b -> mongo.insert(b, FigureTotals.COLLECTION)))
                         .then(mongo.updateMulti(
                                 Query.query(Criteria.where("projected").ne(true)),
                                 new Update().set("projected", true),
@@ -68,16 +74,21 @@ class FigureRollupBackfill implements InitializingBean {
                         .doOnSuccess(x -> {
                             if (count > 0) {
                                 log.info(
-                                        "figure read models back-filled from {} figures ({} entity-days, {} forms)",
+                                        "figure read models back-filled from {} figures ({} entity-days, {} forms, {} totals)",
                                         count,
                                         days.size(),
-                                        forms.size());
+                                        forms.size(),
+                                        totals.size());
                             }
                         }))
                 .then();
     }
 
-    private static void add(Map<String, Document> days, Map<String, Map<String, Long>> forms, FigureDocument f) {
+    private static void add(
+            Map<String, Document> days,
+            Map<String, Map<String, Long>> forms,
+            Map<String, Document> totals,
+            FigureDocument f) {
         Figure figure = new Figure(
                 f.id(),
                 f.day(),
@@ -99,6 +110,7 @@ class FigureRollupBackfill implements InitializingBean {
         Document row = (Document) day.get("rows", Document.class)
                 .computeIfAbsent(FigureRollupProjector.rowKey(dims), k -> new Document("d", new Document(dims))
                         .append("c", new Document()));
+        FigureTotals.add(totals, dims, counts);
         Document c = row.get("c", Document.class);
         counts.forEach((counter, n) -> c.put(counter, ((Number) c.getOrDefault(counter, 0L)).longValue() + n));
         if (f.formCode() != null && !counts.isEmpty()) {

@@ -28,8 +28,11 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code figure_days}: one document per entity and Paris day ({@code _id} {@code ZR7|2026-11-20}),
  *       holding one row per combination of the figures' dimensions ({@code rows.<hash>.d}) with its
- *       counters summed ({@code rows.<hash>.c}). A 30-day dashboard reads 30 documents per entity by
- *       {@code _id} and filters/groups their rows.
+ *       counters summed ({@code rows.<hash>.c}): read (30 documents per entity for 30 days, by
+ *       {@code _id}, rows filtered and grouped) only for what {@code figure_totals} cannot answer.
+ *   <li>{@code figure_totals} ({@link FigureTotals}): per entity-day, the counters per value of each
+ *       single dimension, unfiltered and within each filter value: the dashboard with at most one
+ *       filter.
  *   <li>{@code form_figures}: one document per form code with its all-time counters (the form cards).
  * </ul>
  *
@@ -61,9 +64,11 @@ public class FigureRollupProjector {
     static final String NO_ENTITY = "-";
 
     private final ReactiveMongoTemplate mongo;
+    private final FigureTotals totals;
 
     public FigureRollupProjector(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.totals = new FigureTotals(mongo);
     }
 
     /** Adds the figure's counters to its day's row and to its form's totals, then marks it projected. */
@@ -81,6 +86,7 @@ public class FigureRollupProjector {
             forms = mongo.upsert(Query.query(Criteria.where("_id").is(figure.formCode())), form, FORMS);
         }
         return days.then(forms)
+                .then(totals.project(dims, counts))
                 .then(mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(figure.id())),
                         new Update().set("projected", true),
@@ -91,9 +97,22 @@ public class FigureRollupProjector {
     /**
      * The rows of these days and entities ({@code null}: figures without an entity) whose dimension
      * fields equal {@code filters} (field → value), summed per {@code dimensions} (name → field): the
-     * same rows as {@link FigureStore#sum} over the same figures.
+     * same rows as {@link FigureStore#sum} over the same figures. Read from {@code figure_totals}
+     * (one small document per entity-day) when it answers, otherwise from {@code figure_days}.
      */
     public Flux<Map<String, Object>> sum(
+            Collection<String> days,
+            Collection<String> entities,
+            Map<String, String> filters,
+            Map<String, String> dimensions) {
+        if (FigureTotals.answers(filters, dimensions)) {
+            return totals.sum(days, entities, filters, dimensions).flatMapIterable(rows -> rows);
+        }
+        return sumDays(days, entities, filters, dimensions);
+    }
+
+    /** {@link #sum} from the {@code figure_days} rows, whatever the filters and groups. */
+    Flux<Map<String, Object>> sumDays(
             Collection<String> days,
             Collection<String> entities,
             Map<String, String> filters,
@@ -142,7 +161,7 @@ public class FigureRollupProjector {
         return true;
     }
 
-    private static void add(
+    static void add(
             Map<String, Map<String, Object>> groups, Document d, Document counts, Map<String, String> dimensions) {
         List<String> values = new ArrayList<>();
         Map<String, Object> named = new LinkedHashMap<>();

@@ -28,8 +28,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 
 /**
- * A search that a lookup serves (phone, whole e-mail, form, LP) answers exactly what the query over
- * every lead answers — same page, order, total and cap — whether the lookups were kept as leads were
+ * A search that a lookup serves (phone, whole e-mail, form, LP; by form or LP alone, the total is
+ * the lookup's size) and the search without criteria (the total is the collection's count) answer
+ * exactly what the query over every lead answers — same page, order, total and cap — whether the lookups were kept as leads were
  * stored or back-filled; an erased lead leaves its phone's and e-mail's lookups.
  */
 class LeadLookupSearchTest {
@@ -102,6 +103,12 @@ class LeadLookupSearchTest {
         searches.add(Map.of("lp", "LP-002", "quality_tier", "A"));
         searches.add(Map.of("lp", "LP-001", "size", "500"));
         searches.add(Map.of("form", "NONE"));
+        searches.add(Map.of("lp", "LP-002"));
+        searches.add(Map.of("lp", "LP-002", "page", "30", "size", "10"));
+        // no criterion: the total is the collection's count
+        searches.add(Map.of());
+        searches.add(Map.of("page", "3", "size", "100"));
+        searches.add(Map.of("page", "7", "size", "100"));
         for (Map<String, String> params : searches) {
             for (Operator operator : List.of(ADMIN, ZR7)) {
                 LeadSearch search = LeadSearch.parse(params, new InvalidInput.Collector());

@@ -26,7 +26,9 @@ import reactor.core.publisher.Flux;
 /**
  * The dashboard's read models answer exactly what the aggregation over every figure answers (the
  * way figures were summed before the read models), whether the figures were projected as they
- * were recorded or back-filled from a database recorded without them.
+ * were recorded or back-filled from a database recorded without them: both {@code figure_totals}
+ * (no filter or one, one dimension) and {@code figure_days} (any filters and groups), for every
+ * grouping and filter of {@code /admin/stats}.
  */
 class FigureRollupsTest {
 
@@ -61,7 +63,7 @@ class FigureRollupsTest {
         // recorded again (a redelivered fact): counted once
         Flux.fromIterable(figures.subList(0, 150)).concatMap(store::record).blockLast();
 
-        assertSameAnswers();
+        assertSameAnswers(true);
     }
 
     @Test
@@ -75,53 +77,90 @@ class FigureRollupsTest {
         backfill.afterPropertiesSet();
         backfill.afterPropertiesSet(); // done once: the marker keeps it from counting twice
 
-        assertSameAnswers();
+        assertSameAnswers(true);
         // the back-filled figures are marked projected: recording them again adds nothing
         Flux.fromIterable(figures.subList(0, 100)).concatMap(store::record).blockLast();
-        assertSameAnswers();
+        assertSameAnswers(false);
         // and new figures are projected on top of the back-filled ones
         Flux.fromIterable(figures(100))
                 .concatMap(f -> store.record(copy(f, "new-" + f.id())))
                 .blockLast();
-        assertSameAnswers();
+        assertSameAnswers(false);
     }
 
-    private void assertSameAnswers() {
+    /** {@code full}: every grouping and filter; otherwise a few of each (the checks after re-recording). */
+    private void assertSameAnswers(boolean full) {
         List<String> days =
                 FIRST.datesUntil(FIRST.plusDays(DAYS)).map(LocalDate::toString).toList();
         List<String> all =
                 new ArrayList<>(Arrays.stream(Entity.values()).map(Enum::name).toList());
         all.add(null);
-        List<Map<String, String>> groupings = List.of(
-                Map.of("day", "day"),
-                Map.of("client", "clientId"),
-                Map.of("commande", "commandeId"),
-                Map.of("quality_tier", "qualityTier"),
-                orderedMap("day", "day", "form", "formCode"));
-        List<Map<String, String>> filters = List.of(
-                Map.of(),
-                Map.of("product", "PV"),
-                Map.of("departement", "75", "formCode", "F2"),
-                Map.of("clientId", "C1"));
+        // every grouping and filter the console and the API use: each dimension alone (the console's
+        // dashboard and Qualité), day with entity, and a combination only figure_days answers
+        List<Map<String, String>> groupings = new ArrayList<>();
+        Figure.GROUPS.keySet().stream().sorted().forEach(name -> groupings.add(Map.of(name, Figure.GROUPS.get(name))));
+        groupings.add(orderedMap("day", "day", "entity", "entity"));
+        groupings.add(orderedMap("day", "day", "form", "formCode"));
+        Map<String, String> values = Map.of(
+                "product", "PV",
+                "departement", "75",
+                "formCode", "F2",
+                "lpCode", "LP1",
+                "utmSource", "meta.ads",
+                "utmCampaign", "camp.1",
+                "qualityTier", "A",
+                "clientId", "C1",
+                "commandeId", "K1");
+        List<Map<String, String>> filters = new ArrayList<>();
+        filters.add(Map.of());
+        new java.util.TreeSet<>(Figure.FILTERS.values())
+                .forEach(field -> filters.add(Map.of(field, values.get(field))));
+        filters.add(Map.of("departement", "75", "formCode", "F2"));
+        if (!full) {
+            groupings.removeIf(
+                    g -> !g.containsKey("day") && !g.containsKey("client") && !g.containsKey("quality_tier"));
+            filters.removeIf(f -> f.size() == 1 && !f.containsKey("product") && !f.containsKey("clientId"));
+        }
+        FigureTotals totals = new FigureTotals(mongo);
+        int combination = 0;
         for (Map<String, String> grouping : groupings) {
             for (Map<String, String> filter : filters) {
-                for (String entity : List.of("ZR7", "ALL")) {
+                // both scopes unfiltered, one of them (in turn) per filter: fewer aggregations to compare with
+                List<String> scopes =
+                        filter.isEmpty() ? List.of("ZR7", "ALL") : List.of(combination++ % 2 == 0 ? "ZR7" : "ALL");
+                for (String entity : scopes) {
                     List<String> subset = days.subList(1, 5);
                     Criteria match = Criteria.where("day").gte(subset.get(0)).lte(subset.get(subset.size() - 1));
                     if (!"ALL".equals(entity)) {
                         match.and("entity").is(entity);
                     }
                     filter.forEach((field, value) -> match.and(field).is(value));
+                    List<String> entities = "ALL".equals(entity) ? all : List.of(entity);
                     List<Map<String, Object>> expected =
                             sorted(store.sum(match, grouping).collectList().block());
-                    List<Map<String, Object>> actual =
-                            sorted(rollups.sum(subset, "ALL".equals(entity) ? all : List.of(entity), filter, grouping)
+                    String what = "group " + grouping + ", filter " + filter + ", entity " + entity;
+                    assertThat(sorted(rollups.sum(subset, entities, filter, grouping)
                                     .collectList()
-                                    .block());
-                    assertThat(actual)
-                            .as("group %s, filter %s, entity %s", grouping, filter, entity)
+                                    .block()))
+                            .as(what)
                             .isEqualTo(expected)
                             .isNotEmpty();
+                    assertThat(sorted(rollups.sumDays(subset, entities, filter, grouping)
+                                    .collectList()
+                                    .block()))
+                            .as("figure_days, " + what)
+                            .isEqualTo(expected);
+                    List<Map<String, Object>> fromTotals =
+                            totals.sum(subset, entities, filter, grouping).block();
+                    boolean answerable = filter.size() <= 1 && (grouping.size() == 1 || !grouping.containsKey("form"));
+                    assertThat(fromTotals != null)
+                            .as("figure_totals answers " + what)
+                            .isEqualTo(answerable);
+                    if (fromTotals != null) {
+                        assertThat(sorted(fromTotals))
+                                .as("figure_totals, " + what)
+                                .isEqualTo(expected);
+                    }
                 }
             }
         }
