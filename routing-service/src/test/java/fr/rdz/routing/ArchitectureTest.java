@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /**
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
-     * coverage of a routed lead) stay there until the others join
+     * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures) stay there until the others join
      * them and the whole service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
@@ -34,6 +34,12 @@ class ArchitectureTest {
                         "fr.rdz.routing.quality.application..")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.consent.application.ResolvingConsentCoverage")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.ManagingConsentTexts")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.BuildingConsentProof")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.stats.application.ComputingStats")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
