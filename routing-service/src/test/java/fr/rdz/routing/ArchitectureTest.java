@@ -22,8 +22,8 @@ class ArchitectureTest {
     /**
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
-     * cards) stay there until the others join them and the whole service moves to
-     * {@code ArchitectureRules.checkWithPorts}.
+     * cards; the erasure of a person and the retention limit) stay there until the others join them and the whole
+     * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
     void portedContextsOwnTheirPorts() {
@@ -40,6 +40,10 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.consent.application.ManagingConsentTexts")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.consent.application.BuildingConsentProof")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingPerson")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingExpiredPersonalData")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
