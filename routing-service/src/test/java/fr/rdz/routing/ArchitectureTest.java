@@ -21,8 +21,9 @@ class ArchitectureTest {
 
     /**
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
-     * coverage of a routed lead) stay there until the others join
-     * them and the whole service moves to {@code ArchitectureRules.checkWithPorts}.
+     * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
+     * cards; the erasure of a person and the retention limit) stay there until the others join them and the whole
+     * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
     void portedContextsOwnTheirPorts() {
@@ -31,9 +32,18 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "fr.rdz.routing.catalog.application..",
                         "fr.rdz.routing.brief.application..",
-                        "fr.rdz.routing.quality.application..")
+                        "fr.rdz.routing.quality.application..",
+                        "fr.rdz.routing.stats.application..")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.consent.application.ResolvingConsentCoverage")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.ManagingConsentTexts")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.BuildingConsentProof")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingPerson")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingExpiredPersonalData")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -177,7 +177,8 @@ class ConsoleQueriesBenchmark {
             lookups.afterPropertiesSet();
             SearchingLeads searching = new SearchingLeads(mongo, lookups);
             ComputingStats stats = new ComputingStats(rollups, Clock.fixed(now, ZoneOffset.UTC));
-            FormCards cards = new FormCards(rollups, mongo, Clock.fixed(now, ZoneOffset.UTC));
+            FormCards cards = new FormCards(
+                    rollups, new fr.rdz.routing.stats.mongo.MongoFormResets(mongo), Clock.fixed(now, ZoneOffset.UTC));
             Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
             queries.put("leads: no filter, page 0 of 50", () -> search(searching, Map.of()));
             queries.put(

@@ -1,6 +1,8 @@
 package fr.rdz.routing.catalog.application;
 
 import fr.rdz.events.Entity;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,4 +24,10 @@ public interface Clients {
 
     /** The clients not deleted, of {@code only} that entity when given, {@code active} or not when given, by name. */
     Flux<Client> notDeleted(Optional<Entity> only, Boolean active);
+
+    /** The ids among {@code ids} of clients not deleted (one read by {@code _id}s). */
+    Flux<String> notDeletedAmong(Collection<String> ids);
+
+    /** The names of the clients among {@code ids}, deleted or not (one read by {@code _id}s; no name: ""). */
+    Mono<Map<String, String>> namesOf(Collection<String> ids);
 }

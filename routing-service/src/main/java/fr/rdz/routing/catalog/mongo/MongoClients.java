@@ -3,6 +3,8 @@ package fr.rdz.routing.catalog.mongo;
 import fr.rdz.events.Entity;
 import fr.rdz.routing.catalog.application.Client;
 import fr.rdz.routing.catalog.application.Clients;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,6 +51,23 @@ public class MongoClients implements Clients {
         return store.mongo()
                 .find(Query.query(c).with(Sort.by("name", "_id")), ClientDocument.class, CLIENTS)
                 .map(MongoClients::client);
+    }
+
+    @Override
+    public Flux<String> notDeletedAmong(Collection<String> ids) {
+        return store.mongo()
+                .find(
+                        Query.query(Criteria.where("_id").in(ids).and("deleted").is(false)),
+                        ClientDocument.class,
+                        CLIENTS)
+                .map(ClientDocument::id);
+    }
+
+    @Override
+    public Mono<Map<String, String>> namesOf(Collection<String> ids) {
+        return store.mongo()
+                .find(Query.query(Criteria.where("_id").in(ids)), ClientDocument.class, CLIENTS)
+                .collectMap(ClientDocument::id, c -> c.name() == null ? "" : c.name());
     }
 
     static ClientDocument document(Client c) {

@@ -15,7 +15,7 @@ import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.web.StrictJson;
 import fr.rdz.routing.stats.application.FormCards;
-import fr.rdz.routing.stats.mongo.FormStatsDocument;
+import fr.rdz.routing.stats.application.FormResets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -162,7 +162,7 @@ class CatalogController {
             summary = "Reset a form's card figures",
             description = "Admins of the form's entity. Stores a snapshot of the card first (answered), then the card "
                     + "restarts from zero. Figures of the dashboard are not touched.")
-    Mono<FormStatsDocument.Snapshot> resetStats(@PathVariable String code) {
+    Mono<FormResets.Snapshot> resetStats(@PathVariable String code) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.form(op, code).flatMap(f -> {
                     Scope.requireWrite(op, f.entity());
@@ -172,7 +172,7 @@ class CatalogController {
 
     @GetMapping("/forms/{code}/stats/snapshots")
     @Operation(summary = "The snapshots taken before each reset of a form's card, newest first")
-    Mono<java.util.List<FormStatsDocument.Snapshot>> snapshots(@PathVariable String code) {
+    Mono<java.util.List<FormResets.Snapshot>> snapshots(@PathVariable String code) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> catalog.form(op, code))
                 .flatMap(f -> cards.snapshots(f.code()));

@@ -5,20 +5,17 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadProject;
 import fr.rdz.events.LeadSource;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
+import fr.rdz.routing.catalog.application.Clients;
+import fr.rdz.routing.consent.application.ConsentedLeads.ConsentedLead;
 import fr.rdz.routing.consent.domain.ConsentProofPack;
 import fr.rdz.routing.consent.domain.ConsentText;
 import fr.rdz.routing.consent.domain.WordingHash;
-import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -34,17 +31,19 @@ public class BuildingConsentProof {
             "J'accepte d'être contacté(e), y compris par téléphone, par les partenaires nommés ci-dessous.";
     static final String NEWSLETTER_LABEL = "J'accepte de recevoir la lettre d'information.";
 
-    private final ReactiveMongoTemplate mongo;
+    private final ConsentedLeads leads;
+    private final Clients clients;
     private final ManagingConsentTexts texts;
 
-    public BuildingConsentProof(ReactiveMongoTemplate mongo, ManagingConsentTexts texts) {
-        this.mongo = mongo;
+    public BuildingConsentProof(ConsentedLeads leads, Clients clients, ManagingConsentTexts texts) {
+        this.leads = leads;
+        this.clients = clients;
         this.texts = texts;
     }
 
     /** The pack of a lead the operator may see (another entity's lead: 404, like every admin detail). */
     public Mono<ConsentProofPack> forOperator(Operator operator, String leadId) {
-        return mongo.findById(leadId, LeadDocument.class)
+        return leads.lead(leadId)
                 .filter(doc ->
                         doc.lead() != null && Scope.visible(operator, doc.lead().entity()))
                 .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId)))
@@ -53,12 +52,10 @@ public class BuildingConsentProof {
 
     /** The pack of a lead whatever the caller (the signed public link was checked before); empty when unknown. */
     public Mono<ConsentProofPack> forLead(String leadId) {
-        return mongo.findById(leadId, LeadDocument.class)
-                .filter(doc -> doc.lead() != null)
-                .flatMap(this::pack);
+        return leads.lead(leadId).filter(doc -> doc.lead() != null).flatMap(this::pack);
     }
 
-    private Mono<ConsentProofPack> pack(LeadDocument doc) {
+    private Mono<ConsentProofPack> pack(ConsentedLead doc) {
         ConsentProof consent = doc.lead().consent();
         String version = consent == null ? null : consent.consentTextVersion();
         return texts.byVersion(version)
@@ -72,11 +69,10 @@ public class BuildingConsentProof {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), ClientDocument.class)
-                .collectMap(ClientDocument::id, c -> c.name() == null ? "" : c.name());
+        return clients.namesOf(ids);
     }
 
-    static ConsentProofPack build(LeadDocument doc, Optional<ConsentText> text, Map<String, String> clientNames) {
+    static ConsentProofPack build(ConsentedLead doc, Optional<ConsentText> text, Map<String, String> clientNames) {
         LeadData lead = doc.lead();
         ConsentProof consent = lead.consent();
         LeadSource source = lead.source();

@@ -2,13 +2,12 @@ package fr.rdz.routing.consent.application;
 
 import fr.rdz.events.Entity;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
-import fr.rdz.routing.catalog.mongo.CodeSequence;
+import fr.rdz.routing.catalog.application.Clients;
+import fr.rdz.routing.catalog.application.CodeNumbers;
 import fr.rdz.routing.consent.application.InvalidFields.FieldError;
 import fr.rdz.routing.consent.domain.ConsentText;
 import fr.rdz.routing.consent.domain.PartnerGroup;
 import fr.rdz.routing.consent.domain.WordingHash;
-import fr.rdz.routing.consent.mongo.ConsentTextDocument;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Clock;
@@ -18,11 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,14 +31,15 @@ public class ManagingConsentTexts {
 
     static final String PREFIX = "CT";
     private static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-    private static final String COLLECTION = "consent_texts";
 
-    private final ReactiveMongoTemplate mongo;
-    private final CodeSequence codes;
+    private final ConsentTexts texts;
+    private final Clients clients;
+    private final CodeNumbers codes;
     private final Clock clock;
 
-    public ManagingConsentTexts(ReactiveMongoTemplate mongo, CodeSequence codes, Clock clock) {
-        this.mongo = mongo;
+    public ManagingConsentTexts(ConsentTexts texts, Clients clients, CodeNumbers codes, Clock clock) {
+        this.texts = texts;
+        this.clients = clients;
         this.codes = codes;
         this.clock = clock;
     }
@@ -80,9 +75,9 @@ public class ManagingConsentTexts {
                         terms.validFrom(),
                         terms.validUntil(),
                         clock.instant());
-                return mongo.insert(ConsentTextDocument.of(text), COLLECTION)
-                        .map(d -> new Created(d.toDomain(), true))
-                        .onErrorResume(DuplicateKeyException.class, e -> existing(v, text));
+                return texts.insertNew(text)
+                        .map(stored -> new Created(stored, true))
+                        .switchIfEmpty(Mono.defer(() -> existing(v, text)));
             });
         });
     }
@@ -103,10 +98,7 @@ public class ManagingConsentTexts {
         if (filter.none()) {
             return Flux.empty();
         }
-        Criteria c = new Criteria();
-        filter.only().ifPresent(e -> c.and("entity").is(e));
-        return mongo.find(Query.query(c).with(Sort.by("_id")), ConsentTextDocument.class, COLLECTION)
-                .map(ConsentTextDocument::toDomain);
+        return texts.all(filter.only());
     }
 
     public Mono<ConsentText> get(Operator operator, String version) {
@@ -120,8 +112,7 @@ public class ManagingConsentTexts {
         if (version == null || version.isBlank()) {
             return Mono.empty();
         }
-        return mongo.findById(version.trim(), ConsentTextDocument.class, COLLECTION)
-                .map(ConsentTextDocument::toDomain);
+        return texts.byVersion(version.trim());
     }
 
     private static void validate(ConsentTextTerms t, List<FieldError> errors) {
@@ -166,12 +157,7 @@ public class ManagingConsentTexts {
         if (named.isEmpty()) {
             return Mono.just(List.of());
         }
-        return mongo.find(
-                        Query.query(
-                                Criteria.where("_id").in(named).and("deleted").is(false)),
-                        ClientDocument.class,
-                        "clients")
-                .map(ClientDocument::id)
+        return clients.notDeletedAmong(named)
                 .collect(HashSet<String>::new, Set::add)
                 .map(known -> named.stream().filter(id -> !known.contains(id)).toList());
     }

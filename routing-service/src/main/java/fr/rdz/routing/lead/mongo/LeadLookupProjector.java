@@ -52,14 +52,17 @@ public class LeadLookupProjector implements InitializingBean {
                 .then();
     }
 
-    /** The lead leaves the lookups of its personal data (erasure): its phone's and e-mail's. */
-    public Mono<Void> forget(LeadDocument doc) {
-        if (doc.lead() == null) {
+    /**
+     * The lead {@code leadId} ({@code lead}: as stored, null when none) leaves the lookups of its personal data
+     * (erasure): its phone's and e-mail's.
+     */
+    public Mono<Void> forget(String leadId, LeadData lead) {
+        if (lead == null) {
             return Mono.empty();
         }
-        return Flux.fromIterable(personalKeys(doc.lead()))
+        return Flux.fromIterable(personalKeys(lead))
                 .concatMap(key -> mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(key)), new Update().pull("ids", doc.id()), COLLECTION))
+                        Query.query(Criteria.where("_id").is(key)), new Update().pull("ids", leadId), COLLECTION))
                 .then();
     }
 

@@ -6,7 +6,6 @@ import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureRollupProjector;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * Dashboard figures (spec §7) per day and entity, grouped by one dimension, summed from the
  * per-entity-day roll-ups of the anonymous figures recorded for each fact ({@link
- * FigureRollupProjector}) — never by loading leads nor scanning the figures.
+ * FigureRollups}) — never by loading leads nor scanning the figures.
  */
 @Service
 public class ComputingStats {
@@ -38,10 +37,10 @@ public class ComputingStats {
 
     private static final int MAX_DAYS = 366;
 
-    private final FigureRollupProjector figures;
+    private final FigureRollups figures;
     private final Clock clock;
 
-    public ComputingStats(FigureRollupProjector figures, Clock clock) {
+    public ComputingStats(FigureRollups figures, Clock clock) {
         this.figures = figures;
         this.clock = clock;
     }
@@ -104,7 +103,7 @@ public class ComputingStats {
             Arrays.stream(Entity.values()).forEach(e -> entities.add(e.name()));
             entities.add(null);
         }
-        // read models kept per entity and day (FigureRollupProjector): ~one document per day and entity
+        // read models kept per entity and day (FigureRollups): ~one document per day and entity
         return figures.sum(days, entities, match, dimensions)
                 .collectList()
                 .map(rows -> new Stats(shown, from, to, group, rows, totals(rows)));

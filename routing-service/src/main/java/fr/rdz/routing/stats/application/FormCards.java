@@ -1,9 +1,9 @@
 package fr.rdz.routing.stats.application;
 
 import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.stats.application.FormResets.FormReset;
+import fr.rdz.routing.stats.application.FormResets.Snapshot;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureRollupProjector;
-import fr.rdz.routing.stats.mongo.FormStatsDocument;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,16 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * The figures of the seed's form cards: each form's counters since its last reset, read from its
- * all-time totals kept as figures are recorded ({@link FigureRollupProjector}, never from leads), minus the totals stored when it was last reset. A reset
+ * all-time totals kept as figures are recorded ({@link FigureRollups}, never from leads), minus the totals stored when it was last reset. A reset
  * first stores a snapshot of the card, which stays viewable.
  */
 @Service
@@ -58,13 +54,13 @@ public class FormCards {
             Figure.DELIVERED_LB,
             Figure.REJECTED);
 
-    private final FigureRollupProjector figures;
-    private final ReactiveMongoTemplate mongo;
+    private final FigureRollups figures;
+    private final FormResets resets;
     private final Clock clock;
 
-    public FormCards(FigureRollupProjector figures, ReactiveMongoTemplate mongo, Clock clock) {
+    public FormCards(FigureRollups figures, FormResets resets, Clock clock) {
         this.figures = figures;
-        this.mongo = mongo;
+        this.resets = resets;
         this.clock = clock;
     }
 
@@ -74,13 +70,10 @@ public class FormCards {
             return Mono.just(Map.of());
         }
         Mono<Map<String, Map<String, Long>>> totals = figures.formTotals(formCodes);
-        Mono<Map<String, FormStatsDocument>> resets = mongo.find(
-                        Query.query(Criteria.where("_id").in(formCodes)), FormStatsDocument.class)
-                .collectMap(FormStatsDocument::formCode);
-        return Mono.zip(totals, resets).map(t -> {
+        return Mono.zip(totals, resets.of(formCodes)).map(t -> {
             Map<String, Card> cards = new LinkedHashMap<>();
             for (String code : formCodes) {
-                FormStatsDocument reset = t.getT2().get(code);
+                FormReset reset = t.getT2().get(code);
                 Map<String, Long> all = counts(t.getT1().get(code));
                 cards.put(
                         code,
@@ -97,51 +90,38 @@ public class FormCards {
     }
 
     /** Stores a snapshot of the card, then restarts it from zero (the baseline becomes today's totals). */
-    public Mono<FormStatsDocument.Snapshot> reset(String formCode, String by) {
+    public Mono<Snapshot> reset(String formCode, String by) {
         Mono<Map<String, Long>> totals = figures.formTotals(List.of(formCode)).map(t -> counts(t.get(formCode)));
         return Mono.zip(
                         totals,
-                        mongo.findById(formCode, FormStatsDocument.class)
-                                .map(java.util.Optional::of)
-                                .defaultIfEmpty(java.util.Optional.empty()))
+                        resets.of(formCode).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(t -> {
                     Instant now = clock.instant();
-                    FormStatsDocument old = t.getT2().orElse(null);
+                    FormReset old = t.getT2().orElse(null);
                     Map<String, Long> all = t.getT1();
-                    FormStatsDocument.Snapshot snapshot = new FormStatsDocument.Snapshot(
+                    Snapshot snapshot = new Snapshot(
                             formCode + "@" + now,
                             now,
                             by,
                             old == null ? null : old.since(),
                             minus(all, old == null ? null : old.baseline()));
-                    List<FormStatsDocument.Snapshot> snapshots =
-                            new ArrayList<>(old == null ? List.of() : old.snapshots());
+                    List<Snapshot> snapshots = new ArrayList<>(old == null ? List.of() : old.snapshots());
                     snapshots.add(snapshot);
-                    FormStatsDocument changed =
-                            new FormStatsDocument(formCode, all, now, snapshots, old == null ? 1 : old.version() + 1);
-                    Mono<?> write = old == null
-                            ? mongo.insert(changed)
-                            : mongo.findAndReplace(
-                                            Query.query(Criteria.where("_id")
-                                                    .is(formCode)
-                                                    .and("version")
-                                                    .is(old.version())),
-                                            changed)
-                                    .switchIfEmpty(Mono.error(() -> RequestRejected.conflict(
+                    FormReset changed =
+                            new FormReset(formCode, all, now, snapshots, old == null ? 1 : old.version() + 1);
+                    return resets.store(changed, old)
+                            .flatMap(stored -> stored
+                                    ? Mono.just(snapshot)
+                                    : Mono.error(() -> RequestRejected.conflict(
                                             "the stats of " + formCode + " were reset meanwhile")));
-                    return write.onErrorMap(
-                                    DuplicateKeyException.class,
-                                    e -> RequestRejected.conflict("the stats of " + formCode + " were reset meanwhile"))
-                            .thenReturn(snapshot);
                 });
     }
 
     /** The snapshots taken before each reset, newest first. */
-    public Mono<List<FormStatsDocument.Snapshot>> snapshots(String formCode) {
-        return mongo.findById(formCode, FormStatsDocument.class)
+    public Mono<List<Snapshot>> snapshots(String formCode) {
+        return resets.of(formCode)
                 .map(d -> d.snapshots().stream()
-                        .sorted(Comparator.comparing(FormStatsDocument.Snapshot::takenAt)
-                                .reversed())
+                        .sorted(Comparator.comparing(Snapshot::takenAt).reversed())
                         .toList())
                 .defaultIfEmpty(List.of());
     }

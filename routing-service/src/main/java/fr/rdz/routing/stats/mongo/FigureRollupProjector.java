@@ -1,5 +1,6 @@
 package fr.rdz.routing.stats.mongo;
 
+import fr.rdz.routing.stats.application.FigureRollups;
 import fr.rdz.routing.stats.domain.Figure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ import reactor.core.publisher.Mono;
  * then. Existing databases are back-filled at start-up by {@link FigureRollupBackfill}.
  */
 @Component
-public class FigureRollupProjector {
+public class FigureRollupProjector implements FigureRollups {
 
     public static final String DAYS = "figure_days";
     public static final String FORMS = "form_figures";
@@ -100,6 +101,7 @@ public class FigureRollupProjector {
      * same rows as {@link FigureStore#sum} over the same figures. Read from {@code figure_totals}
      * (one small document per entity-day) when it answers, otherwise from {@code figure_days}.
      */
+    @Override
     public Flux<Map<String, Object>> sum(
             Collection<String> days,
             Collection<String> entities,
@@ -146,6 +148,7 @@ public class FigureRollupProjector {
     }
 
     /** The all-time counters of these forms (absent: nothing recorded for it). */
+    @Override
     public Mono<Map<String, Map<String, Long>>> formTotals(Collection<String> formCodes) {
         return mongo.find(Query.query(Criteria.where("_id").in(formCodes)), Document.class, FORMS)
                 .collectMap(d -> d.getString("_id"), d -> longs(d.get("c", Document.class)));

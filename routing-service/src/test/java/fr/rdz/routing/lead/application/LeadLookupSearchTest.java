@@ -79,8 +79,11 @@ class LeadLookupSearchTest {
 
         LeadDocument erased = leads.get(7);
         assertThat(lookups.ids("phone", erased.lead().phone()).block()).contains(erased.id());
-        new ErasingPerson(mongo, null, null, new fr.rdz.routing.lead.mongo.PhoneFactsStore(mongo), lookups)
-                .eraseRecord(erased, fr.rdz.routing.lead.mongo.HistoryEntry.of("e", "erased", NOW))
+        new fr.rdz.routing.lead.mongo.MongoPersonalRecords(
+                        mongo, new fr.rdz.routing.lead.mongo.PhoneFactsStore(mongo), lookups)
+                .erase(
+                        new PersonalRecords.PersonalRecord(erased.id(), erased.lead()),
+                        new PersonalRecords.ErasureStep("e", NOW, null, null))
                 .block();
         assertThat(lookups.ids("phone", erased.lead().phone()).block()).doesNotContain(erased.id());
         assertThat(lookups.ids("email", erased.lead().contact().email()).block())
