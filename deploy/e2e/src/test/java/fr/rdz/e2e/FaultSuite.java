@@ -492,7 +492,8 @@ final class FaultSuite implements AutoCloseable {
                 .toList();
     }
 
-    private String url(String instance) {
+    /** The base URL of one running instance ({@code "intake"}, {@code "delivery#2"}…). */
+    String url(String instance) {
         return rdz.url(instance);
     }
 

@@ -226,6 +226,44 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * JSON logs are only worth their correlation ids: wherever a service logs JSON, its use cases' lines on
+     * reactive threads (Mongo driver, Kafka producer) must carry the ids of the event being handled, which
+     * takes Reactor's automatic context propagation ({@code spring.reactor.context-propagation=auto}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production"})
+    void everyServiceThatLogsJsonPropagatesTheCorrelationIdsAcrossReactiveThreads(String kustomization)
+            throws Exception {
+        List<HasMetadata> objects = render(kustomization);
+        Map<String, ConfigMap> configs = byName(objects, ConfigMap.class);
+        Map<String, Deployment> deployments = byName(objects, Deployment.class);
+        SERVICES.keySet().forEach(service -> {
+            Container container = deployments
+                    .get("rdz-" + service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            Map<String, String> env = new java.util.HashMap<>();
+            container.getEnvFrom().stream()
+                    .filter(e -> e.getConfigMapRef() != null)
+                    .map(e -> configs.get(e.getConfigMapRef().getName()))
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(c -> env.putAll(c.getData()));
+            container.getEnv().stream()
+                    .filter(e -> e.getValue() != null)
+                    .forEach(e -> env.put(e.getName(), e.getValue()));
+            assertThat(env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE"))
+                    .as(service + " JSON logs")
+                    .isIn("ecs", "logstash");
+            assertThat(env.get("SPRING_REACTOR_CONTEXT_PROPAGATION"))
+                    .as(service + " correlation ids on reactive threads")
+                    .isEqualTo("auto");
+        });
+    }
+
     @Test
     void productionRunsSeveralInstancesOfEveryServiceAndThreeDeliveries() throws Exception {
         Map<String, Deployment> deployments = byName(render("overlays/production"), Deployment.class);

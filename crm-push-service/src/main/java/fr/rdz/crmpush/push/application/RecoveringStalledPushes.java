@@ -1,5 +1,7 @@
 package fr.rdz.crmpush.push.application;
 
+import fr.rdz.crmpush.push.domain.PushTask;
+import fr.rdz.kit.logging.CorrelationScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +41,19 @@ public class RecoveringStalledPushes {
                     .concatMap(task -> ledger.requeue(task.pushId(), dueBefore, now)
                             .filter(Boolean::booleanValue)
                             .flatMap(mine -> tasks.publish(List.of(task)).thenReturn(task)))
-                    .doOnNext(task -> log.warn(
-                            "Push {} of lead {} for client {} was interrupted: put back on the task topic",
-                            task.batchId(),
-                            task.leadId(),
-                            task.clientId()))
+                    .doOnNext(RecoveringStalledPushes::logRequeued)
                     .count();
         });
+    }
+
+    /** Logged on the thread the sweep continues on: the batch and lead ids put in the MDC around the line. */
+    private static void logRequeued(PushTask task) {
+        try (CorrelationScope ids = CorrelationScope.ofBatchLead(task.batchId(), task.leadId())) {
+            log.warn(
+                    "Push {} of lead {} for client {} was interrupted: put back on the task topic",
+                    task.batchId(),
+                    task.leadId(),
+                    task.clientId());
+        }
     }
 }

@@ -117,8 +117,11 @@ public class ReceivingLead {
                         meters.received(stored.received().entity(), verdict.status());
                         if (!relay.relay(stored) && !stored.outbox().isPending()) {
                             // a double submit kept for audit: nothing to publish, its entry goes at once
-                            store.unqueue(stored.id())
-                                    .subscribe(null, e -> log.debug("Outbox entry of {} left to the sweep", leadId));
+                            store.unqueue(stored.id()).subscribe(null, e -> {
+                                try (CorrelationScope ids = CorrelationScope.ofLead(leadId)) {
+                                    log.debug("Outbox entry of {} left to the sweep: {}", leadId, e.toString());
+                                }
+                            });
                         }
                         if (found.getT2().isPresent()) {
                             visits.markConverted(
@@ -126,12 +129,12 @@ public class ReceivingLead {
                                             verdict.status() == LeadStatus.DOUBLE_SUBMIT
                                                     ? verdict.originalLeadId()
                                                     : stored.id())
-                                    .subscribe(
-                                            null,
-                                            e -> log.debug(
-                                                    "Session {} not marked converted: {}",
-                                                    s.sessionId(),
-                                                    e.toString()));
+                                    .subscribe(null, e -> {
+                                        try (CorrelationScope ids = CorrelationScope.ofLead(leadId)) {
+                                            log.debug(
+                                                    "Session {} not marked converted: {}", s.sessionId(), e.toString());
+                                        }
+                                    });
                         }
                         // the HTTP path has no consumed event: the lead id is put in the MDC here
                         try (CorrelationScope ids = CorrelationScope.ofLead(leadId)) {

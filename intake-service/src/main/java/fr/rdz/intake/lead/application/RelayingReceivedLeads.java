@@ -4,6 +4,7 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadReceived;
 import fr.rdz.events.Pii;
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.kit.logging.CorrelationScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,11 +168,14 @@ public class RelayingReceivedLeads implements SmartLifecycle {
             } else {
                 inFlight.remove(lead.id());
                 failures.incrementAndGet();
-                log.debug(
-                        "LeadReceived of lead {} (phone {}) not acknowledged, left to the sweep: {}",
-                        lead.id(),
-                        Pii.maskPhone(lead.phone()),
-                        error.toString());
+                // on the producer's thread: no consumed event put the lead's id in its MDC
+                try (CorrelationScope ids = CorrelationScope.ofLead(lead.id())) {
+                    log.debug(
+                            "LeadReceived of lead {} (phone {}) not acknowledged, left to the sweep: {}",
+                            lead.id(),
+                            Pii.maskPhone(lead.phone()),
+                            error.toString());
+                }
             }
         });
     }

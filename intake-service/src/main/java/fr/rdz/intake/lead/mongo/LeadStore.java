@@ -12,6 +12,7 @@ import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.intake.lead.application.ReceivedLeads;
 import fr.rdz.intake.lead.application.StoredLead;
 import fr.rdz.intake.lead.application.SubmitGuards;
+import fr.rdz.kit.logging.CorrelationScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,10 +232,12 @@ public class LeadStore implements ReceivedLeads, SubmitGuards {
             LeadDocument lead = leads.get(entry.id());
             if (lead == null) {
                 if (entry.queuedAt().isBefore(now.minus(orphanGrace))) {
-                    log.warn(
-                            "Outbox entry of lead {} dropped: the lead was never written (its request failed, queued at {})",
-                            entry.id(),
-                            entry.queuedAt());
+                    try (CorrelationScope ids = CorrelationScope.ofLead(entry.id())) {
+                        log.warn(
+                                "Outbox entry of lead {} dropped: the lead was never written (its request failed, queued at {})",
+                                entry.id(),
+                                entry.queuedAt());
+                    }
                     done.add(entry.id());
                 } else {
                     notWritten.add(entry.id());
