@@ -60,15 +60,46 @@ public final class StalledThreadsReport implements TestExecutionListener {
                 .filter(t -> t.getName().startsWith("boundedElastic-")
                         && !t.getName().contains("evictor"))
                 .count();
+        List<String> unread = socketsWithUnreadBytes();
         report.add("STALL " + name + ": " + busy.size() + " busy loop/scheduler threads (" + elastic
-                + " boundedElastic workers), dump " + file);
+                + " boundedElastic workers), " + unread.size() + " socket(s) of this JVM with bytes received but not"
+                + " read, dump " + file);
         busy.stream().limit(6).forEach(line -> report.add("STALL   " + line));
+        unread.stream().limit(4).forEach(line -> report.add("STALL   unread: " + line));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         PrintStream out = System.out;
         report.forEach(out::println);
+    }
+
+    /**
+     * The TCP sockets of this JVM whose receive queue holds bytes the process has not read ({@code ss}, Linux): a
+     * request sitting there while every thread is idle was never read by the server (a connection nobody reads),
+     * rather than read and lost in a reactive chain.
+     */
+    static List<String> socketsWithUnreadBytes() {
+        String pid = "pid=" + ProcessHandle.current().pid() + ",";
+        try {
+            Process ss =
+                    new ProcessBuilder("ss", "-tnpH").redirectErrorStream(true).start();
+            String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ss.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            return out.lines()
+                    .filter(line -> line.contains(pid))
+                    .filter(line -> {
+                        String[] columns = line.trim().split("\\s+");
+                        return columns.length > 1 && !"0".equals(columns[1]);
+                    })
+                    .map(line -> line.replaceAll("\\s+users:.*", ""))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     static boolean timedOut(Throwable failure) {
