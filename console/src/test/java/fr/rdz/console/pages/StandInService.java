@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StandInService implements AutoCloseable {
 
-    /** One request as received. */
-    record Received(String method, String path, String query, String body, String authorization) {}
+    /** One request as received ({@code clientPort}: the console's end of the connection it came on). */
+    record Received(String method, String path, String query, String body, String authorization, int clientPort) {}
 
     /** A scripted answer. */
     record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -81,7 +81,8 @@ final class StandInService implements AutoCloseable {
                 path,
                 query,
                 body,
-                exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRemoteAddress().getPort()));
         Answer answer = answers.getOrDefault(
                 exchange.getRequestMethod() + " " + path, Answer.json(404, "{\"status\":404,\"error\":\"not found\"}"));
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
