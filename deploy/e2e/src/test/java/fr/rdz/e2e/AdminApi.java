@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** The operators' HTTP calls, as Swagger UI or a script would make them (HTTP Basic, snake_case JSON). */
 final class AdminApi {
@@ -28,6 +32,28 @@ final class AdminApi {
 
     JsonNode get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /**
+     * Waits until delivery's pool holds these leads, seen through a dry run of {@code entity}'s run of
+     * {@code date} that plans them all. Routing's answer that a lead is fresh comes before delivery has
+     * read its {@code lead.routed}: a run launched in between rightly leaves the lead for a later day.
+     */
+    void awaitPlannable(String delivery, String entity, String date, String... leadIds) {
+        Awaitility.await("delivery's " + entity + " run of " + date + " would deliver " + List.of(leadIds))
+                .atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(
+                        () -> plannedLeads(post(
+                                delivery + "/admin/runs", Map.of("entity", entity, "date", date, "dry_run", true))),
+                        planned -> planned.containsAll(List.of(leadIds)));
+    }
+
+    /** The ids of the leads a run's answer puts in its batches. */
+    static List<String> plannedLeads(JsonNode run) {
+        List<String> ids = new ArrayList<>();
+        run.path("batches").forEach(batch -> batch.path("lead_ids").forEach(id -> ids.add(id.asText())));
+        return ids;
     }
 
     private JsonNode send(HttpRequest.Builder request) {

@@ -251,9 +251,14 @@ class BrowserJourneyIT {
             JsonNode found = api.get(routing + "/admin/leads?phone=0612345678");
             assertThat(found.toString()).contains("fresh");
         });
+        String leadId = api.get(routing + "/admin/leads?phone=0612345678")
+                .path(0)
+                .path("lead_id")
+                .asText();
 
         // the run of date D sees the leads received before D 09:30 Paris: tomorrow's run takes today's lead
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
+        api.awaitPlannable(rdz.url("delivery"), "ZR7", tomorrow, leadId);
         JsonNode run = api.post(
                 rdz.url("delivery") + "/admin/runs", Map.of("entity", "ZR7", "date", tomorrow, "dry_run", false));
         assertThat(run.toString()).contains(clientId);

@@ -332,6 +332,7 @@ class ConsoleBrowserIT {
 
         // preview, then launch tomorrow's ZR7 run (it sees the leads received today)
         String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
+        api.awaitPlannable(rdz.url("delivery"), "ZR7", tomorrow, leadId);
         browser.get(console("/runs"));
         browser.findElement(By.id("launch-run")).click();
         new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
@@ -414,6 +415,7 @@ class ConsoleBrowserIT {
         pushLeadId = submit(mdlPacForm, PUSH_PHONE, "Girard", "luc.girard@example.fr", "59100");
         awaitFresh(pushLeadId);
         String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
+        api.awaitPlannable(rdz.url("delivery"), "MDL", tomorrow, pushLeadId);
         api.post(rdz.url("delivery") + "/admin/runs", Map.of("entity", "MDL", "date", tomorrow, "dry_run", false));
         // the CRM answers 503 to every attempt: the push ends as a dead letter
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(

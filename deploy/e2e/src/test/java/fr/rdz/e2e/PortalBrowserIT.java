@@ -122,6 +122,7 @@ class PortalBrowserIT {
                             .path("status")
                             .asText()));
         }
+        api.awaitPlannable(rdz.url("delivery"), "ZR7", TOMORROW, leadId, otherLeadId);
         api.post(rdz.url("delivery") + "/admin/runs", Map.of("entity", "ZR7", "date", TOMORROW, "dry_run", false));
         batchId = "run-ZR7-" + TOMORROW + ":" + commande;
         await().atMost(Duration.ofSeconds(120)).until(() -> emailedCsv() != null);
