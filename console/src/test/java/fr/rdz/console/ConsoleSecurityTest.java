@@ -151,6 +151,21 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void theLoginPageSpeaksToBuyersAsWellAsOperators() {
+        String page = web.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        // buyers sign in here too (their portal): the page does not call every account an operator's
+        assertThat(page).contains("Opérateurs et clients").doesNotContain("compte opérateur");
+    }
+
+    @Test
     void anAnonymousVisitorIsSentToTheFrenchLoginPage() {
         web.get()
                 .uri("/leads")
