@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LEADS="${LEADS:-60}"
 FAULTS="${FAULTS:-all}"
-MULTI_FAULTS="${MULTI_FAULTS:-NONE,INTAKE_KILL,ROUTING_KILL,DELIVERY_KILL,CRM_PUSH_KILL,NOTIFIER_KILL}"
+MULTI_FAULTS="${MULTI_FAULTS:-NONE,INTAKE_KILL,ROUTING_KILL,DELIVERY_KILL,CRM_PUSH_KILL,NOTIFIER_KILL,KAFKA_KILL,MONGO_KILL,BROKER_RESTART,CRM_STALL}"
 status=0
 ./mvnw -q -pl deploy/e2e -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \

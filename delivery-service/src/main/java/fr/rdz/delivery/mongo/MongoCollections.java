@@ -24,6 +24,9 @@ public class MongoCollections implements MongoIndexes {
     public static final String CLIENTS = "clients";
     public static final String ERASED_PHONES = "erased_phones";
     public static final String RUNS = "runs";
+    /** Runs made with nothing to plan ({@code _id} = run id): not missed, so not caught up at start. */
+    public static final String NOTHING_TO_PLAN = "nothing_to_plan";
+
     public static final String BATCHES = "batches";
     /** The outbox of big batches: one document per DeliveryPlanned part, {@code _id = <batch_id>#<part>}. */
     public static final String BATCH_PARTS = "batch_parts";

@@ -55,17 +55,48 @@ final class FaultChecker {
             Set<String> lost,
             int leadTwiceToClient,
             int emailTwiceForBatch,
-            int postAfterSuccess) {
+            int postAfterSuccess,
+            int runs,
+            int sent,
+            int unanswered,
+            String backAfter) {
 
         int duplicated() {
             return leadTwiceToClient + emailTwiceForBatch + postAfterSuccess;
         }
 
-        String tableLine() {
-            return String.format(
-                    "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |",
+        /**
+         * This row with the load's figures: submissions made, those no intake answered, and how long after the
+         * fault the system was back ({@code "-"}: not measured).
+         */
+        Row withLoad(int sent, int unanswered, String backAfter) {
+            return new Row(
                     fault,
                     topology,
+                    answered,
+                    stored,
+                    routed,
+                    planned,
+                    delivered,
+                    emailed,
+                    pushed,
+                    lost,
+                    leadTwiceToClient,
+                    emailTwiceForBatch,
+                    postAfterSuccess,
+                    runs,
+                    sent,
+                    unanswered,
+                    backAfter);
+        }
+
+        String tableLine() {
+            return String.format(
+                    "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s |",
+                    fault,
+                    topology,
+                    sent,
+                    unanswered,
                     answered,
                     stored,
                     routed,
@@ -76,14 +107,17 @@ final class FaultChecker {
                     lost.size(),
                     leadTwiceToClient,
                     emailTwiceForBatch,
-                    postAfterSuccess);
+                    postAfterSuccess,
+                    runs,
+                    backAfter);
         }
     }
 
     static final String TABLE_HEADER =
-            "| fault | topology | answered 2xx | stored | routed | planned | delivered | e-mailed | pushed | lost"
-                    + " | lead twice to client | e-mail twice for a batch | POST after a success |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+            "| fault | topology | sent | unanswered | answered 2xx | stored | routed | planned | delivered | e-mailed"
+                    + " | pushed | lost | lead twice to client | e-mail twice for a batch | POST after a success"
+                    + " | runs | back after |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     private final MongoClient mongo;
     private final Path mailDir;
@@ -107,14 +141,24 @@ final class FaultChecker {
         Set<String> stored = present("rdz_intake", "leads", ids);
         Set<String> routed = present("rdz_routing", "leads", ids);
 
-        // planned: every recorded batch of the commande, across runs
+        // planned: every recorded batch of the commande, across runs; the runs that planned leads answered 2xx
         Map<String, Integer> plannedTimes = new HashMap<>();
+        Set<String> runs = new HashSet<>();
         for (Document batch : mongo.getDatabase("rdz_delivery")
                 .getCollection("batches")
                 .find(Filters.eq("commande_id", commandeId))
-                .projection(Projections.include("lead_ids"))) {
-            for (String lead : batch.getList("lead_ids", String.class, List.of())) {
+                .projection(Projections.include("lead_ids", "run_id"))) {
+            List<String> leads = batch.getList("lead_ids", String.class, List.of());
+            for (String lead : leads) {
                 plannedTimes.merge(lead, 1, Integer::sum);
+            }
+            if (leads.stream().anyMatch(ids::contains)) {
+                // the batch's _id is <run id>:<commande id>
+                String id = batch.getString("_id");
+                runs.add(
+                        batch.getString("run_id") != null
+                                ? batch.getString("run_id")
+                                : id.substring(0, id.lastIndexOf(':')));
             }
         }
         // delivered: the ledger, one line per run and lead
@@ -185,7 +229,11 @@ final class FaultChecker {
                 lost,
                 twice,
                 mailTwice,
-                postAfterSuccess);
+                postAfterSuccess,
+                runs.size(),
+                ids.size(),
+                0,
+                "-");
     }
 
     /** Where each lost lead stopped, for the failure message. */

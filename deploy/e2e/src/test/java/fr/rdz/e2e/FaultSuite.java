@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -93,6 +94,9 @@ final class FaultSuite implements AutoCloseable {
     private final String formCode;
     private final List<FaultChecker.Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** When each fault was injected (for a CRM stall: when the CRM answered again). */
+    private final Map<Fault, Instant> faultedAt = new HashMap<>();
+
     private final LocalDate today = LocalDate.now(PARIS);
     private int runs;
     private int departements;
@@ -172,7 +176,7 @@ final class FaultSuite implements AutoCloseable {
         for (Fault fault : faults) {
             if (fault.phase == Fault.Phase.RUN) {
                 Target target = newTarget(fault);
-                LeadLoad load = LeadLoad.start(4, leadsPerRun, target.form(), intakeUrls());
+                LeadLoad load = LeadLoad.balanced(4, leadsPerRun, target.form(), intakeList());
                 await("leads of " + fault + " submitted")
                         .atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofMillis(200))
@@ -200,7 +204,7 @@ final class FaultSuite implements AutoCloseable {
         awaitInPool(Map.of(target, load), date);
         startRun(date);
         awaitRunPublished(date);
-        FaultChecker.Row row = awaitRow(target, load.answered());
+        FaultChecker.Row row = awaitRow(target, load.answered(), new Instant[1]).withLoad(load.sent(), 0, "-");
         return new Followed(
                 load.answered().keySet().iterator().next(), "run-ZR7-" + date + ":" + target.commandeId(), row);
     }
@@ -260,11 +264,12 @@ final class FaultSuite implements AutoCloseable {
     /** Leads submitted by 4 clients; the fault is injected once a third of them are answered. */
     private LeadLoad loadWith(Target target) throws Exception {
         Fault fault = target.fault();
-        LeadLoad load = LeadLoad.start(4, leadsPerRun, target.form(), intakeUrls());
+        LeadLoad load = LeadLoad.balanced(4, leadsPerRun, target.form(), intakeList());
         awaitQuietly(
                 "a third of the leads answered before " + fault,
                 Duration.ofMinutes(2),
                 () -> load.answeredCount() >= leadsPerRun / 3 || load.idle());
+        faultedAt.put(fault, Instant.now());
         switch (fault) {
             case NONE -> {}
             case INTAKE_KILL -> killAndRestart("intake");
@@ -320,6 +325,7 @@ final class FaultSuite implements AutoCloseable {
                         victim + " killed with the run " + (run == null ? "absent" : run.getString("state"))
                                 + (planning ? "" : " (not seen planning)")
                                 + (instancesOf("delivery").size() > 1 ? ", owned by " + owner : ""));
+                faultedAt.put(fault, Instant.now());
                 killAndRestart(victim);
                 // asked again, as an operator would: the abandoned run is taken over or answered as it is
                 awaitQuietly("the run answered after the restart", Duration.ofMinutes(3), () -> {
@@ -335,6 +341,7 @@ final class FaultSuite implements AutoCloseable {
                         Duration.ofMinutes(3),
                         () -> crmPostsOf(load) >= Math.max(1, load.answeredCount() / 4));
                 note(fault, "crm-push killed after " + crmPostsOf(load) + " POSTs of " + load.answeredCount());
+                faultedAt.put(fault, Instant.now());
                 killAndRestart("crm-push");
             }
             case NOTIFIER_KILL -> {
@@ -364,6 +371,7 @@ final class FaultSuite implements AutoCloseable {
                         victim + (sender.isPresent() ? "" : " (the batch's consumer not found)")
                                 + " killed with the e-mail " + (mail == null ? "not claimed" : mail.getString("state"))
                                 + (claimed ? "" : " (claim not seen)"));
+                faultedAt.put(fault, Instant.now());
                 killAndRestart(victim);
             }
             case CRM_STALL -> {
@@ -373,6 +381,7 @@ final class FaultSuite implements AutoCloseable {
                         () -> stalledPostsOf(load) >= Math.min(3, load.answeredCount()) && retrying(load, batchId));
                 note(fault, stalledPostsOf(load) + " POSTs held unanswered by the stalled CRM");
                 crm.resume();
+                faultedAt.put(fault, Instant.now());
             }
             default -> throw new IllegalArgumentException(fault + " is not a run fault");
         }
@@ -426,15 +435,32 @@ final class FaultSuite implements AutoCloseable {
 
     private void check(Target target, LeadLoad load) {
         Map<String, String> answered = load.answered();
-        FaultChecker.Row row = awaitRow(target, answered);
+        Instant fault = faultedAt.get(target.fault());
+        Instant[] whole = new Instant[1];
+        FaultChecker.Row row = awaitRow(target, answered, whole);
+        // back after: a load fault, until a lead submitted after it was answered 2xx; a run fault, until every
+        // lead was e-mailed and pushed
+        String backAfter = fault == null
+                ? "-"
+                : target.fault().phase == Fault.Phase.LOAD
+                        ? load.backAfter(fault).map(FaultSuite::seconds).orElse("never")
+                        : whole[0] == null ? "never" : seconds(Duration.between(fault, whole[0]));
+        row = row.withLoad(load.sent(), load.unanswered(), backAfter);
         rows.add(row);
         String line = row.tableLine();
         System.out.println("[FaultSuite] " + line);
         append(line);
     }
 
-    /** The checker's row once nothing is lost any more, or as it stands after a generous wait. */
-    private FaultChecker.Row awaitRow(Target target, Map<String, String> answered) {
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /**
+     * The checker's row once nothing is lost any more, or as it stands after a generous wait; {@code whole[0]}
+     * set to when nothing was lost.
+     */
+    private FaultChecker.Row awaitRow(Target target, Map<String, String> answered, Instant[] whole) {
         Map<String, FaultChecker.Row> last = new HashMap<>();
         awaitQuietly(
                 "every lead of " + target.fault() + " e-mailed and pushed",
@@ -443,7 +469,11 @@ final class FaultSuite implements AutoCloseable {
                 () -> {
                     FaultChecker.Row row = checker.check(target.fault().label, topology, answered, target.commandeId());
                     last.put("row", row);
-                    return row.lost().isEmpty();
+                    if (row.lost().isEmpty()) {
+                        whole[0] = Instant.now();
+                        return true;
+                    }
+                    return false;
                 });
         // once more after the last outcome: a late duplicate counts too
         return checker.check(target.fault().label, topology, answered, target.commandeId());
@@ -483,7 +513,12 @@ final class FaultSuite implements AutoCloseable {
     }
 
     private java.util.function.Supplier<String> intakeUrls() {
-        return LeadLoad.roundRobin(instancesOf("intake").stream().map(rdz::url).toList());
+        return LeadLoad.roundRobin(intakeList());
+    }
+
+    /** The intake instances, behind the load's load balancer. */
+    private List<String> intakeList() {
+        return instancesOf("intake").stream().map(rdz::url).toList();
     }
 
     private List<String> instancesOf(String service) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,13 @@ import java.util.function.Supplier;
  * limit stays on when intake trusts the local proxy). Every answer is recorded: the lead id and phone
  * of each {@code 201}, and the count of {@code 503}s, other answers and connection failures or timeouts
  * (not answered: nothing promised).
+ *
+ * <p>With several intake instances ({@link #balanced}) the clients behave like a landing page behind a load
+ * balancer: a submission not answered (connection refused, reset or timed out, {@code 502}/{@code 503}/{@code
+ * 504}) is sent again, with the same body and {@code submission_id}, to the next instance, each instance
+ * tried once. Intake answers a retry of a submission it already stored {@code 200} with the original lead id
+ * (nothing stored twice), which counts as answered. {@link #unanswered()} counts the submissions that no
+ * instance answered.
  */
 final class LeadLoad {
 
@@ -45,6 +53,10 @@ final class LeadLoad {
 
     private final Form form;
     private final Supplier<String> intakeUrl;
+    /** The instances behind the load balancer, each tried once per submission; null: {@link #intakeUrl}, no retry. */
+    private final List<String> instances;
+
+    private final AtomicInteger nextInstance = new AtomicInteger();
     private final List<Thread> clients = new ArrayList<>();
     private final Semaphore budget = new Semaphore(0);
     /** lead id → phone of every lead answered 201. */
@@ -55,21 +67,43 @@ final class LeadLoad {
     private final AtomicInteger otherAnswers = new AtomicInteger();
     private final AtomicInteger submitted = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
+    /** Submissions sent again to another instance, and those answered 2xx after such a retry. */
+    private final AtomicInteger retried = new AtomicInteger();
+
+    private final AtomicInteger answeredOnRetry = new AtomicInteger();
+    /** Submissions that no instance answered (after the retries). */
+    private final AtomicInteger unanswered = new AtomicInteger();
+    /** When each submission answered 2xx was first sent, and when it was answered. */
+    private final List<Instant[]> answerTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private volatile boolean stopped;
 
-    private LeadLoad(Form form, Supplier<String> intakeUrl) {
+    private LeadLoad(Form form, Supplier<String> intakeUrl, List<String> instances) {
         this.form = form;
         this.intakeUrl = intakeUrl;
+        this.instances = instances == null ? null : List.copyOf(instances);
     }
 
     /** A load without client threads: {@link #submit()} one lead at a time. */
     static LeadLoad single(Form form, Supplier<String> intakeUrl) {
-        return new LeadLoad(form, intakeUrl);
+        return new LeadLoad(form, intakeUrl, null);
     }
 
-    /** @param intakeUrl the intake to send the next lead to (several instances: round robin) */
+    /** @param intakeUrl the intake to send the next lead to (no retry of a submission not answered) */
     static LeadLoad start(int clients, int submissions, Form form, Supplier<String> intakeUrl) {
-        LeadLoad load = new LeadLoad(form, intakeUrl);
+        return start(new LeadLoad(form, intakeUrl, null), clients, submissions);
+    }
+
+    /**
+     * Behind a load balancer: round robin over {@code intakeUrls}, a submission not answered sent again to the
+     * next instance (each instance once; one instance: no retry).
+     */
+    static LeadLoad balanced(int clients, int submissions, Form form, List<String> intakeUrls) {
+        return start(new LeadLoad(form, roundRobin(intakeUrls), intakeUrls), clients, submissions);
+    }
+
+    private static LeadLoad start(LeadLoad load, int clients, int submissions) {
+        Form form = load.form;
         load.budget.release(submissions);
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(load::run, "lead-client-" + form.label() + "-" + c);
@@ -97,15 +131,7 @@ final class LeadLoad {
             }
             submitted.incrementAndGet();
             try {
-                int status = submit().statusCode();
-                if (status == 503) {
-                    unavailable.incrementAndGet();
-                } else if (status != 201) {
-                    otherAnswers.incrementAndGet();
-                }
-            } catch (IOException e) {
-                // refused, reset or timed out: not answered, nothing promised
-                failures.incrementAndGet();
+                submitWithRetries();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -115,12 +141,56 @@ final class LeadLoad {
         }
     }
 
-    /** Submits one lead; records its id and phone when answered 201. */
-    HttpResponse<String> submit() throws IOException, InterruptedException {
+    /** One submission, sent again to the next instance while not answered (each instance once). */
+    private void submitWithRetries() throws InterruptedException {
+        Submission submission = newSubmission();
+        Instant sent = Instant.now();
+        // round robin for the first attempt; a retry goes to the next instance, not to the one that failed
+        int first = instances == null ? 0 : Math.floorMod(nextInstance.getAndIncrement(), instances.size());
+        for (int attempt = 1; ; attempt++) {
+            boolean last = instances == null || attempt >= instances.size();
+            String intake =
+                    instances == null ? intakeUrl.get() : instances.get((first + attempt - 1) % instances.size());
+            if (attempt == 2) {
+                retried.incrementAndGet();
+            }
+            try {
+                int status = send(submission, intake).statusCode();
+                if (status == 201 || status == 200) {
+                    answerTimes.add(new Instant[] {sent, Instant.now()});
+                    if (attempt > 1) {
+                        answeredOnRetry.incrementAndGet();
+                    }
+                    return;
+                }
+                if (status == 503) {
+                    unavailable.incrementAndGet();
+                } else if (status != 502 && status != 504) {
+                    // a 4xx: answered, not a failure of the instance; no retry
+                    otherAnswers.incrementAndGet();
+                    return;
+                }
+            } catch (IOException e) {
+                // refused, reset or timed out: not answered, nothing promised
+                failures.incrementAndGet();
+            }
+            if (last) {
+                unanswered.incrementAndGet();
+                return;
+            }
+        }
+    }
+
+    /** One form submission: its body is the same on every retry. */
+    private record Submission(String phone, String body, String forwardedFor) {}
+
+    private Submission newSubmission() {
         int n = SEQUENCE.incrementAndGet();
         String phone = String.format("07%08d", PHONE_BASE + n);
         Map<String, Object> lead = new LinkedHashMap<>();
         lead.put("session_id", UUID.randomUUID().toString());
+        // the tracking script's id of this submission, sent again on each retry: a retry is one lead
+        lead.put("submission_id", UUID.randomUUID().toString());
         lead.put("form_code", form.formCode());
         if (form.lpCode() != null) {
             lead.put("lp_code", form.lpCode());
@@ -133,20 +203,39 @@ final class LeadLoad {
         lead.put("rgpd_consent", true);
         lead.put("consent_text", "J'accepte d'être recontacté(e) par téléphone.");
         lead.put("page_url", "https://lp.example.fr/" + form.label() + "/form");
+        String body;
+        try {
+            body = JSON.writeValueAsString(lead);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Submission(phone, body, "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff));
+    }
+
+    /** Submits one lead to the next intake, once; records its id and phone when answered 201. */
+    HttpResponse<String> submit() throws IOException, InterruptedException {
+        return send(newSubmission(), intakeUrl.get());
+    }
+
+    /**
+     * Sends {@code submission} to {@code intake}; records the lead id and phone of a {@code 201}, and of a
+     * {@code 200} answering a retry of a submission already stored (the original lead).
+     */
+    private HttpResponse<String> send(Submission submission, String intake) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(URI.create(intakeUrl.get() + "/public/leads"))
+                HttpRequest.newBuilder(URI.create(intake + "/public/leads"))
                         .timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(lead)))
+                        .header("X-Forwarded-For", submission.forwardedFor())
+                        .POST(HttpRequest.BodyPublishers.ofString(submission.body()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 201) {
+        if (answer.statusCode() == 201 || answer.statusCode() == 200) {
             String leadId = JSON.readTree(answer.body()).path("lead_id").asText();
             if (leadId.isBlank()) {
-                throw new IllegalStateException("201 without lead_id: " + answer.body());
+                throw new IllegalStateException(answer.statusCode() + " without lead_id: " + answer.body());
             }
-            answered.put(leadId, phone);
+            answered.put(leadId, submission.phone());
         }
         return answer;
     }
@@ -195,6 +284,34 @@ final class LeadLoad {
         return answered.size();
     }
 
+    /** Submissions made (each counted once, whatever its retries). */
+    int sent() {
+        return submitted.get();
+    }
+
+    /** Submissions that no instance answered, after the retries. */
+    int unanswered() {
+        return unanswered.get();
+    }
+
+    /** Submissions sent again to another instance. */
+    int retried() {
+        return retried.get();
+    }
+
+    /**
+     * From {@code fault} until the first submission made after it was answered 2xx; empty when none was.
+     */
+    java.util.Optional<Duration> backAfter(Instant fault) {
+        synchronized (answerTimes) {
+            return answerTimes.stream()
+                    .filter(t -> !t[0].isBefore(fault))
+                    .map(t -> t[1])
+                    .min(Instant::compareTo)
+                    .map(answeredAt -> Duration.between(fault, answeredAt));
+        }
+    }
+
     int failures() {
         return failures.get();
     }
@@ -210,7 +327,15 @@ final class LeadLoad {
     @Override
     public String toString() {
         return String.format(
-                "%d answered 201, %d connection failures or timeouts, %d answers 503, %d other answers",
-                answered.size(), failures.get(), unavailable.get(), otherAnswers.get());
+                "%d sent, %d answered 2xx (%d after a retry on another intake, %d retried), %d finally unanswered;"
+                        + " attempts: %d connection failures or timeouts, %d answers 503, %d other answers",
+                submitted.get(),
+                answered.size(),
+                answeredOnRetry.get(),
+                retried.get(),
+                unanswered.get(),
+                failures.get(),
+                unavailable.get(),
+                otherAnswers.get());
     }
 }

@@ -97,6 +97,26 @@ public class PlanningDailyRun {
                         : joinOrResume(runId, entity, date));
     }
 
+    /**
+     * The catch-up at start of a run missed while the service was down ({@code CatchUpPolicy}): the run, unless it
+     * was made already — recorded (answered as it is), or found with nothing to plan. A date whose run found no
+     * commande to serve was not missed: a commande created later that day is served from the next run on (or by an
+     * operator's run of the date), never by whichever instance happens to restart.
+     */
+    public Mono<RunView> catchUp(Entity entity, LocalDate date) {
+        String runId = runId(entity, date);
+        return runs.find(runId)
+                .hasElement()
+                .zipWith(runs.foundNothingToPlan(runId))
+                .flatMap(made -> {
+                    if (!made.getT1() && made.getT2()) {
+                        log.info("Run {} not caught up: it was made with nothing to plan", runId);
+                        return Mono.just(ShowingRuns.nothingToPlan(runId, entity, date));
+                    }
+                    return run(entity, date, false);
+                });
+    }
+
     public Mono<RunView> find(String runId) {
         return existing(runId);
     }
@@ -159,8 +179,13 @@ public class PlanningDailyRun {
         Instant reference = RunReference.of(date);
         return planning.plan(entity, date).flatMap(planned -> {
             if (planned.batches().isEmpty()) {
-                log.info("Run {}: no commande to serve, nothing recorded", runId);
-                return runs.delete(runId, properties.instanceId())
+                log.info(
+                        "Run {}: no commande to serve, nothing recorded (not caught up at start; an operator may"
+                                + " still run the date)",
+                        runId);
+                // the verdict first: a catch-up starting in between must not find the date unmade
+                return runs.noteNothingToPlan(runId, properties.instanceId(), clock.instant())
+                        .then(runs.delete(runId, properties.instanceId()))
                         .thenReturn(ShowingRuns.nothingToPlan(runId, entity, date));
             }
             List<String> leadIds = planned.batches().stream()

@@ -148,7 +148,14 @@ final class RecordingPlannedRun {
                 .then(runs.markRecorded(runId, instanceId, now, completed))
                 .doOnNext(recorded -> {
                     if (recorded) {
-                        log.info("Run {} recorded: {} batches, {} leads", runId, stored.size(), lines.size());
+                        log.info(
+                                "Run {} recorded: {} batches ({} empty: nothing sent for them), {} leads",
+                                runId,
+                                stored.size(),
+                                stored.stream()
+                                        .filter(b -> b.leadIds().isEmpty())
+                                        .count(),
+                                lines.size());
                     } else {
                         log.warn("Run {} was taken over by another instance before it was recorded", runId);
                     }

@@ -34,6 +34,15 @@ public interface Runs {
     /** Forgets a run its owner found nothing to plan for (no commande served): the date stays open. */
     Mono<Void> delete(String runId, String owner);
 
+    /**
+     * Notes that the run was made at {@code at} and found nothing to plan (kept apart from the runs: the date stays
+     * open to an operator), so that a catch-up at start does not take the date for a missed run.
+     */
+    Mono<Void> noteNothingToPlan(String runId, String owner, Instant at);
+
+    /** Whether the run was made once and found nothing to plan ({@link #noteNothingToPlan}). */
+    Mono<Boolean> foundNothingToPlan(String runId);
+
     Mono<Void> markPublished(String runId, Instant at);
 
     /** A batch of the run could not be published: the run ends PUBLISH_FAILED with the reason, never swept again. */

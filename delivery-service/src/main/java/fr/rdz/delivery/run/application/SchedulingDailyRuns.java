@@ -6,6 +6,7 @@ import fr.rdz.events.Entity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.Function;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,23 +50,31 @@ public class SchedulingDailyRuns {
     @Scheduled(cron = "0 30 9 * * *", zone = "Europe/Paris")
     @SchedulerLock(name = "delivery-daily-run", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void dailyRun() {
-        runAll(RunReference.parisDate(clock.instant()));
+        LocalDate date = RunReference.parisDate(clock.instant());
+        runAll(date, entity -> planning.run(entity, date, false));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void catchUpAtStart() {
-        Schedulers.boundedElastic().schedule(() -> {
-            try {
-                planning.resumeAbandonedRuns().block(Duration.ofMinutes(30));
-                if (CatchUpPolicy.dateToCatchUp(clock.instant()).isPresent()) {
-                    lag.awaitCaughtUp(Duration.ofMinutes(5));
-                    CatchUpPolicy.dateToCatchUp(clock.instant()).ifPresent(this::runAll);
-                }
-                outbox.sweep().block(Duration.ofMinutes(10));
-            } catch (RuntimeException e) {
-                log.error("Catch-up at start failed", e);
+        Schedulers.boundedElastic().schedule(this::catchUp);
+    }
+
+    /**
+     * The catch-up at start (blocking: called off the event loops): abandoned runs redone, today's run made if it
+     * was missed ({@link PlanningDailyRun#catchUp}), the outbox swept.
+     */
+    public void catchUp() {
+        try {
+            planning.resumeAbandonedRuns().block(Duration.ofMinutes(30));
+            if (CatchUpPolicy.dateToCatchUp(clock.instant()).isPresent()) {
+                lag.awaitCaughtUp(Duration.ofMinutes(5));
+                CatchUpPolicy.dateToCatchUp(clock.instant())
+                        .ifPresent(date -> runAll(date, entity -> planning.catchUp(entity, date)));
             }
-        });
+            outbox.sweep().block(Duration.ofMinutes(10));
+        } catch (RuntimeException e) {
+            log.error("Catch-up at start failed", e);
+        }
     }
 
     @Scheduled(fixedDelayString = "${rdz.delivery.outbox-sweep:PT30S}", initialDelayString = "PT1M")
@@ -73,9 +82,9 @@ public class SchedulingDailyRuns {
         planning.resumeAbandonedRuns().then(outbox.sweep()).block(Duration.ofMinutes(10));
     }
 
-    private void runAll(LocalDate date) {
+    private void runAll(LocalDate date, Function<Entity, Mono<RunView>> planned) {
         Flux.fromArray(Entity.values())
-                .concatMap(entity -> planning.run(entity, date, false)
+                .concatMap(entity -> planned.apply(entity)
                         .doOnNext(run -> log.info(
                                 "Run {}: {} ({} batches)",
                                 run.id(),

@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -162,6 +163,26 @@ public class RunStore implements Runs {
                 .flatMap(c -> Mono.from(c.deleteOne(Filters.and(
                         Filters.eq("_id", runId), Filters.eq("state", PLANNING), Filters.eq("owner", owner)))))
                 .then();
+    }
+
+    /** One document per run made with nothing to plan ({@code nothing_to_plan}, {@code _id} = run id). */
+    @Override
+    public Mono<Void> noteNothingToPlan(String runId, String owner, Instant at) {
+        return collections
+                .get(MongoCollections.NOTHING_TO_PLAN)
+                .flatMap(c -> Mono.from(c.replaceOne(
+                        Filters.eq("_id", runId),
+                        new Document("_id", runId).append("owner", owner).append("at", Date.from(at)),
+                        new ReplaceOptions().upsert(true))))
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> foundNothingToPlan(String runId) {
+        return collections
+                .get(MongoCollections.NOTHING_TO_PLAN)
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", runId)).first()))
+                .hasElement();
     }
 
     @Override
