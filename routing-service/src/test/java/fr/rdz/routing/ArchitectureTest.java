@@ -22,7 +22,7 @@ class ArchitectureTest {
     /**
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
-     * cards; the erasure of a person and the retention limit) stay there until the others join them and the whole
+     * cards; the erasure of a person and the retention limit; consent-aware routing's history steps) stay there until the others join them and the whole
      * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
@@ -44,6 +44,8 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingPerson")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingExpiredPersonalData")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.ConsentHistory")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
