@@ -110,7 +110,7 @@ class LeadController {
             description = "The lead is never resold to that client (LeadRejected is published).")
     Mono<LeadView> reject(@PathVariable String id, @RequestBody RejectTerms terms) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> rejecting.reject(op, id, terms))
+                .flatMap(op -> rejecting.reject(op, id, terms).then(searching.get(op, id)))
                 .flatMap(explaining::explain)
                 .map(LeadView::detail);
     }
