@@ -15,6 +15,15 @@ public interface StoredLead {
 
     LeadData lead();
 
+    /** Its current status in one word ({@code fresh}, {@code no_order}, … {@code delivered}, {@code rejected}). */
+    String status();
+
+    /** The status intake gave it. */
+    String intakeStatus();
+
+    /** The routing decision's state. */
+    String routingState();
+
     String qualityTier();
 
     /** Its deliveries in the order routing recorded them (null when none was recorded). */
