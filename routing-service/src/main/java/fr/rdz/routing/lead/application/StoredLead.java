@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.application;
 
 import fr.rdz.events.LeadData;
+import fr.rdz.routing.lead.domain.Exclusion;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +24,21 @@ public interface StoredLead {
 
     /** The routing decision's state. */
     String routingState();
+
+    /** Why routing decided as it did (null when nothing to say). */
+    String reason();
+
+    /** The fields intake found missing (null when none). */
+    List<String> missingFields();
+
+    /** The lead this one repeats, for a double submission. */
+    String originalLeadId();
+
+    /** The commandes the routing decision found eligible (null when none). */
+    List<String> eligibleCommandeIds();
+
+    /** The matching commandes left out when it was routed (30-day duplicate, rejection); null when none. */
+    List<Exclusion> exclusions();
 
     String qualityTier();
 

@@ -62,8 +62,8 @@ record LeadView(
         return of(d, true, null, Map.of());
     }
 
-    static LeadView detail(ExplainingNonDelivery.Detail detail) {
-        return of(detail.lead(), true, detail.whyNotDelivered(), detail.clientNames());
+    static LeadView detail(LeadDocument d, ExplainingNonDelivery.Detail detail) {
+        return of(d, true, detail.whyNotDelivered(), detail.clientNames());
     }
 
     private static final List<String> STEPS = List.of(
