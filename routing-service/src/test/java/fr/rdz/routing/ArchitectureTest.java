@@ -23,8 +23,9 @@ class ArchitectureTest {
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
      * cards; the erasure of a person and the retention limit; consent-aware routing's history steps; the rejection
-     * of a lead and the buyers' portal reads; the lead search's filters; why a lead was not delivered) stay there
-     * until the others join them and the whole service moves to {@code ArchitectureRules.checkWithPorts}.
+     * of a lead and the buyers' portal reads; the lead search's filters; why a lead was not delivered; the
+     * withdrawal of consent) stay there until the others join them and the whole service moves to
+     * {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
     void portedContextsOwnTheirPorts() {
@@ -55,6 +56,8 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.LeadSearchMatch")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ExplainingNonDelivery")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.WithdrawingConsent")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
