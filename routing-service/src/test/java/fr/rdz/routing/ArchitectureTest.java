@@ -24,8 +24,8 @@ class ArchitectureTest {
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
      * cards; the erasure of a person and the retention limit; consent-aware routing's history steps; the rejection
      * of a lead and the buyers' portal reads; the lead search's filters; why a lead was not delivered; the
-     * withdrawal of consent) stay there until the others join them and the whole service moves to
-     * {@code ArchitectureRules.checkWithPorts}.
+     * withdrawal of consent; the lead search and detail) stay there until the others join them and the whole
+     * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
     void portedContextsOwnTheirPorts() {
@@ -58,6 +58,8 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ExplainingNonDelivery")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.consent.application.WithdrawingConsent")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.SearchingLeads")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

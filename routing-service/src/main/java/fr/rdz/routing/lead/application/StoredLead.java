@@ -71,7 +71,11 @@ public interface StoredLead {
         boolean crossEntity();
     }
 
-    /** One step of the lead's history: its type, the event that caused it, when, and the client, commande, reason and author it names. */
+    /**
+     * One step of the lead's history: its type, the event that caused it, when, and what it names (intake's status,
+     * the routing state and eligible commandes, the client, commande, batch and run, the channel, the kind of
+     * delivery, the reason and the author).
+     */
     interface Step {
 
         String eventId();
@@ -80,9 +84,25 @@ public interface StoredLead {
 
         Instant at();
 
+        String status();
+
+        String state();
+
+        List<String> commandeIds();
+
         String clientId();
 
         String commandeId();
+
+        String batchId();
+
+        String runId();
+
+        String channel();
+
+        String kind();
+
+        Boolean crossEntity();
 
         String reason();
 

@@ -7,7 +7,7 @@ import fr.rdz.routing.lead.application.LeadSearch;
 import fr.rdz.routing.lead.application.RejectTerms;
 import fr.rdz.routing.lead.application.RejectingLead;
 import fr.rdz.routing.lead.application.SearchingLeads;
-import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -123,7 +123,7 @@ class LeadController {
         return RdzSecurity.currentOperator().flatMap(op -> erasing.erase(op, phone));
     }
 
-    private Mono<LeadView> detail(LeadDocument lead) {
+    private Mono<LeadView> detail(StoredLead lead) {
         return explaining.explain(lead).map(detail -> LeadView.detail(lead, detail));
     }
 }
