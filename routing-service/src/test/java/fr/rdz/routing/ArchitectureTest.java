@@ -22,7 +22,9 @@ class ArchitectureTest {
     /**
      * The contexts already on ports (catalog: LPs, forms, clients, commandes; brief; quality mappings; the consent
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
-     * cards; the erasure of a person and the retention limit) stay there until the others join them and the whole
+     * cards; the erasure of a person and the retention limit; consent-aware routing's history steps; the rejection
+     * of a lead and the buyers' portal reads; the lead search's filters; why a lead was not delivered; the
+     * withdrawal of consent; the lead search and detail) stay there until the others join them and the whole
      * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
@@ -44,6 +46,20 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingPerson")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.ErasingExpiredPersonalData")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.ConsentHistory")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.RejectingLead")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.portal.application.ReadingPortalLeads")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.LeadSearchMatch")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.ExplainingNonDelivery")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.consent.application.WithdrawingConsent")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.SearchingLeads")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -175,7 +175,9 @@ class ConsoleQueriesBenchmark {
 
             LeadLookupProjector lookups = new LeadLookupProjector(mongo);
             lookups.afterPropertiesSet();
-            SearchingLeads searching = new SearchingLeads(mongo, lookups);
+            SearchingLeads searching = new SearchingLeads(
+                    new fr.rdz.routing.lead.mongo.MongoSearchableLeads(mongo, lookups),
+                    new fr.rdz.routing.lead.mongo.MongoLeadRecords(mongo, lookups));
             ComputingStats stats = new ComputingStats(rollups, Clock.fixed(now, ZoneOffset.UTC));
             FormCards cards = new FormCards(
                     rollups, new fr.rdz.routing.stats.mongo.MongoFormResets(mongo), Clock.fixed(now, ZoneOffset.UTC));

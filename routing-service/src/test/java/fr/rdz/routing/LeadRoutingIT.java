@@ -204,7 +204,20 @@ class LeadRoutingIT extends RoutingIntegrationTest {
                         get(admin(), "/admin/leads/" + lead.leadId()).get("history"))
                 .extracting(h -> (Object) ((Map<?, ?>) h).get("type"))
                 .containsExactly("received", "routed", "delivered", "failed"));
-        assertThat(get(admin(), "/admin/leads/" + lead.leadId()).get("status")).isEqualTo("delivered");
+        Map<String, Object> detail = get(admin(), "/admin/leads/" + lead.leadId());
+        assertThat(detail.get("status")).isEqualTo("delivered");
+        // the delivery as the console reads it: one object per delivery, these snake_case fields
+        assertThat((List<Object>) detail.get("deliveries")).singleElement().satisfies(d -> {
+            Map<?, ?> delivery = (Map<?, ?>) d;
+            assertThat(List.<Object>copyOf(delivery.keySet()))
+                    .containsExactlyInAnyOrder(
+                            "client_id", "commande_id", "batch_id", "run_id", "delivered_at", "kind", "cross_entity");
+            assertThat(delivery.get("client_id")).isEqualTo(clientId);
+            assertThat(delivery.get("commande_id")).isEqualTo(commandeId);
+            assertThat(delivery.get("batch_id")).isEqualTo(delivered.payload().batchId());
+            assertThat(delivery.get("run_id")).isEqualTo(delivered.payload().runId());
+            assertThat(delivery.get("cross_entity")).isEqualTo(false);
+        });
     }
 
     @Test

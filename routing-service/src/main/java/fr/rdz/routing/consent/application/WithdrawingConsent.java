@@ -8,29 +8,19 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadRouted;
 import fr.rdz.events.Pii;
 import fr.rdz.events.RoutingState;
-import fr.rdz.routing.consent.mongo.ConsentWithdrawalDocument;
+import fr.rdz.routing.lead.application.LeadRecords;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.lead.domain.RoutingDecision;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.LeadLookupProjector;
-import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.rules.ThirtyDayWindow;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,7 +40,6 @@ public class WithdrawingConsent {
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawingConsent.class);
     static final String PRODUCER = "routing-service";
-    static final String COLLECTION = "consent_withdrawals";
 
     /** What was done: whether the confirmation matched, how many leads changed, the clients to tell. */
     public record Withdrawal(boolean matched, long leadsWithdrawn, Set<String> clientsToTell, Instant at) {
@@ -60,20 +49,20 @@ public class WithdrawingConsent {
         }
     }
 
-    private final ReactiveMongoTemplate mongo;
+    private final ConsentWithdrawals withdrawals;
+    private final LeadRecords leads;
     private final OutboxRelay relay;
     private final SigningProofLinks links;
-    private final LeadLookupProjector lookups;
     private final Clock clock;
 
     public WithdrawingConsent(
-            ReactiveMongoTemplate mongo,
+            ConsentWithdrawals withdrawals,
+            LeadRecords leads,
             OutboxRelay relay,
             SigningProofLinks links,
-            LeadLookupProjector lookups,
             Clock clock) {
-        this.mongo = mongo;
-        this.lookups = lookups;
+        this.withdrawals = withdrawals;
+        this.leads = leads;
         this.relay = relay;
         this.links = links;
         this.clock = clock;
@@ -105,7 +94,7 @@ public class WithdrawingConsent {
 
     public Mono<Withdrawal> bySignedLink(String leadId) {
         Instant now = clock.instant();
-        return mongo.findById(leadId, LeadDocument.class)
+        return leads.byId(leadId)
                 .filter(doc -> doc.lead() != null && doc.lead().phone() != null && !doc.erased())
                 .flatMap(doc -> withdraw(doc.lead().phone(), "signed_link", now))
                 .defaultIfEmpty(Withdrawal.none(now));
@@ -113,11 +102,7 @@ public class WithdrawingConsent {
 
     private Mono<Withdrawal> withdraw(String phone, String via, Instant now) {
         String hash = Pii.phoneHash(phone);
-        Mono<Instant> first = mongo.insert(new ConsentWithdrawalDocument(hash, now, via), COLLECTION)
-                .map(ConsentWithdrawalDocument::withdrawnAt)
-                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(
-                                hash, ConsentWithdrawalDocument.class, COLLECTION)
-                        .map(ConsentWithdrawalDocument::withdrawnAt));
+        Mono<Instant> first = withdrawals.recordFirst(hash, now, via);
         return first.flatMap(at -> leadsOf(phone)
                 .filter(doc ->
                         doc.lead().consent() == null || !doc.lead().consent().withdrawn())
@@ -137,55 +122,47 @@ public class WithdrawingConsent {
     }
 
     /** Marks one lead withdrawn and queues its new {@code LeadRouted}; emits the clients who got it in the last 30 days. */
-    private Mono<Set<String>> markWithdrawn(LeadDocument doc, Instant withdrawnAt, Instant now) {
+    private Mono<Set<String>> markWithdrawn(StoredLead doc, Instant withdrawnAt, Instant now) {
         LeadData lead = withdrawn(doc.lead(), withdrawnAt);
         Envelope<LeadRouted> routed = Envelope.of(
                 new LeadRouted(lead, RoutingState.NO_CONSENT, List.of(), RoutingDecision.WITHDRAWN_REASON, null),
                 PRODUCER,
                 now);
         Set<String> toTell = new LinkedHashSet<>();
-        for (DeliveryRef d : doc.deliveries() == null ? List.<DeliveryRef>of() : doc.deliveries()) {
+        for (StoredLead.Delivery d : doc.deliveries() == null ? List.<StoredLead.Delivery>of() : doc.deliveries()) {
             if (d.deliveredAt() != null && ThirtyDayWindow.counts(d.deliveredAt(), now)) {
                 toTell.add(d.clientId());
             }
         }
         boolean delivered = "delivered".equals(doc.status()) || "rejected".equals(doc.status());
-        Update update = new Update()
-                .set("lead", lead)
-                .set("reason", RoutingDecision.WITHDRAWN_REASON)
-                .push(
-                        "history",
-                        HistoryEntry.of(routed.eventId().toString(), "consent_withdrawn", now)
-                                .withState("no_consent", List.of())
-                                .withReason(
-                                        toTell.isEmpty() ? null : "clients à informer : " + String.join(", ", toTell)));
-        List<OutboxEntry> outbox = new ArrayList<>(List.of(OutboxEntry.of(routed)));
+        Envelope<ConsentWithdrawn> notice = null;
         if (!toTell.isEmpty()) {
             // the clients who received the lead in the last 30 days are told (notifier: next batch e-mail)
-            Envelope<ConsentWithdrawn> notice = Envelope.of(
+            notice = Envelope.of(
                     new ConsentWithdrawn(lead.leadId(), lead.phone(), lead.entity(), withdrawnAt, List.copyOf(toTell)),
                     PRODUCER,
                     now);
-            outbox.add(OutboxEntry.of(notice));
         }
-        update.push("outbox").each(outbox.toArray());
-        if (!delivered) {
-            update.set("routingState", "no_consent").set("status", "no_consent").set("eligibleCommandeIds", List.of());
-        }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.id())), update, LeadDocument.class)
-                .doOnNext(r -> relay.flush("leads", doc.id()))
+        return leads.markWithdrawn(
+                        doc.id(),
+                        lead,
+                        RoutingDecision.WITHDRAWN_REASON,
+                        toTell.isEmpty() ? null : "clients à informer : " + String.join(", ", toTell),
+                        !delivered,
+                        routed,
+                        notice,
+                        now)
+                .doOnSuccess(v -> relay.flush("leads", doc.id()))
                 .thenReturn(toTell);
     }
 
     /**
-     * The person's leads in routing: the ids kept under their phone in {@code lead_lookup}
-     * ({@link LeadLookupProjector}), each lead then read by {@code _id} (no scan of the leads). The
+     * The person's leads in routing: the ids kept under their phone in {@code lead_lookup}, each lead
+     * then read by {@code _id} (no scan of the leads), not erased and still of that phone. The
      * phone must already be normalised (10 digits), as the lookup keys are.
      */
-    private Flux<LeadDocument> leadsOf(String phone) {
-        return lookups.ids("phone", phone)
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(id -> mongo.findById(id, LeadDocument.class))
+    private Flux<StoredLead> leadsOf(String phone) {
+        return leads.ofPhone(phone)
                 .filter(doc -> doc.lead() != null
                         && !doc.erased()
                         && doc.lead().contact() != null

@@ -1,13 +1,11 @@
 package fr.rdz.routing.lead.application;
 
 import fr.rdz.events.BatchSummary;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
-import fr.rdz.routing.catalog.mongo.CommandeDocument;
+import fr.rdz.routing.catalog.application.Clients;
+import fr.rdz.routing.catalog.application.Commandes;
+import fr.rdz.routing.catalog.application.StoredCommande;
 import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.WhyNotDelivered;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.RunRecord;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,27 +26,28 @@ import reactor.core.publisher.Mono;
 @Service
 public class ExplainingNonDelivery {
 
-    /** A lead's detail: its record, why it was not delivered (or null) and the names of the clients it mentions. */
-    public record Detail(LeadDocument lead, WhyNotDelivered whyNotDelivered, Map<String, String> clientNames) {}
+    /** What a lead's detail adds to its record: why it was not delivered (or null) and the names of the clients it mentions. */
+    public record Detail(WhyNotDelivered whyNotDelivered, Map<String, String> clientNames) {}
 
-    private final ReactiveMongoTemplate mongo;
+    private final DailyRuns dailyRuns;
+    private final Clients clients;
+    private final Commandes commandes;
 
-    public ExplainingNonDelivery(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    public ExplainingNonDelivery(DailyRuns dailyRuns, Clients clients, Commandes commandes) {
+        this.dailyRuns = dailyRuns;
+        this.clients = clients;
+        this.commandes = commandes;
     }
 
-    public Mono<Detail> explain(LeadDocument doc) {
+    public Mono<Detail> explain(StoredLead doc) {
         boolean delivered = doc.deliveries() != null && !doc.deliveries().isEmpty();
-        Mono<List<RunRecord>> runs =
+        Mono<List<DailyRuns.Run>> runs =
                 delivered || doc.lead().entity() == null || doc.lead().receivedAt() == null
                         ? Mono.just(List.of())
-                        : mongo.find(
-                                        Query.query(Criteria.where("entity")
-                                                .is(doc.lead().entity())
-                                                .and("runDate")
-                                                .gte(BusinessTime.dayOf(
-                                                        doc.lead().receivedAt()))),
-                                        RunRecord.class)
+                        : dailyRuns
+                                .ofEntitySince(
+                                        doc.lead().entity(),
+                                        BusinessTime.dayOf(doc.lead().receivedAt()))
                                 .collectList();
         return runs.flatMap(found -> {
             List<String> eligible = doc.eligibleCommandeIds() == null ? List.of() : doc.eligibleCommandeIds();
@@ -66,7 +62,7 @@ public class ExplainingNonDelivery {
             }
             if (doc.history() != null) {
                 doc.history().stream()
-                        .map(HistoryEntry::clientId)
+                        .map(StoredLead.Step::clientId)
                         .filter(java.util.Objects::nonNull)
                         .forEach(clientIds::add);
             }
@@ -75,33 +71,31 @@ public class ExplainingNonDelivery {
                     .map(BatchSummary::clientId)
                     .forEach(clientIds::add));
             clientIds.remove(null);
-            Mono<Map<String, String>> names = clientIds.isEmpty()
-                    ? Mono.just(Map.of())
-                    : mongo.find(Query.query(Criteria.where("_id").in(clientIds)), ClientDocument.class)
-                            .collectMap(ClientDocument::id, ClientDocument::name);
+            Mono<Map<String, String>> names = clientIds.isEmpty() ? Mono.just(Map.of()) : clients.namesOf(clientIds);
             Mono<Map<String, Integer>> lbMax = eligible.isEmpty() || found.isEmpty()
                     ? Mono.just(Map.of())
                     : Flux.fromIterable(eligible)
-                            .concatMap(id -> mongo.findById(id, CommandeDocument.class))
-                            .collectMap(CommandeDocument::id, CommandeDocument::lbMaxPercent);
+                            .concatMap(commandes::commande)
+                            .collectMap(StoredCommande::id, StoredCommande::lbMaxPercent);
             return Mono.zip(names, lbMax).map(t -> {
                 WhyNotDelivered why = WhyNotDelivered.explain(facts(doc, delivered, found, t.getT1(), t.getT2()));
-                return new Detail(doc, why, t.getT1());
+                return new Detail(why, t.getT1());
             });
         });
     }
 
     private static WhyNotDelivered.Facts facts(
-            LeadDocument doc,
+            StoredLead doc,
             boolean delivered,
-            List<RunRecord> runs,
+            List<DailyRuns.Run> runs,
             Map<String, String> names,
             Map<String, Integer> lbMax) {
-        Optional<HistoryEntry> rejection = doc.history() == null
+        Optional<? extends StoredLead.Step> rejection = doc.history() == null
                 ? Optional.empty()
                 : doc.history().stream()
                         .filter(h -> "rejected".equals(h.type()))
-                        .max(Comparator.comparing(HistoryEntry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+                        .max(Comparator.comparing(
+                                StoredLead.Step::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         var lead = doc.lead();
         return new WhyNotDelivered.Facts(
                 doc.status(),

@@ -4,8 +4,6 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.LeadContact;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadSource;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.LeadDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,9 @@ import java.util.regex.Pattern;
  * {@link SearchingLeads} sends to Mongo (equality, case-insensitive regular expressions found anywhere,
  * ranges), applied to the few records a lookup ({@code lead_lookup}) designates.
  */
-final class LeadSearchMatch implements Predicate<LeadDocument> {
+final class LeadSearchMatch implements Predicate<StoredLead> {
 
-    private final List<Predicate<LeadDocument>> all = new ArrayList<>();
+    private final List<Predicate<StoredLead>> all = new ArrayList<>();
 
     LeadSearchMatch(LeadSearch search, Entity only) {
         if (only != null) {
@@ -30,7 +28,7 @@ final class LeadSearchMatch implements Predicate<LeadDocument> {
         if (notBlank(search.status())) {
             String s = search.status().trim().toLowerCase();
             if ("erased".equals(s)) {
-                all.add(LeadDocument::erased);
+                all.add(StoredLead::erased);
             } else {
                 all.add(d -> s.equals(d.status()) || s.equals(d.intakeStatus()) || s.equals(d.routingState()));
             }
@@ -81,8 +79,8 @@ final class LeadSearchMatch implements Predicate<LeadDocument> {
     }
 
     @Override
-    public boolean test(LeadDocument doc) {
-        for (Predicate<LeadDocument> p : all) {
+    public boolean test(StoredLead doc) {
+        for (Predicate<StoredLead> p : all) {
             if (!p.test(doc)) {
                 return false;
             }
@@ -97,21 +95,21 @@ final class LeadSearchMatch implements Predicate<LeadDocument> {
         }
     }
 
-    private static LeadData lead(LeadDocument d) {
+    private static LeadData lead(StoredLead d) {
         return d.lead();
     }
 
-    private static Instant receivedAt(LeadDocument d) {
+    private static Instant receivedAt(StoredLead d) {
         return d.lead() == null ? null : d.lead().receivedAt();
     }
 
-    private static String contact(LeadDocument d, Function<LeadContact, String> field) {
+    private static String contact(StoredLead d, Function<LeadContact, String> field) {
         return d.lead() == null || d.lead().contact() == null
                 ? null
                 : field.apply(d.lead().contact());
     }
 
-    private static List<DeliveryRef> deliveries(LeadDocument d) {
+    private static List<? extends StoredLead.Delivery> deliveries(StoredLead d) {
         return d.deliveries() == null ? List.of() : d.deliveries();
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A searched name as a regular expression that ignores accents (« helene » finds « Hélène »); case is left to the caller. */
-final class NameMatch {
+public final class NameMatch {
 
     private static final Map<Character, String> VARIANTS = Map.of(
             'a', "aàâäáã",
@@ -19,7 +19,7 @@ final class NameMatch {
 
     private NameMatch() {}
 
-    static String pattern(String word) {
+    public static String pattern(String word) {
         String plain =
                 Normalizer.normalize(word.toLowerCase(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         StringBuilder regex = new StringBuilder();

@@ -3,27 +3,19 @@ package fr.rdz.routing.lead.application;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.LeadRejected;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.PhoneFactsStore;
-import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.stats.application.Figures;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -36,24 +28,21 @@ import reactor.core.publisher.Mono;
 @Service
 public class RejectingLead {
 
-    private final ReactiveMongoTemplate mongo;
-    private final SearchingLeads leads;
+    private final LeadRecords leads;
     private final OutboxRelay relay;
-    private final FigureStore figures;
+    private final Figures figures;
     private final Clock clock;
     private final Duration window;
-    private final PhoneFactsStore phoneFacts;
+    private final PhoneRejections phoneRejections;
 
     public RejectingLead(
-            ReactiveMongoTemplate mongo,
-            SearchingLeads leads,
+            LeadRecords leads,
             OutboxRelay relay,
-            FigureStore figures,
+            Figures figures,
             Clock clock,
             @Value("${rdz.routing.rejection-window:P30D}") Duration window,
-            PhoneFactsStore phoneFacts) {
-        this.phoneFacts = phoneFacts;
-        this.mongo = mongo;
+            PhoneRejections phoneRejections) {
+        this.phoneRejections = phoneRejections;
         this.leads = leads;
         this.relay = relay;
         this.figures = figures;
@@ -61,25 +50,35 @@ public class RejectingLead {
         this.window = window;
     }
 
-    public Mono<LeadDocument> reject(Operator operator, String leadId, RejectTerms terms) {
-        return leads.get(operator, leadId).flatMap(doc -> {
-            Scope.requireWrite(operator, doc.lead().entity());
-            if (terms == null || terms.reason() == null || terms.reason().isBlank()) {
-                throw RequestRejected.invalid("reason is required");
-            }
-            List<DeliveryRef> deliveries = doc.deliveries() == null ? List.of() : doc.deliveries();
-            if (deliveries.isEmpty()) {
-                throw RequestRejected.conflict("lead " + leadId + " was never delivered: there is nothing to reject");
-            }
-            DeliveryRef delivery = terms.clientId() == null || terms.clientId().isBlank()
-                    ? deliveries.get(deliveries.size() - 1)
-                    : deliveries.stream()
-                            .filter(d -> d.clientId().equals(terms.clientId()))
-                            .reduce((a, b) -> b)
-                            .orElseThrow(() -> RequestRejected.invalid(
-                                    "lead " + leadId + " was not delivered to client " + terms.clientId()));
-            return record(doc, delivery, terms.reason().trim(), operator.name());
-        });
+    /** Records an operator's rejection; the lead is then read again by whoever shows it. */
+    public Mono<Void> reject(Operator operator, String leadId, RejectTerms terms) {
+        return leads.byId(leadId)
+                .filter(doc -> Scope.visible(operator, doc.lead().entity()))
+                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId)))
+                .flatMap(doc -> {
+                    Scope.requireWrite(operator, doc.lead().entity());
+                    if (terms == null
+                            || terms.reason() == null
+                            || terms.reason().isBlank()) {
+                        throw RequestRejected.invalid("reason is required");
+                    }
+                    List<? extends StoredLead.Delivery> deliveries =
+                            doc.deliveries() == null ? List.of() : doc.deliveries();
+                    if (deliveries.isEmpty()) {
+                        throw RequestRejected.conflict(
+                                "lead " + leadId + " was never delivered: there is nothing to reject");
+                    }
+                    StoredLead.Delivery delivery =
+                            terms.clientId() == null || terms.clientId().isBlank()
+                                    ? deliveries.get(deliveries.size() - 1)
+                                    : deliveries.stream()
+                                            .filter(d -> d.clientId().equals(terms.clientId()))
+                                            .<StoredLead.Delivery>map(d -> d)
+                                            .reduce((a, b) -> b)
+                                            .orElseThrow(() -> RequestRejected.invalid("lead " + leadId
+                                                    + " was not delivered to client " + terms.clientId()));
+                    return record(doc, delivery, terms.reason().trim(), operator.name());
+                });
     }
 
     /**
@@ -88,31 +87,39 @@ public class RejectingLead {
      * window, through the same rule and event as an operator's rejection. {@code by} is the
      * history's author ({@code client:<user>}).
      */
-    public Mono<LeadDocument> rejectAsClient(String clientId, String by, String leadId, String reason) {
-        return mongo.findById(leadId, LeadDocument.class)
+    public Mono<Void> rejectAsClient(String clientId, String by, String leadId, String reason) {
+        return leads.byId(leadId)
                 .filter(doc -> !doc.erased())
-                .flatMap(doc -> Mono.justOrEmpty(lastDeliveryTo(doc, clientId))
-                        .flatMap(delivery -> record(doc, delivery, reason, by)))
-                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId + " delivered to you")));
+                .flatMap(doc ->
+                        Mono.justOrEmpty(lastDeliveryTo(doc, clientId)).map(delivery -> new Returned(doc, delivery)))
+                .switchIfEmpty(Mono.error(() -> RequestRejected.notFound("no lead " + leadId + " delivered to you")))
+                .flatMap(returned -> record(returned.lead(), returned.delivery(), reason, by));
     }
 
+    /** A lead a buyer returns, with its last delivery to that buyer. */
+    private record Returned(StoredLead lead, StoredLead.Delivery delivery) {}
+
     /** The last delivery of {@code doc} to {@code clientId}, if any. */
-    public static java.util.Optional<DeliveryRef> lastDeliveryTo(LeadDocument doc, String clientId) {
-        List<DeliveryRef> deliveries = doc.deliveries() == null ? List.of() : doc.deliveries();
-        return deliveries.stream().filter(d -> clientId.equals(d.clientId())).reduce((a, b) -> b);
+    public static Optional<StoredLead.Delivery> lastDeliveryTo(StoredLead doc, String clientId) {
+        List<? extends StoredLead.Delivery> deliveries = doc.deliveries() == null ? List.of() : doc.deliveries();
+        return deliveries.stream()
+                .filter(d -> clientId.equals(d.clientId()))
+                .<StoredLead.Delivery>map(d -> d)
+                .reduce((a, b) -> b);
     }
 
     /** When a delivery may no longer be rejected. */
-    public Instant windowEnd(DeliveryRef delivery) {
+    public Instant windowEnd(StoredLead.Delivery delivery) {
         return delivery.deliveredAt() == null ? null : delivery.deliveredAt().plus(window);
     }
 
-    private Mono<LeadDocument> record(LeadDocument doc, DeliveryRef delivery, String reason, String by) {
+    private Mono<Void> record(StoredLead doc, StoredLead.Delivery delivery, String reason, String by) {
         String leadId = doc.id();
-        Mono<Void> fact = phoneFacts.rejected(doc.lead().phone(), doc.lead().product(), leadId, delivery.clientId());
+        Mono<Void> fact =
+                phoneRejections.rejected(doc.lead().phone(), doc.lead().product(), leadId, delivery.clientId());
         if (doc.rejectedClientIds() != null && doc.rejectedClientIds().contains(delivery.clientId())) {
             // already rejected: make sure routing's phone facts know it (an interrupted rejection)
-            return fact.thenReturn(doc);
+            return fact;
         }
         Instant now = clock.instant();
         if (delivery.deliveredAt() != null
@@ -132,17 +139,6 @@ public class RejectingLead {
                         now),
                 RoutingLead.PRODUCER,
                 now);
-        HistoryEntry entry = HistoryEntry.of(event.eventId().toString(), "rejected", now)
-                .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
-                .withReason(reason)
-                .withBy(by);
-        Update update = new Update()
-                .addToSet("rejectedClientIds", delivery.clientId())
-                .set("status", "rejected")
-                .push("history", entry)
-                .push("outbox", OutboxEntry.of(event));
-        Query query = Query.query(
-                Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
         Figure figure = new Figure(
                 "rejected:" + leadId + ":" + delivery.clientId(),
                 BusinessTime.dayOf(now).toString(),
@@ -157,10 +153,9 @@ public class RejectingLead {
                 delivery.clientId(),
                 delivery.commandeId(),
                 Map.of(Figure.REJECTED, 1));
-        return mongo.updateFirst(query, update, LeadDocument.class)
+        return leads.markRejected(leadId, delivery, reason, by, event, now)
                 .then(fact)
                 .then(figures.record(figure))
-                .doOnSuccess(v -> relay.flush("leads", leadId))
-                .then(mongo.findById(leadId, LeadDocument.class));
+                .doOnSuccess(v -> relay.flush("leads", leadId));
     }
 }

@@ -264,7 +264,8 @@ public class RoutingLead {
                 HistoryEntry.of(routed.eventId().toString(), "routed", now)
                         .withState(state, decision.eligibleCommandeIds())
                         .withReason(decision.reason()));
-        history = ConsentHistory.withConsentSteps(history, routed.eventId().toString(), routing, coverage, now);
+        history = withConsentSteps(
+                history, ConsentHistory.consentSteps(routed.eventId().toString(), routing, coverage, now));
         LeadDocument doc = new LeadDocument(
                 lead.leadId(),
                 lead,
@@ -326,5 +327,17 @@ public class RoutingLead {
                 null,
                 null,
                 counts);
+    }
+
+    /** The lead's history followed by consent-aware routing's steps, each as one history line. */
+    private static List<HistoryEntry> withConsentSteps(List<HistoryEntry> history, List<ConsentHistory.Step> steps) {
+        if (steps.isEmpty()) {
+            return history;
+        }
+        List<HistoryEntry> all = new java.util.ArrayList<>(history);
+        steps.forEach(s -> all.add(HistoryEntry.of(s.eventId(), s.type(), s.at())
+                .withDelivery(s.clientId(), s.commandeId(), null, null)
+                .withReason(s.reason())));
+        return List.copyOf(all);
     }
 }

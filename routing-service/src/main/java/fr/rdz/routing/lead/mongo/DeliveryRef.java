@@ -1,5 +1,6 @@
 package fr.rdz.routing.lead.mongo;
 
+import fr.rdz.routing.lead.application.StoredLead;
 import java.time.Instant;
 
 /** A delivery of this lead to one client, as routing recorded it from {@code LeadDelivered}. */
@@ -10,4 +11,5 @@ public record DeliveryRef(
         String runId,
         Instant deliveredAt,
         String kind,
-        boolean crossEntity) {}
+        boolean crossEntity)
+        implements StoredLead.Delivery {}

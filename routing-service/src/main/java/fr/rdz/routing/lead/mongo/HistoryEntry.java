@@ -1,5 +1,6 @@
 package fr.rdz.routing.lead.mongo;
 
+import fr.rdz.routing.lead.application.StoredLead;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +24,8 @@ public record HistoryEntry(
         String kind,
         Boolean crossEntity,
         String reason,
-        String by) {
+        String by)
+        implements StoredLead.Step {
 
     public static HistoryEntry of(String eventId, String type, Instant at) {
         return new HistoryEntry(

@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.LeadData;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.outbox.OutboxEntry;
 import java.util.List;
@@ -33,7 +34,8 @@ public record LeadDocument(
         List<HistoryEntry> history,
         List<OutboxEntry> outbox,
         String qualityTier,
-        List<Exclusion> exclusions) {
+        List<Exclusion> exclusions)
+        implements StoredLead {
 
     @Override
     public String toString() {

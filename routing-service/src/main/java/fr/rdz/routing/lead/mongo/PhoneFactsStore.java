@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.Product;
+import fr.rdz.routing.lead.application.PhoneRejections;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code $addToSet} upserts: a redelivered event writes the same fact once.
  */
 @Component
-public class PhoneFactsStore {
+public class PhoneFactsStore implements PhoneRejections {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -42,6 +43,7 @@ public class PhoneFactsStore {
     }
 
     /** Records that {@code clientId} rejected the lead {@code leadId} of this phone and product. */
+    @Override
     public Mono<Void> rejected(String phone, Product product, String leadId, String clientId) {
         if (phone == null || product == null) {
             return Mono.empty();

@@ -3,6 +3,7 @@ package fr.rdz.routing.lead.mongo;
 import fr.rdz.events.BatchSummary;
 import fr.rdz.events.Entity;
 import fr.rdz.events.RunCompleted;
+import fr.rdz.routing.lead.application.DailyRuns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("runs")
 public record RunRecord(
-        @Id String runId, Entity entity, LocalDate runDate, Instant plannedAt, List<BatchSummary> batches) {
+        @Id String runId, Entity entity, LocalDate runDate, Instant plannedAt, List<BatchSummary> batches)
+        implements DailyRuns.Run {
 
     public static RunRecord of(RunCompleted run) {
         return new RunRecord(

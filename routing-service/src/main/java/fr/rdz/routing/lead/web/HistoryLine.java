@@ -1,7 +1,7 @@
 package fr.rdz.routing.lead.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
+import fr.rdz.routing.lead.application.StoredLead;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ record HistoryLine(
         @Schema(description = "the step in French, for a timeline", example = "Planifié pour Isolation Sud (Fresh)")
                 String label) {
 
-    static HistoryLine of(HistoryEntry h, Map<String, String> clientNames) {
+    static HistoryLine of(StoredLead.Step h, Map<String, String> clientNames) {
         return new HistoryLine(
                 h.eventId(),
                 h.type(),
@@ -53,7 +53,7 @@ record HistoryLine(
                 label(h, clientNames));
     }
 
-    static String label(HistoryEntry h, Map<String, String> clientNames) {
+    static String label(StoredLead.Step h, Map<String, String> clientNames) {
         String client = h.clientId() == null ? "" : clientNames.getOrDefault(h.clientId(), h.clientId());
         String reason = h.reason() == null || h.reason().isBlank() ? "" : " : " + h.reason();
         boolean email = "email".equals(h.channel());
@@ -91,7 +91,7 @@ record HistoryLine(
         };
     }
 
-    private static String routed(HistoryEntry h) {
+    private static String routed(StoredLead.Step h) {
         String state = h.state() == null ? "" : h.state();
         int n = h.commandeIds() == null ? 0 : h.commandeIds().size();
         return switch (state) {

@@ -7,6 +7,7 @@ import fr.rdz.routing.lead.application.LeadSearch;
 import fr.rdz.routing.lead.application.RejectTerms;
 import fr.rdz.routing.lead.application.RejectingLead;
 import fr.rdz.routing.lead.application.SearchingLeads;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -100,8 +101,7 @@ class LeadController {
     Mono<LeadView> get(@PathVariable String id) {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> searching.get(op, id))
-                .flatMap(explaining::explain)
-                .map(LeadView::detail);
+                .flatMap(this::detail);
     }
 
     @PostMapping("/leads/{id}/reject")
@@ -110,9 +110,8 @@ class LeadController {
             description = "The lead is never resold to that client (LeadRejected is published).")
     Mono<LeadView> reject(@PathVariable String id, @RequestBody RejectTerms terms) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> rejecting.reject(op, id, terms))
-                .flatMap(explaining::explain)
-                .map(LeadView::detail);
+                .flatMap(op -> rejecting.reject(op, id, terms).then(searching.get(op, id)))
+                .flatMap(this::detail);
     }
 
     @DeleteMapping("/persons/{phone}")
@@ -122,5 +121,9 @@ class LeadController {
                     + "publishes PersonErased. Unscoped admins only.")
     Mono<ErasingPerson.Erasure> erase(@PathVariable String phone) {
         return RdzSecurity.currentOperator().flatMap(op -> erasing.erase(op, phone));
+    }
+
+    private Mono<LeadView> detail(StoredLead lead) {
+        return explaining.explain(lead).map(detail -> LeadView.detail(lead, detail));
     }
 }

@@ -5,10 +5,8 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.Product;
 import fr.rdz.routing.lead.application.ExplainingNonDelivery;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.lead.domain.WhyNotDelivered;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.LeadDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
@@ -44,7 +42,7 @@ record LeadView(
         String utmSource,
         String utmCampaign,
         @Schema(description = "quality tier of its utm_campaign when routing received it") String qualityTier,
-        List<DeliveryRef> deliveries,
+        List<DeliveryLine> deliveries,
         List<String> rejectedClientIds,
         boolean erased,
         LeadData lead,
@@ -54,16 +52,16 @@ record LeadView(
                                 + "absent when delivered")
                 WhyNotDelivered whyNotDelivered) {
 
-    static LeadView summary(LeadDocument d) {
+    static LeadView summary(StoredLead d) {
         return of(d, false, null, Map.of());
     }
 
-    static LeadView detail(LeadDocument d) {
+    static LeadView detail(StoredLead d) {
         return of(d, true, null, Map.of());
     }
 
-    static LeadView detail(ExplainingNonDelivery.Detail detail) {
-        return of(detail.lead(), true, detail.whyNotDelivered(), detail.clientNames());
+    static LeadView detail(StoredLead d, ExplainingNonDelivery.Detail detail) {
+        return of(d, true, detail.whyNotDelivered(), detail.clientNames());
     }
 
     private static final List<String> STEPS = List.of(
@@ -79,17 +77,18 @@ record LeadView(
             "erased");
 
     /** Events of different topics arrive in any order: the history is shown by time, then by step of the life cycle. */
-    static List<HistoryEntry> chronological(List<HistoryEntry> history) {
+    static List<StoredLead.Step> chronological(List<? extends StoredLead.Step> history) {
         if (history == null) {
             return List.of();
         }
         return history.stream()
-                .sorted(Comparator.comparing(HistoryEntry::at, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .<StoredLead.Step>map(h -> h)
+                .sorted(Comparator.comparing(StoredLead.Step::at, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparingInt(h -> STEPS.indexOf(h.type())))
                 .toList();
     }
 
-    private static LeadView of(LeadDocument d, boolean detail, WhyNotDelivered why, Map<String, String> clientNames) {
+    private static LeadView of(StoredLead d, boolean detail, WhyNotDelivered why, Map<String, String> clientNames) {
         LeadData l = d.lead();
         var c = l.contact();
         var s = l.source();
@@ -117,7 +116,9 @@ record LeadView(
                 s == null ? null : s.utmSource(),
                 s == null ? null : s.utmCampaign(),
                 d.qualityTier(),
-                d.deliveries(),
+                d.deliveries() == null
+                        ? null
+                        : d.deliveries().stream().map(DeliveryLine::of).toList(),
                 d.rejectedClientIds(),
                 d.erased(),
                 detail ? l : null,

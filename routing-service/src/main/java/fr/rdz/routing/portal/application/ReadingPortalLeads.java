@@ -1,9 +1,8 @@
 package fr.rdz.routing.portal.application;
 
+import fr.rdz.routing.lead.application.LeadRecords;
 import fr.rdz.routing.lead.application.RejectingLead;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import fr.rdz.routing.lead.application.StoredLead;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -15,19 +14,19 @@ import reactor.core.publisher.Mono;
 public class ReadingPortalLeads {
 
     /** A lead delivered to the buyer, with its last delivery to it. */
-    public record Delivered(LeadDocument lead, DeliveryRef delivery) {}
+    public record Delivered(StoredLead lead, StoredLead.Delivery delivery) {}
 
-    private final ReactiveMongoTemplate mongo;
+    private final LeadRecords leads;
 
-    public ReadingPortalLeads(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    public ReadingPortalLeads(LeadRecords leads) {
+        this.leads = leads;
     }
 
     public Mono<Delivered> deliveredTo(String clientId, String leadId) {
-        return mongo.findById(leadId, LeadDocument.class).flatMap(doc -> deliveredTo(clientId, doc));
+        return leads.byId(leadId).flatMap(doc -> deliveredTo(clientId, doc));
     }
 
-    public Mono<Delivered> deliveredTo(String clientId, LeadDocument doc) {
+    public Mono<Delivered> deliveredTo(String clientId, StoredLead doc) {
         if (doc.erased()) {
             return Mono.empty();
         }

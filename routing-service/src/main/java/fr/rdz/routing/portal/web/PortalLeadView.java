@@ -2,8 +2,7 @@ package fr.rdz.routing.portal.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.rdz.events.LeadContact;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.application.StoredLead;
 import java.time.Instant;
 
 /**
@@ -39,7 +38,11 @@ record PortalLeadView(
     record Returned(String reason, Instant at, String by) {}
 
     static PortalLeadView of(
-            LeadDocument doc, DeliveryRef delivery, Instant returnableUntil, Instant now, String consentProofUrl) {
+            StoredLead doc,
+            StoredLead.Delivery delivery,
+            Instant returnableUntil,
+            Instant now,
+            String consentProofUrl) {
         LeadContact c = doc.lead().contact() == null
                 ? new LeadContact(null, null, null, null, null, null, null, null, null)
                 : doc.lead().contact();

@@ -3,7 +3,6 @@ package fr.rdz.routing.portal.web;
 import fr.rdz.kit.PortalClient;
 import fr.rdz.kit.Problems;
 import fr.rdz.routing.lead.application.RejectingLead;
-import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.portal.application.PortalProofLinks;
 import fr.rdz.routing.portal.application.ReadingPortalLeads;
 import fr.rdz.routing.portal.domain.ReturnReason;
@@ -135,15 +134,11 @@ class PortalLeadsController {
                     return rejecting.rejectAsClient(
                             client.clientId(), "client:" + client.name(), id, reason.describe(comment));
                 })
-                .flatMap(doc -> view(client, doc)));
+                .then(view(client, id)));
     }
 
     private Mono<PortalLeadView> view(PortalClient client, String id) {
         return reading.deliveredTo(client.clientId(), id).map(this::view);
-    }
-
-    private Mono<PortalLeadView> view(PortalClient client, LeadDocument doc) {
-        return reading.deliveredTo(client.clientId(), doc).map(this::view);
     }
 
     private PortalLeadView view(ReadingPortalLeads.Delivered found) {

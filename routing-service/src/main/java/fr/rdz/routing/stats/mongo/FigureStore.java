@@ -1,5 +1,6 @@
 package fr.rdz.routing.stats.mongo;
 
+import fr.rdz.routing.stats.application.Figures;
 import fr.rdz.routing.stats.domain.Figure;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** Records figures (idempotent: keyed by fact) and sums them server-side with one aggregation. */
 @Component
-public class FigureStore {
+public class FigureStore implements Figures {
 
     private final ReactiveMongoTemplate mongo;
     private final FigureRollupProjector rollups;
@@ -33,6 +34,7 @@ public class FigureStore {
      * Stores the figure once (keyed by its fact) and adds it to the dashboard's read models; a figure
      * recorded again is projected only if it was not yet (a crash between its insert and its projection).
      */
+    @Override
     public Mono<Void> record(Figure figure) {
         return mongo.insert(FigureDocument.of(figure), "figures")
                 .then(rollups.project(figure))

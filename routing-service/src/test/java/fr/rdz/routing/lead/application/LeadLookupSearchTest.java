@@ -51,7 +51,9 @@ class LeadLookupSearchTest {
         client = MongoClients.create(server.uri("lookups"));
         mongo = new ReactiveMongoTemplate(client, "lookups");
         lookups = new LeadLookupProjector(mongo);
-        searching = new SearchingLeads(mongo, lookups);
+        searching = new SearchingLeads(
+                new fr.rdz.routing.lead.mongo.MongoSearchableLeads(mongo, lookups),
+                new fr.rdz.routing.lead.mongo.MongoLeadRecords(mongo, lookups));
     }
 
     @AfterEach
@@ -126,7 +128,7 @@ class LeadLookupSearchTest {
     }
 
     private static List<String> ids(SearchingLeads.Page page) {
-        return page.items().stream().map(LeadDocument::id).toList();
+        return page.items().stream().map(StoredLead::id).toList();
     }
 
     private static List<LeadDocument> leads(int n) {

@@ -1,0 +1,103 @@
+package fr.rdz.routing.lead.mongo;
+
+import fr.rdz.events.ConsentWithdrawn;
+import fr.rdz.events.Envelope;
+import fr.rdz.events.LeadData;
+import fr.rdz.events.LeadRejected;
+import fr.rdz.events.LeadRouted;
+import fr.rdz.routing.lead.application.LeadRecords;
+import fr.rdz.routing.lead.application.StoredLead;
+import fr.rdz.routing.outbox.OutboxEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link LeadRecords} in {@code leads} ({@link LeadDocument}, which is the {@link StoredLead} itself): the read by
+ * {@code _id}, a person's leads through the phone lookup ({@link LeadLookupProjector}) then by {@code _id}, the
+ * rejection as one update filtered on {@code _id} and the client not yet among {@code rejectedClientIds}, the
+ * withdrawal of consent as one update by {@code _id}.
+ */
+@Component
+public class MongoLeadRecords implements LeadRecords {
+
+    private final ReactiveMongoTemplate mongo;
+    private final LeadLookupProjector lookups;
+
+    public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
+        this.mongo = mongo;
+        this.lookups = lookups;
+    }
+
+    @Override
+    public Mono<StoredLead> byId(String leadId) {
+        return mongo.findById(leadId, LeadDocument.class).map(StoredLead.class::cast);
+    }
+
+    @Override
+    public Flux<StoredLead> ofPhone(String phone) {
+        return lookups.ids("phone", phone)
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(id -> mongo.findById(id, LeadDocument.class))
+                .map(StoredLead.class::cast);
+    }
+
+    @Override
+    public Mono<Void> markWithdrawn(
+            String leadId,
+            LeadData lead,
+            String reason,
+            String historyReason,
+            boolean outOfRouting,
+            Envelope<LeadRouted> routed,
+            Envelope<ConsentWithdrawn> notice,
+            Instant at) {
+        Update update = new Update()
+                .set("lead", lead)
+                .set("reason", reason)
+                .push(
+                        "history",
+                        HistoryEntry.of(routed.eventId().toString(), "consent_withdrawn", at)
+                                .withState("no_consent", List.of())
+                                .withReason(historyReason));
+        List<OutboxEntry> outbox = new ArrayList<>(List.of(OutboxEntry.of(routed)));
+        if (notice != null) {
+            outbox.add(OutboxEntry.of(notice));
+        }
+        update.push("outbox").each(outbox.toArray());
+        if (outOfRouting) {
+            update.set("routingState", "no_consent").set("status", "no_consent").set("eligibleCommandeIds", List.of());
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), update, LeadDocument.class)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> markRejected(
+            String leadId,
+            StoredLead.Delivery delivery,
+            String reason,
+            String by,
+            Envelope<LeadRejected> event,
+            Instant at) {
+        HistoryEntry entry = HistoryEntry.of(event.eventId().toString(), "rejected", at)
+                .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
+                .withReason(reason)
+                .withBy(by);
+        Update update = new Update()
+                .addToSet("rejectedClientIds", delivery.clientId())
+                .set("status", "rejected")
+                .push("history", entry)
+                .push("outbox", OutboxEntry.of(event));
+        Query query = Query.query(
+                Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
+        return mongo.updateFirst(query, update, LeadDocument.class).then();
+    }
+}
