@@ -25,13 +25,20 @@ final class AdminApi {
             "Basic " + Base64.getEncoder().encodeToString("admin:rdz-local-admin".getBytes(StandardCharsets.UTF_8));
 
     JsonNode post(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+        return post(url, body, Duration.ofSeconds(30));
+    }
+
+    /** A POST whose answer may take long (a run of thousands of leads on a loaded machine). */
+    JsonNode post(String url, Object body, Duration timeout) {
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(write(body))),
+                timeout);
     }
 
     JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Duration.ofSeconds(30));
     }
 
     /**
@@ -56,11 +63,11 @@ final class AdminApi {
         return ids;
     }
 
-    private JsonNode send(HttpRequest.Builder request) {
+    private JsonNode send(HttpRequest.Builder request, Duration timeout) {
         try {
             HttpResponse<String> answer = http.send(
                     request.header("Authorization", authorization)
-                            .timeout(Duration.ofSeconds(30))
+                            .timeout(timeout)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() >= 300) {
