@@ -37,10 +37,12 @@ public class SearchingLeads {
 
     private final ReactiveMongoTemplate mongo;
     private final LeadLookupProjector lookups;
+    private final SearchingLeadsByKey byKey;
 
     public SearchingLeads(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
         this.mongo = mongo;
         this.lookups = lookups;
+        this.byKey = new SearchingLeadsByKey(mongo, lookups);
     }
 
     public Mono<LeadDocument> get(Operator operator, String leadId) {
@@ -64,6 +66,10 @@ public class SearchingLeads {
         if (filter.none()) {
             return Mono.just(new Page(List.of(), 0, false, page, size));
         }
+        Mono<Page> keyAlone = useLookups && filter.only().isEmpty() ? byKey.page(search, page, size) : null;
+        if (keyAlone != null) {
+            return keyAlone;
+        }
         Mono<List<String>> candidates = useLookups ? candidates(search) : null;
         if (candidates != null) {
             boolean lookupOnly = filter.only().isEmpty() && search.onlyFormOrLp();
@@ -86,7 +92,7 @@ public class SearchingLeads {
             }
         }
         if (notBlank(search.name())) {
-            for (String word : search.name().trim().split("\\s+")) {
+            for (String word : fr.rdz.routing.lead.domain.NameWords.of(search.name())) {
                 Pattern p = Pattern.compile(NameMatch.pattern(word), Pattern.CASE_INSENSITIVE);
                 all.add(new Criteria()
                         .orOperator(
@@ -168,7 +174,7 @@ public class SearchingLeads {
 
     /**
      * The ids of the only leads that can match, from the most selective lookup the search allows
-     * (phone, whole e-mail address, form, LP: {@code lead_lookup}); null when none applies.
+     * (phone, whole e-mail address, form, LP, name words: {@code lead_lookup}); null when none applies.
      */
     private Mono<List<String>> candidates(LeadSearch search) {
         if (notBlank(search.phone()) && PhoneNumbers.normalise(search.phone()) != null) {
@@ -182,6 +188,9 @@ public class SearchingLeads {
         }
         if (notBlank(search.lp())) {
             return lookups.ids("lp", search.lp());
+        }
+        if (notBlank(search.name())) {
+            return byKey.nameCandidates(search.name());
         }
         return null;
     }
