@@ -138,6 +138,7 @@ declare -a PAGES=(
   "Livraisons|/runs"
   "Échecs|/failures"
   "Qualité|/quality"
+  "Formulaires & LP, à nouveau (fin)|/forms"
 )
 FORM=$(grep -o '"code":"[A-Z]*-[0-9]*"' "$WORK/catalog.json" | head -1 | cut -d'"' -f4)
 
