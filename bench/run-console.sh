@@ -6,6 +6,7 @@
 #   bench/run-console.sh                   # 100,000 leads, 3 warm-up + 20 measured requests per page
 #   LEADS=20000 SAMPLES=40 bench/run-console.sh
 #   SKIP_BUILD=1 bench/run-console.sh      # reuse the jars built by a previous run
+#   ONLY='Formulaires|Leads, nom' bench/run-console.sh   # only the pages whose name matches (extended regex)
 #
 # Steps: builds bench and the services it starts (-Pbench -pl bench,… -am: works on a fresh clone);
 # starts its own stack (Kafka KRaft + Mongo wire server in memory, the stand-in of the ITs) on
@@ -137,6 +138,7 @@ declare -a PAGES=(
   "Livraisons|/runs"
   "Échecs|/failures"
   "Qualité|/quality"
+  "Formulaires & LP, à nouveau (fin)|/forms"
 )
 FORM=$(grep -o '"code":"[A-Z]*-[0-9]*"' "$WORK/catalog.json" | head -1 | cut -d'"' -f4)
 
@@ -156,6 +158,7 @@ printf '\n| %-28s | %6s | %6s | %6s | %10s | %s\n' "page ($LEADS leads)" "p50 ms
 printf '|%s|%s|%s|%s|%s|%s\n' "------------------------------" "--------" "--------" "--------" "------------" "------"
 for entry in "${PAGES[@]}"; do
   name=${entry%%|*}; path=${entry#*|}; path=${path//FORM/$FORM}
+  [[ -n "${ONLY:-}" ]] && ! grep -Eq "$ONLY" <<<"$name" && continue
   for _ in $(seq 1 "$WARMUP"); do curl -s -o /dev/null -b "$JAR" "http://127.0.0.1:$CONSOLE_PORT$path"; done
   : >"$WORK/times"; codes=""; before=$(cpu_ticks)
   for _ in $(seq 1 "$SAMPLES"); do

@@ -190,6 +190,8 @@ class ConsoleQueriesBenchmark {
             queries.put(
                     "leads: name=martin eloise, page 3",
                     () -> search(searching, Map.of("name", "martin eloise", "page", "3")));
+            queries.put("leads: form=PV-001", () -> search(searching, Map.of("form", "PV-001")));
+            queries.put("leads: form=PV-001, page 20", () -> search(searching, Map.of("form", "PV-001", "page", "20")));
             queries.put("leads: email (exact)", () -> search(searching, Map.of("email", "paul.777@example.fr")));
             queries.put("leads: phone", () -> search(searching, Map.of("phone", "0600000777")));
             queries.put(

@@ -47,7 +47,7 @@ class LeadSearchIT extends RoutingIntegrationTest {
     }
 
     @Test
-    void findsLeadsByNameIgnoringAccentsAndCaseAndByEmail() {
+    void findsLeadsByWholeWordsOfTheirNameIgnoringAccentsAndCaseAndByEmail() {
         String unique = "Zéphyrine" + UUID.randomUUID().toString().substring(0, 6);
         LeadData helene = receive("Dubœuf-" + unique, "Hélène", "Helene.Dub@Example.fr", "c-" + unique);
         LeadData other = receive("Durand-" + unique, "Marc", "marc.durand@example.fr", "c-" + unique);
@@ -71,6 +71,14 @@ class LeadSearchIT extends RoutingIntegrationTest {
         assertThat(list(admin(), "/admin/leads?name=helene " + plain))
                 .extracting(m -> m.get("lead_id"))
                 .containsExactly(helene.leadId());
+        // a searched word is a whole word of the nom or prénom (read by key), not a piece of one
+        assertThat(list(admin(), "/admin/leads?name=HÉLÈNE&utm_campaign=c-" + unique))
+                .extracting(m -> m.get("lead_id"))
+                .containsExactly(helene.leadId());
+        assertThat(list(admin(), "/admin/leads?name=helen&utm_campaign=c-" + unique))
+                .isEmpty();
+        assertThat(list(admin(), "/admin/leads?name=" + plain.substring(0, plain.length() - 1)))
+                .isEmpty();
         assertThat(list(admin(), "/admin/leads?email=helene.dub@example.fr"))
                 .extracting(m -> m.get("lead_id"))
                 .containsExactly(helene.leadId());

@@ -186,7 +186,10 @@ public final class PreloadLeads {
                 phone,
                 at,
                 new LeadReceived(data, LeadStatus.PENDING, List.of(), null, LeadReceived.ORIGIN_PUBLIC),
-                new LeadDocument.Outbox(
-                        UUID.randomUUID().toString(), at, LeadDocument.Outbox.PUBLISHED, at.plusMillis(5)));
+                new fr.rdz.intake.lead.application.LeadOutbox(
+                        UUID.randomUUID().toString(),
+                        at,
+                        fr.rdz.intake.lead.application.LeadOutbox.PUBLISHED,
+                        at.plusMillis(5)));
     }
 }

@@ -40,6 +40,20 @@ class FormsPagesTest extends PagesTestBase {
                 .contains("depuis la remise à zéro du 2026-11-20T08:00:00Z")
                 .contains("Dupliquer", "Archiver", "Nouveau formulaire", "Nouvelle LP");
         assertThat(page.indexOf("id=\"product-PV\"")).isLessThan(page.indexOf("id=\"product-PAC\""));
+        // every active LP is the listed one: asked once
+        assertThat(ROUTING.received("GET", "/admin/lps")).hasSize(1);
+    }
+
+    @Test
+    void cardsOfOneEntityListItsLpsAndLinkEveryActiveLp() {
+        ROUTING.on("GET", "/admin/forms", 200, "[" + FORM + "]");
+        ROUTING.on("GET", "/admin/lps", 200, "[" + LP + "]");
+
+        assertThat(html(admin(), "/forms?entity=ZR7")).contains("card product-PV", "LP Solaire");
+
+        assertThat(ROUTING.received("GET", "/admin/lps"))
+                .extracting(StandInService.Received::query)
+                .containsExactlyInAnyOrder("entity=ZR7", "");
     }
 
     @Test

@@ -53,10 +53,12 @@ class FormsPageController {
         return Operators.current(exchange).flatMap(op -> {
             String shown = op.listEntity(entity);
             var query = BackendCalls.query("entity", shown, "status", archived ? "archived" : null);
-            return Mono.zip(
-                            BackendCalls.get(services.routing(), "/admin/forms", query),
-                            BackendCalls.get(services.routing(), "/admin/lps", query),
-                            BackendCalls.get(services.routing(), "/admin/lps"))
+            Mono<BackendAnswer> listedLps =
+                    BackendCalls.get(services.routing(), "/admin/lps", query).cache();
+            // every active LP (for the cards' links) is the listed one unless an entity or the archives are shown
+            Mono<BackendAnswer> allLps =
+                    query.isEmpty() ? listedLps : BackendCalls.get(services.routing(), "/admin/lps");
+            return Mono.zip(BackendCalls.get(services.routing(), "/admin/forms", query), listedLps, allLps)
                     .map(t -> {
                         List<Map<String, Object>> formList = visible(op, t.getT1());
                         Map<String, List<Map<String, Object>>> byProduct = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ public record LeadSearch(
         String qualityTier) {
 
     /** Whether the search is by form alone or by LP alone (entity, page and size apart). */
-    boolean onlyFormOrLp() {
+    public boolean onlyFormOrLp() {
         boolean form = given(this.form);
         boolean lp = given(this.lp);
         return form != lp

@@ -34,7 +34,7 @@ final class LeadSearchMatch implements Predicate<StoredLead> {
             }
         }
         if (notBlank(search.name())) {
-            for (String word : search.name().trim().split("\\s+")) {
+            for (String word : fr.rdz.routing.lead.domain.NameWords.of(search.name())) {
                 Pattern p = Pattern.compile(NameMatch.pattern(word), Pattern.CASE_INSENSITIVE);
                 all.add(d -> found(p, contact(d, LeadContact::nom)) || found(p, contact(d, LeadContact::prenom)));
             }

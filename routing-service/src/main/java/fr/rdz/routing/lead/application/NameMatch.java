@@ -4,7 +4,11 @@ import java.text.Normalizer;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** A searched name as a regular expression that ignores accents (« helene » finds « Hélène »); case is left to the caller. */
+/**
+ * A searched word as a regular expression that ignores accents (« helene » finds « Hélène ») and matches
+ * a whole word of the name ({@link fr.rdz.routing.lead.domain.NameWords}: « helene » finds « Marie-Hélène »,
+ * not « Helenette »), as the {@code name:<word>} keys of {@code lead_lookup}; case is left to the caller.
+ */
 public final class NameMatch {
 
     private static final Map<Character, String> VARIANTS = Map.of(
@@ -17,12 +21,15 @@ public final class NameMatch {
             'y', "yÿ",
             'n', "nñ");
 
+    private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
+    private static final String WORD_END = "(?![\\p{L}\\p{N}])";
+
     private NameMatch() {}
 
     public static String pattern(String word) {
         String plain =
                 Normalizer.normalize(word.toLowerCase(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder regex = new StringBuilder();
+        StringBuilder regex = new StringBuilder(WORD_START);
         for (char ch : plain.toCharArray()) {
             String variants = VARIANTS.get(ch);
             if (variants != null) {
@@ -34,6 +41,6 @@ public final class NameMatch {
                 regex.append(Pattern.quote(String.valueOf(ch)));
             }
         }
-        return regex.toString();
+        return regex.append(WORD_END).toString();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
-/** The port to the leads as operators search them: the lookups kept per phone, e-mail, form and LP, and the records. */
+/** The port to the leads as operators search them: the lookups kept per phone, e-mail, form, LP and name word, and the records. */
 public interface SearchableLeads {
 
     /** The ids a lookup keeps under {@code kind} ({@code phone}, {@code email}, {@code form}, {@code lp}) and value, oldest stored first (empty when none). */
@@ -28,4 +28,16 @@ public interface SearchableLeads {
      */
     Mono<SearchingLeads.Page> lookedUp(
             List<String> ids, Predicate<StoredLead> match, int page, int size, boolean lookupOnly);
+
+    /**
+     * The page when one key of the lookups answers the search alone (by form, LP or name alone, for an operator of
+     * every entity): only the page's ids and records are read; empty when no key answers it alone.
+     */
+    Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, int page, int size);
+
+    /**
+     * The ids of the leads having every word of {@code name} as a whole word of their nom or prénom (case and accents
+     * ignored), oldest stored first; empty when the name has no word.
+     */
+    Optional<Mono<List<String>>> nameCandidates(String name);
 }

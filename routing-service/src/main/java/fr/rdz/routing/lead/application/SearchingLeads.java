@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -52,6 +53,11 @@ public class SearchingLeads {
         if (filter.none()) {
             return Mono.just(new Page(List.of(), 0, false, page, size));
         }
+        Optional<Mono<Page>> keyAlone =
+                useLookups && filter.only().isEmpty() ? leads.byKeyAlone(search, page, size) : Optional.empty();
+        if (keyAlone.isPresent()) {
+            return keyAlone.get();
+        }
         Mono<List<String>> candidates = useLookups ? candidates(search) : null;
         if (candidates != null) {
             boolean lookupOnly = filter.only().isEmpty() && search.onlyFormOrLp();
@@ -63,7 +69,7 @@ public class SearchingLeads {
 
     /**
      * The ids of the only leads that can match, from the most selective lookup the search allows
-     * (phone, whole e-mail address, form, LP: {@code lead_lookup}); null when none applies.
+     * (phone, whole e-mail address, form, LP, name words: {@code lead_lookup}); null when none applies.
      */
     private Mono<List<String>> candidates(LeadSearch search) {
         if (notBlank(search.phone()) && PhoneNumbers.normalise(search.phone()) != null) {
@@ -77,6 +83,9 @@ public class SearchingLeads {
         }
         if (notBlank(search.lp())) {
             return leads.ids("lp", search.lp());
+        }
+        if (notBlank(search.name())) {
+            return leads.nameCandidates(search.name()).orElse(null);
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.LeadData;
+import fr.rdz.routing.lead.domain.NameWords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +24,20 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps {@code lead_lookup}, the lead search's read model: one document per searched value
  * ({@code _id} {@code phone:0612345678}, {@code email:lea@example.fr} lower-cased, {@code form:PV-001},
- * {@code lp:LP-001}) listing the ids of its leads in the order they were stored. The lead search reads
- * it by {@code _id} instead of scanning the leads (the Mongo stand-in keeps only unique indexes).
- * Written when a lead is stored (idempotent: {@code $addToSet}); its personal keys (phone, e-mail) are
- * dropped when the lead is erased. Back-filled once at start-up on a database stored without it.
+ * {@code lp:LP-001}, {@code name:helene}: each word of the nom and prénom, {@link NameWords}) listing the
+ * ids of its leads in the order they were stored ({@code ids}) and their number ({@code n}). The lead
+ * search reads it by {@code _id} instead of scanning the leads (the Mongo stand-in keeps only unique
+ * indexes), and a page of a key alone reads only that page's ids ({@link #newest}).
+ * Written when a lead is stored (idempotent: {@code $addToSet}, and {@code n} counts only an id that
+ * was not there yet); its personal keys (phone, e-mail, name words) are dropped when the lead is
+ * erased. Back-filled once at start-up on a database stored without it (marker {@code lead_lookup_v2}:
+ * a database back-filled by v1, without name keys nor {@code n}, is rebuilt once).
  */
 @Component
 public class LeadLookupProjector implements InitializingBean {
 
     public static final String COLLECTION = "lead_lookup";
-    static final String MARKER = "lead_lookup_v1";
+    static final String MARKER = "lead_lookup_v2";
     private static final Logger log = LoggerFactory.getLogger(LeadLookupProjector.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -46,9 +51,14 @@ public class LeadLookupProjector implements InitializingBean {
         if (doc.erased() || doc.lead() == null) {
             return Mono.empty();
         }
+        // the keys are distinct documents: written side by side; per key, the count follows its list
         return Flux.fromIterable(keys(doc.lead()))
-                .concatMap(key -> mongo.upsert(
-                        Query.query(Criteria.where("_id").is(key)), new Update().addToSet("ids", doc.id()), COLLECTION))
+                .flatMap(key -> mongo.upsert(
+                                Query.query(Criteria.where("_id").is(key)),
+                                new Update().addToSet("ids", doc.id()),
+                                COLLECTION)
+                        .filter(r -> r.getUpsertedId() != null || r.getModifiedCount() > 0)
+                        .flatMap(added -> count(key, 1)))
                 .then();
     }
 
@@ -62,9 +72,49 @@ public class LeadLookupProjector implements InitializingBean {
         }
         return Flux.fromIterable(personalKeys(lead))
                 .concatMap(key -> mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(key)), new Update().pull("ids", leadId), COLLECTION))
+                                Query.query(Criteria.where("_id").is(key)),
+                                new Update().pull("ids", leadId),
+                                COLLECTION)
+                        .filter(r -> r.getModifiedCount() > 0)
+                        .flatMap(removed -> count(key, -1)))
                 .then();
     }
+
+    private Mono<Void> count(String key, int delta) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().inc("n", delta), COLLECTION)
+                .then();
+    }
+
+    /**
+     * One page of a key's leads, newest stored first: the ids at positions {@code skip} to {@code skip + limit}
+     * of the list read from its end, and the key's size ({@code n}), without reading the rest of the list
+     * ({@code $slice}). Empty when the key has no lead; null size when the key has no count (a list kept
+     * before {@code n}, never after the v2 back-fill): the caller then reads the whole list.
+     */
+    public Mono<Slice> newest(String kind, String value, long skip, int limit) {
+        long end = skip + limit;
+        Query query = Query.query(Criteria.where("_id").is(key(kind, value)));
+        // the last `end` ids (a [skip, limit] slice reaching before the list's start fails on the stand-in)
+        query.fields().include("n").slice("ids", (int) -Math.min(end, Integer.MAX_VALUE));
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .map(d -> {
+                    Number n = d.get("n", Number.class);
+                    if (n == null) {
+                        return new Slice(List.of(), null);
+                    }
+                    List<String> got = d.getList("ids", String.class, List.of());
+                    long size = n.longValue();
+                    // the slice holds the positions max(0, size - end) to size; the page ends at size - skip
+                    long wanted = Math.max(0, size - skip) - Math.max(0, size - end);
+                    List<String> page = new ArrayList<>(got.subList(0, (int) Math.min(got.size(), wanted)));
+                    java.util.Collections.reverse(page);
+                    return new Slice(page, size);
+                })
+                .defaultIfEmpty(new Slice(List.of(), 0L));
+    }
+
+    /** A page of a key's ids, newest first, and the number of ids of the key (null: not counted). */
+    public record Slice(List<String> ids, Long size) {}
 
     /** The ids of the leads stored with this value, oldest first (empty when none). */
     public Mono<List<String>> ids(String kind, String value) {
@@ -96,6 +146,10 @@ public class LeadLookupProjector implements InitializingBean {
         if (lead.contact() != null && notBlank(lead.contact().email())) {
             keys.add(key("email", lead.contact().email()));
         }
+        if (lead.contact() != null) {
+            NameWords.ofPerson(lead.contact().nom(), lead.contact().prenom())
+                    .forEach(word -> keys.add(key("name", word)));
+        }
         return keys;
     }
 
@@ -103,7 +157,7 @@ public class LeadLookupProjector implements InitializingBean {
         return s != null && !s.isBlank();
     }
 
-    /** Back-fill: once (marker {@code read_models/lead_lookup_v1}), from every stored lead, before listeners consume. */
+    /** Back-fill: once (marker {@code read_models/lead_lookup_v2}), from every stored lead, before listeners consume. */
     @Override
     public void afterPropertiesSet() {
         mongo.findById(MARKER, Document.class, "read_models")
@@ -123,7 +177,9 @@ public class LeadLookupProjector implements InitializingBean {
                 .count()
                 .flatMap(count -> mongo.remove(new Query(), COLLECTION)
                         .thenMany(Flux.fromIterable(lookups.entrySet())
-                                .map(e -> new Document("_id", e.getKey()).append("ids", e.getValue()))
+                                .map(e -> new Document("_id", e.getKey())
+                                        .append("ids", e.getValue())
+                                        .append("n", e.getValue().size()))
                                 .buffer(1000)
                                 .concatMap(b -> mongo.insert(b, COLLECTION)))
                         .then(mongo.insert(new Document("_id", MARKER), "read_models")

@@ -10,6 +10,7 @@ import fr.rdz.routing.lead.application.SearchableLeads;
 import fr.rdz.routing.lead.application.SearchingLeads;
 import fr.rdz.routing.lead.application.SearchingLeads.Page;
 import fr.rdz.routing.lead.application.StoredLead;
+import fr.rdz.routing.lead.domain.NameWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,10 +38,22 @@ public class MongoSearchableLeads implements SearchableLeads {
 
     private final ReactiveMongoTemplate mongo;
     private final LeadLookupProjector lookups;
+    private final LeadsByKey byKey;
 
     public MongoSearchableLeads(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
         this.mongo = mongo;
         this.lookups = lookups;
+        this.byKey = new LeadsByKey(mongo, lookups);
+    }
+
+    @Override
+    public Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, int page, int size) {
+        return Optional.ofNullable(byKey.page(search, page, size));
+    }
+
+    @Override
+    public Optional<Mono<List<String>>> nameCandidates(String name) {
+        return Optional.ofNullable(byKey.nameCandidates(name));
     }
 
     @Override
@@ -66,7 +79,7 @@ public class MongoSearchableLeads implements SearchableLeads {
             }
         }
         if (notBlank(search.name())) {
-            for (String word : search.name().trim().split("\\s+")) {
+            for (String word : NameWords.of(search.name())) {
                 Pattern p = Pattern.compile(NameMatch.pattern(word), Pattern.CASE_INSENSITIVE);
                 all.add(new Criteria()
                         .orOperator(

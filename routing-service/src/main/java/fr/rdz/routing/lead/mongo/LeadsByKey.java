@@ -1,0 +1,147 @@
+package fr.rdz.routing.lead.mongo;
+
+import fr.rdz.routing.lead.application.LeadSearch;
+import fr.rdz.routing.lead.application.SearchingLeads;
+import fr.rdz.routing.lead.domain.NameWords;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The lead searches one key of {@code lead_lookup} answers alone, for an operator of every entity:
+ * by form alone, by LP alone, by name alone. Every lead of the key matches (a lead's form and LP never
+ * change; its name words are those of {@code NameMatch}, and an erased lead leaves them), so only the
+ * page's ids are read from the key ({@link LeadLookupProjector#newest}), then only the page's records,
+ * and the total is the key's size (bounded by {@link SearchingLeads#TOTAL_CAP}); a name of several words
+ * reads each word's key and keeps the leads they share. Same page, order and total as the query over
+ * every lead ({@code LeadLookupSearchTest}).
+ */
+final class LeadsByKey {
+
+    private final ReactiveMongoTemplate mongo;
+    private final LeadLookupProjector lookups;
+
+    LeadsByKey(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
+        this.mongo = mongo;
+        this.lookups = lookups;
+    }
+
+    /** The page when a key alone answers the search (no entity restriction to apply), else null. */
+    Mono<SearchingLeads.Page> page(LeadSearch search, int page, int size) {
+        long skip = (long) page * size;
+        if (search.onlyFormOrLp()) {
+            String kind = given(search.form()) ? "form" : "lp";
+            String value = given(search.form()) ? search.form() : search.lp();
+            return lookups.newest(kind, value, skip, size)
+                    .flatMap(slice -> slice.size() == null
+                            ? lookups.ids(kind, value).flatMap(all -> fromList(all, page, size))
+                            : records(slice.ids(), slice.size(), page, size));
+        }
+        if (onlyName(search)) {
+            List<String> words = NameWords.of(search.name());
+            if (words.size() == 1) {
+                return lookups.newest("name", words.get(0), skip, size)
+                        .flatMap(slice -> slice.size() == null
+                                ? nameCandidates(search.name()).flatMap(all -> fromList(all, page, size))
+                                : records(slice.ids(), slice.size(), page, size));
+            }
+            return nameCandidates(search.name()).flatMap(all -> fromList(all, page, size));
+        }
+        return null;
+    }
+
+    /**
+     * The ids of the leads having every word of {@code name} in their nom or prénom, oldest stored first
+     * (the order of each word's key); null when the name has no word.
+     */
+    Mono<List<String>> nameCandidates(String name) {
+        List<String> words = NameWords.of(name);
+        if (words.isEmpty()) {
+            return null;
+        }
+        return Flux.fromIterable(words)
+                .concatMap(word -> lookups.ids("name", word))
+                .collectList()
+                .map(lists -> {
+                    List<String> smallest = lists.stream()
+                            .min(Comparator.comparingInt(List::size))
+                            .orElse(List.of());
+                    List<Set<String>> others = lists.stream()
+                            .filter(l -> l != smallest)
+                            .map(l -> (Set<String>) new HashSet<>(l))
+                            .toList();
+                    return smallest.stream()
+                            .filter(id -> others.stream().allMatch(o -> o.contains(id)))
+                            .toList();
+                });
+    }
+
+    private Mono<SearchingLeads.Page> fromList(List<String> oldestFirst, int page, int size) {
+        long skip = (long) page * size;
+        List<String> newestFirst = new ArrayList<>(oldestFirst);
+        Collections.reverse(newestFirst);
+        int from = (int) Math.min(newestFirst.size(), skip);
+        int to = (int) Math.min(newestFirst.size(), skip + size);
+        return records(newestFirst.subList(from, to), (long) oldestFirst.size(), page, size);
+    }
+
+    /** The records of the page's ids (newest stored first), ordered by reception time, newest first. */
+    private Mono<SearchingLeads.Page> records(List<String> ids, long keySize, int page, int size) {
+        Mono<Map<String, LeadDocument>> found;
+        if (ids.isEmpty()) {
+            found = Mono.just(Map.of());
+        } else {
+            Query query = Query.query(Criteria.where("_id").in(ids));
+            query.fields().exclude("history").exclude("outbox").exclude("exclusions");
+            found = mongo.find(query, LeadDocument.class).collectMap(LeadDocument::id, Function.identity());
+        }
+        return found.map(byId -> {
+            List<LeadDocument> sorted = ids.stream()
+                    .map(byId::get)
+                    .filter(d -> d != null)
+                    .sorted(Comparator.comparing(
+                            (LeadDocument d) -> d.lead().receivedAt(), Comparator.nullsLast(Comparator.reverseOrder())))
+                    .collect(Collectors.toList());
+            if (!sorted.isEmpty() && sorted.size() < size) {
+                return new SearchingLeads.Page(sorted, (long) page * size + sorted.size(), false, page, size);
+            }
+            long total = Math.min(keySize, SearchingLeads.TOTAL_CAP);
+            return new SearchingLeads.Page(sorted, total, total >= SearchingLeads.TOTAL_CAP, page, size);
+        });
+    }
+
+    /** Whether the search is by name alone (entity, page and size apart) and the name has a word. */
+    static boolean onlyName(LeadSearch s) {
+        return given(s.name())
+                && !NameWords.of(s.name()).isEmpty()
+                && s.product() == null
+                && !given(s.status())
+                && !given(s.phone())
+                && !given(s.from())
+                && !given(s.to())
+                && !given(s.form())
+                && !given(s.lp())
+                && !given(s.utmSource())
+                && !given(s.utmCampaign())
+                && !given(s.email())
+                && !given(s.departement())
+                && !given(s.client())
+                && !given(s.commande())
+                && !given(s.qualityTier());
+    }
+
+    private static boolean given(String s) {
+        return s != null && !s.isBlank();
+    }
+}
