@@ -157,21 +157,6 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void theLoginPageSpeaksToBuyersAsWellAsOperators() {
-        String page = web.get()
-                .uri("/login")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-
-        // buyers sign in here too (their portal): the page does not call every account an operator's
-        assertThat(page).contains("Opérateurs et clients").doesNotContain("compte opérateur");
-    }
-
-    @Test
     void anAnonymousVisitorIsSentToTheFrenchLoginPage() {
         web.get()
                 .uri("/leads")
@@ -191,6 +176,8 @@ class ConsoleSecurityTest {
         assertThat(page)
                 .contains("lang=\"fr\"", "Se connecter", "name=\"username\"", "name=\"password\"", "name=\"_csrf\"")
                 .doesNotContain("Identifiant ou mot de passe incorrect");
+        // buyers sign in here too (their portal): the page does not call every account an operator's
+        assertThat(page).contains("Opérateurs et clients").doesNotContain("compte opérateur");
     }
 
     @Test
