@@ -30,4 +30,7 @@ public interface Clients {
 
     /** The names of the clients among {@code ids}, deleted or not (one read by {@code _id}s; no name: ""). */
     Mono<Map<String, String>> namesOf(Collection<String> ids);
+
+    /** The ids among {@code ids} of the clients that are active and not deleted. */
+    Flux<String> activeAmong(Collection<String> ids);
 }

@@ -2,6 +2,7 @@ package fr.rdz.routing.catalog.application;
 
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
+import fr.rdz.routing.catalog.domain.Commande;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,4 +27,10 @@ public interface Commandes {
      * not null; by priority, then creation.
      */
     Flux<StoredCommande> notDeleted(Optional<Entity> only, String clientId, Product product, Boolean active);
+
+    /**
+     * The active, not deleted commandes of this entity and product that take leads of {@code departement} (or of
+     * every département), as routing matches a lead against them.
+     */
+    Flux<Commande> routableTo(Entity entity, Product product, String departement);
 }

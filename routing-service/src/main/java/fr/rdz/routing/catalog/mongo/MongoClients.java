@@ -105,4 +105,18 @@ public class MongoClients implements Clients {
                 d.version(),
                 d.outbox());
     }
+
+    @Override
+    public Flux<String> activeAmong(Collection<String> ids) {
+        return store.mongo()
+                .find(
+                        Query.query(Criteria.where("_id")
+                                .in(ids)
+                                .and("active")
+                                .is(true)
+                                .and("deleted")
+                                .is(false)),
+                        ClientDocument.class)
+                .map(ClientDocument::id);
+    }
 }

@@ -4,6 +4,8 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
 import fr.rdz.routing.catalog.application.Commandes;
 import fr.rdz.routing.catalog.application.StoredCommande;
+import fr.rdz.routing.catalog.domain.Commande;
+import fr.rdz.routing.catalog.domain.Departements;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -101,5 +103,20 @@ public class MongoCommandes implements Commandes {
                 d.updatedAt(),
                 d.version(),
                 d.outbox());
+    }
+
+    @Override
+    public Flux<Commande> routableTo(Entity entity, Product product, String departement) {
+        Query commandesQuery = Query.query(Criteria.where("entity")
+                .is(entity)
+                .and("product")
+                .is(product)
+                .and("active")
+                .is(true)
+                .and("deleted")
+                .is(false)
+                .and("departements")
+                .in(departement, Departements.ALL));
+        return store.mongo().find(commandesQuery, CommandeDocument.class).map(CommandeDocument::toDomain);
     }
 }

@@ -12,6 +12,14 @@ import reactor.core.publisher.Mono;
 /** The port to routing's record of each lead, keyed by lead id. */
 public interface LeadRecords {
 
+    /**
+     * Stores the record of a lead routed now, with its {@code received} and {@code routed} history steps (then one
+     * step per consent-aware routing step) and its {@code LeadRouted} in its outbox, in one insert keyed by the lead
+     * id. Empty when a record of this lead already exists (a redelivered {@code LeadReceived} raced this one): the
+     * caller reads it.
+     */
+    Mono<StoredLead> insertRouted(RoutedLead routed);
+
     /** The record of this lead (read by {@code _id}), empty when routing has none. */
     Mono<StoredLead> byId(String leadId);
 

@@ -7,11 +7,10 @@ import fr.rdz.events.LeadRouted;
 import fr.rdz.events.LeadStatus;
 import fr.rdz.events.Pii;
 import fr.rdz.events.RoutingState;
+import fr.rdz.routing.catalog.application.Clients;
+import fr.rdz.routing.catalog.application.Commandes;
+import fr.rdz.routing.catalog.application.LpsAndForms;
 import fr.rdz.routing.catalog.domain.Commande;
-import fr.rdz.routing.catalog.domain.Departements;
-import fr.rdz.routing.catalog.mongo.ClientDocument;
-import fr.rdz.routing.catalog.mongo.CommandeDocument;
-import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.consent.application.ConsentHistory;
 import fr.rdz.routing.consent.application.ResolvingConsentCoverage;
 import fr.rdz.routing.consent.domain.ConsentAwareRouting;
@@ -19,16 +18,11 @@ import fr.rdz.routing.consent.domain.ConsentCoverage;
 import fr.rdz.routing.lead.domain.DuplicateRule;
 import fr.rdz.routing.lead.domain.Exclusion;
 import fr.rdz.routing.lead.domain.RoutingDecision;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.LeadLookupProjector;
-import fr.rdz.routing.lead.mongo.PhoneFactsStore;
-import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.outbox.OutboxRelay;
-import fr.rdz.routing.quality.mongo.QualityMappingDocument;
+import fr.rdz.routing.quality.application.QualityMappings;
 import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.stats.application.Figures;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -60,38 +50,53 @@ public class RoutingLead {
     private static final Logger log = LoggerFactory.getLogger(RoutingLead.class);
     static final String PRODUCER = "routing-service";
 
-    private final ReactiveMongoTemplate mongo;
+    private final LeadRecords records;
+    private final LeadLookups lookups;
+    private final KnownPhones phones;
+    private final Commandes commandes;
+    private final Clients clients;
+    private final LpsAndForms forms;
+    private final QualityMappings qualityMappings;
+    private final Figures figures;
     private final OutboxRelay relay;
-    private final FigureStore figures;
     private final RecordingDeliveries deliveries;
     private final Clock clock;
     private final RoutingMeters meters;
     private final ResolvingConsentCoverage consent;
-    private final LeadLookupProjector lookups;
 
     public RoutingLead(
-            ReactiveMongoTemplate mongo,
+            LeadRecords records,
+            LeadLookups lookups,
+            KnownPhones phones,
+            Commandes commandes,
+            Clients clients,
+            LpsAndForms forms,
+            QualityMappings qualityMappings,
+            Figures figures,
             OutboxRelay relay,
-            FigureStore figures,
             RecordingDeliveries deliveries,
             Clock clock,
             RoutingMeters meters,
-            ResolvingConsentCoverage consent,
-            LeadLookupProjector lookups) {
+            ResolvingConsentCoverage consent) {
+        this.records = records;
         this.lookups = lookups;
-        this.meters = meters;
-        this.consent = consent;
-        this.mongo = mongo;
-        this.relay = relay;
+        this.phones = phones;
+        this.commandes = commandes;
+        this.clients = clients;
+        this.forms = forms;
+        this.qualityMappings = qualityMappings;
         this.figures = figures;
+        this.relay = relay;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.meters = meters;
+        this.consent = consent;
     }
 
     public Mono<Void> on(Envelope<LeadReceived> envelope) {
         LeadReceived received = envelope.payload();
         String leadId = received.lead().leadId();
-        return mongo.findById(leadId, LeadDocument.class)
+        return records.byId(leadId)
                 .switchIfEmpty(Mono.defer(() -> route(envelope)))
                 .flatMap(doc -> lookups.index(doc).thenReturn(doc))
                 .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
@@ -100,7 +105,7 @@ public class RoutingLead {
                 .then();
     }
 
-    private Mono<LeadDocument> route(Envelope<LeadReceived> envelope) {
+    private Mono<StoredLead> route(Envelope<LeadReceived> envelope) {
         LeadReceived received = envelope.payload();
         Instant now = clock.instant();
         return resolveForm(received.lead()).flatMap(consent::withFormVersion).flatMap(lead -> Mono.zip(
@@ -142,7 +147,8 @@ public class RoutingLead {
         if (campaign == null || campaign.isBlank()) {
             return Mono.just(Optional.empty());
         }
-        return mongo.findById(campaign.trim(), QualityMappingDocument.class)
+        return qualityMappings
+                .mapping(campaign.trim())
                 .map(m -> Optional.ofNullable(m.qualityTier()))
                 .defaultIfEmpty(Optional.empty());
     }
@@ -153,7 +159,7 @@ public class RoutingLead {
         if ((lead.entity() != null && lead.product() != null) || formCode == null) {
             return Mono.just(lead);
         }
-        return mongo.findById(formCode, FormDocument.class)
+        return forms.form(formCode)
                 .map(form -> new LeadData(
                         lead.leadId(),
                         lead.receivedAt(),
@@ -176,34 +182,15 @@ public class RoutingLead {
                 || lead.departement() == null) {
             return Mono.just(none);
         }
-        Query commandesQuery = Query.query(Criteria.where("entity")
-                .is(lead.entity())
-                .and("product")
-                .is(lead.product())
-                .and("active")
-                .is(true)
-                .and("deleted")
-                .is(false)
-                .and("departements")
-                .in(lead.departement(), Departements.ALL));
-        Mono<List<Commande>> commandes = mongo.find(commandesQuery, CommandeDocument.class)
-                .map(CommandeDocument::toDomain)
+        Mono<List<Commande>> routable = commandes
+                .routableTo(lead.entity(), lead.product(), lead.departement())
                 .collectList();
-        return commandes.flatMap(list -> {
+        return routable.flatMap(list -> {
             Set<String> clientIds = new HashSet<>();
             list.forEach(c -> clientIds.add(c.clientId()));
             Mono<Set<String>> activeClients = clientIds.isEmpty()
                     ? Mono.just(Set.of())
-                    : mongo.find(
-                                    Query.query(Criteria.where("_id")
-                                            .in(clientIds)
-                                            .and("active")
-                                            .is(true)
-                                            .and("deleted")
-                                            .is(false)),
-                                    ClientDocument.class)
-                            .map(ClientDocument::id)
-                            .collect(HashSet::new, Set::add);
+                    : clients.activeAmong(clientIds).collect(HashSet::new, Set::add);
             return Mono.zip(activeClients, duplicates(lead, now), rejecting(lead))
                     .map(t -> new Candidates(
                             new RoutingDecision.Candidates(
@@ -217,8 +204,7 @@ public class RoutingLead {
             return Mono.just(Map.of());
         }
         // one _id lookup (phone_facts), not a query on the ledger
-        return deliveries
-                .phoneFacts(lead.phone(), lead.product())
+        return phones.of(lead.phone(), lead.product())
                 .map(facts -> facts.deliveriesOrEmpty().stream()
                         .filter(d ->
                                 d.deliveredAt() != null && !d.deliveredAt().isBefore(DuplicateRule.windowStart(now)))
@@ -234,10 +220,10 @@ public class RoutingLead {
             return Mono.just(Set.of());
         }
         // one _id lookup (phone_facts), not a query on every routing record
-        return deliveries.phoneFacts(lead.phone(), lead.product()).map(PhoneFactsStore::rejectingClients);
+        return phones.of(lead.phone(), lead.product()).map(KnownPhone::rejectingClients);
     }
 
-    private Mono<LeadDocument> store(
+    private Mono<StoredLead> store(
             Envelope<LeadReceived> envelope,
             LeadData lead,
             ConsentAwareRouting routing,
@@ -253,48 +239,35 @@ public class RoutingLead {
                 PRODUCER,
                 now);
         String state = Wire.of(decision.state());
-        List<HistoryEntry> history = List.of(
-                HistoryEntry.of(envelope.eventId().toString(), "received", lead.receivedAt())
-                        .withStatus(Wire.of(received.status()))
-                        .withReason(
-                                received.missingFields() == null
-                                                || received.missingFields().isEmpty()
-                                        ? null
-                                        : "missing " + String.join(", ", received.missingFields())),
-                HistoryEntry.of(routed.eventId().toString(), "routed", now)
-                        .withState(state, decision.eligibleCommandeIds())
-                        .withReason(decision.reason()));
-        history = withConsentSteps(
-                history, ConsentHistory.consentSteps(routed.eventId().toString(), routing, coverage, now));
-        LeadDocument doc = new LeadDocument(
-                lead.leadId(),
+        RoutedLead record = new RoutedLead(
                 lead,
                 Wire.of(received.status()),
                 received.missingFields(),
                 received.originalLeadId(),
+                envelope.eventId().toString(),
+                received.missingFields() == null || received.missingFields().isEmpty()
+                        ? null
+                        : "missing " + String.join(", ", received.missingFields()),
                 state,
                 decision.eligibleCommandeIds(),
                 decision.reason(),
-                state,
-                List.of(),
-                List.of(),
-                false,
-                history,
-                List.of(OutboxEntry.of(routed)),
-                qualityTier,
-                exclusions);
+                exclusions,
+                routed,
+                now,
+                ConsentHistory.consentSteps(routed.eventId().toString(), routing, coverage, now),
+                qualityTier);
         log.info(
                 "Lead {} ({}) routed {} to {} commande(s)",
                 lead.leadId(),
                 Pii.maskPhone(lead.phone()),
                 state,
                 decision.eligibleCommandeIds().size());
-        return mongo.insert(doc)
+        return records.insertRouted(record)
                 .doOnNext(inserted -> meters.routed(lead.entity(), state))
-                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(lead.leadId(), LeadDocument.class));
+                .switchIfEmpty(Mono.defer(() -> records.byId(lead.leadId())));
     }
 
-    static Figure receivedFigure(LeadDocument doc) {
+    static Figure receivedFigure(StoredLead doc) {
         LeadData lead = doc.lead();
         Map<String, Integer> counts = new HashMap<>();
         counts.put(Figure.RECEIVED, 1);
@@ -327,17 +300,5 @@ public class RoutingLead {
                 null,
                 null,
                 counts);
-    }
-
-    /** The lead's history followed by consent-aware routing's steps, each as one history line. */
-    private static List<HistoryEntry> withConsentSteps(List<HistoryEntry> history, List<ConsentHistory.Step> steps) {
-        if (steps.isEmpty()) {
-            return history;
-        }
-        List<HistoryEntry> all = new java.util.ArrayList<>(history);
-        steps.forEach(s -> all.add(HistoryEntry.of(s.eventId(), s.type(), s.at())
-                .withDelivery(s.clientId(), s.commandeId(), null, null)
-                .withReason(s.reason())));
-        return List.copyOf(all);
     }
 }

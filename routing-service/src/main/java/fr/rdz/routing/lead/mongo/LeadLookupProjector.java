@@ -1,6 +1,8 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.LeadData;
+import fr.rdz.routing.lead.application.LeadLookups;
+import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.lead.domain.NameWords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import reactor.core.publisher.Mono;
  * a database back-filled by v1, without name keys nor {@code n}, is rebuilt once).
  */
 @Component
-public class LeadLookupProjector implements InitializingBean {
+public class LeadLookupProjector implements LeadLookups, InitializingBean {
 
     public static final String COLLECTION = "lead_lookup";
     static final String MARKER = "lead_lookup_v2";
@@ -47,7 +49,8 @@ public class LeadLookupProjector implements InitializingBean {
     }
 
     /** Adds the lead to the lookups of its phone, e-mail, form and LP. */
-    public Mono<Void> index(LeadDocument doc) {
+    @Override
+    public Mono<Void> index(StoredLead doc) {
         if (doc.erased() || doc.lead() == null) {
             return Mono.empty();
         }

@@ -6,11 +6,13 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadRejected;
 import fr.rdz.events.LeadRouted;
 import fr.rdz.routing.lead.application.LeadRecords;
+import fr.rdz.routing.lead.application.RoutedLead;
 import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +36,43 @@ public class MongoLeadRecords implements LeadRecords {
     public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
         this.mongo = mongo;
         this.lookups = lookups;
+    }
+
+    @Override
+    public Mono<StoredLead> insertRouted(RoutedLead routed) {
+        LeadData lead = routed.lead();
+        List<HistoryEntry> history = new ArrayList<>(List.of(
+                HistoryEntry.of(routed.receivedEventId(), "received", lead.receivedAt())
+                        .withStatus(routed.intakeStatus())
+                        .withReason(routed.receivedReason()),
+                HistoryEntry.of(routed.routed().eventId().toString(), "routed", routed.at())
+                        .withState(routed.state(), routed.eligibleCommandeIds())
+                        .withReason(routed.reason())));
+        // consent-aware routing's steps, each as one history line
+        routed.consentSteps()
+                .forEach(s -> history.add(HistoryEntry.of(s.eventId(), s.type(), s.at())
+                        .withDelivery(s.clientId(), s.commandeId(), null, null)
+                        .withReason(s.reason())));
+        LeadDocument doc = new LeadDocument(
+                lead.leadId(),
+                lead,
+                routed.intakeStatus(),
+                routed.missingFields(),
+                routed.originalLeadId(),
+                routed.state(),
+                routed.eligibleCommandeIds(),
+                routed.reason(),
+                routed.state(),
+                List.of(),
+                List.of(),
+                false,
+                List.copyOf(history),
+                List.of(OutboxEntry.of(routed.routed())),
+                routed.qualityTier(),
+                routed.exclusions());
+        return mongo.insert(doc)
+                .map(StoredLead.class::cast)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
 
     @Override

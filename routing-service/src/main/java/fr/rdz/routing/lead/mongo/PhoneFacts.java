@@ -1,8 +1,10 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.Product;
+import fr.rdz.routing.lead.application.KnownPhone;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,10 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Personal data: erased with the person, and each fact at the retention limit of its source.
  */
 @Document("phone_facts")
-public record PhoneFacts(@Id String id, List<Delivered> deliveries, List<Rejection> rejections) {
+public record PhoneFacts(@Id String id, List<Delivered> deliveries, List<Rejection> rejections) implements KnownPhone {
 
     /** A line of the delivery ledger, as the duplicate rule needs it. */
-    public record Delivered(String lineId, String clientId, Instant deliveredAt) {}
+    public record Delivered(String lineId, String clientId, Instant deliveredAt) implements KnownPhone.Delivery {}
 
     /** A client rejected the lead {@code leadId} of this phone and product. */
     public record Rejection(String leadId, String clientId) {}
@@ -26,12 +28,18 @@ public record PhoneFacts(@Id String id, List<Delivered> deliveries, List<Rejecti
         return phone + "|" + product.name();
     }
 
+    @Override
     public List<Delivered> deliveriesOrEmpty() {
         return deliveries == null ? List.of() : deliveries;
     }
 
     public List<Rejection> rejectionsOrEmpty() {
         return rejections == null ? List.of() : rejections;
+    }
+
+    @Override
+    public Set<String> rejectingClients() {
+        return PhoneFactsStore.rejectingClients(this);
     }
 
     @Override

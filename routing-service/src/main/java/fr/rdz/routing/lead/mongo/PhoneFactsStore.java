@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.Product;
+import fr.rdz.routing.lead.application.KnownPhones;
 import fr.rdz.routing.lead.application.PhoneRejections;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * {@code $addToSet} upserts: a redelivered event writes the same fact once.
  */
 @Component
-public class PhoneFactsStore implements PhoneRejections {
+public class PhoneFactsStore implements PhoneRejections, KnownPhones {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -52,6 +53,7 @@ public class PhoneFactsStore implements PhoneRejections {
     }
 
     /** The facts of this phone and product (empty facts when none). */
+    @Override
     public Mono<PhoneFacts> of(String phone, Product product) {
         return mongo.findById(PhoneFacts.key(phone, product), PhoneFacts.class)
                 .defaultIfEmpty(new PhoneFacts(PhoneFacts.key(phone, product), List.of(), List.of()));
