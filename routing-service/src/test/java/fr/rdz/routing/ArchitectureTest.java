@@ -24,7 +24,7 @@ class ArchitectureTest {
      * coverage of a routed lead, the consent texts and the proof of consent; the dashboard's figures and the form
      * cards; the erasure of a person and the retention limit; consent-aware routing's history steps; the rejection
      * of a lead and the buyers' portal reads; the lead search's filters; why a lead was not delivered; the
-     * withdrawal of consent; the lead search and detail; the routing of a received lead) stay there until the others join them and the whole
+     * withdrawal of consent; the lead search and detail; the routing of a received lead; what happened to it after) stay there until the others join them and the whole
      * service moves to {@code ArchitectureRules.checkWithPorts}.
      */
     @Test
@@ -62,6 +62,8 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.SearchingLeads")
                 .or()
                 .haveFullyQualifiedName("fr.rdz.routing.lead.application.RoutingLead")
+                .or()
+                .haveFullyQualifiedName("fr.rdz.routing.lead.application.RecordingDeliveries")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

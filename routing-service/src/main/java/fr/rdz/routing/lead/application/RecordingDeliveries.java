@@ -7,28 +7,13 @@ import fr.rdz.events.LeadData;
 import fr.rdz.events.LeadDelivered;
 import fr.rdz.events.LeadKind;
 import fr.rdz.events.OutcomeChannel;
-import fr.rdz.events.Product;
 import fr.rdz.events.RunCompleted;
-import fr.rdz.routing.lead.mongo.ChannelHistory;
-import fr.rdz.routing.lead.mongo.DeliveryRef;
-import fr.rdz.routing.lead.mongo.HistoryEntry;
-import fr.rdz.routing.lead.mongo.HistoryOnce;
-import fr.rdz.routing.lead.mongo.LeadDocument;
-import fr.rdz.routing.lead.mongo.LedgerEntry;
-import fr.rdz.routing.lead.mongo.PendingLeadFact;
-import fr.rdz.routing.lead.mongo.PhoneFacts;
-import fr.rdz.routing.lead.mongo.PhoneFactsStore;
-import fr.rdz.routing.lead.mongo.RunRecord;
 import fr.rdz.routing.shared.domain.BusinessTime;
+import fr.rdz.routing.stats.application.Figures;
 import fr.rdz.routing.stats.domain.Figure;
-import fr.rdz.routing.stats.mongo.FigureStore;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,40 +27,23 @@ import reactor.core.publisher.Mono;
 @Service
 public class RecordingDeliveries {
 
-    private final ReactiveMongoTemplate mongo;
-    private final FigureStore figures;
-    private final PhoneFactsStore phoneFacts;
-    private final HistoryOnce historyOnce;
+    private final LeadFacts facts;
+    private final LeadRecords records;
+    private final DailyRuns runs;
+    private final Figures figures;
 
-    public RecordingDeliveries(
-            ReactiveMongoTemplate mongo, FigureStore figures, PhoneFactsStore phoneFacts, HistoryOnce historyOnce) {
-        this.mongo = mongo;
+    public RecordingDeliveries(LeadFacts facts, LeadRecords records, DailyRuns runs, Figures figures) {
+        this.facts = facts;
+        this.records = records;
+        this.runs = runs;
         this.figures = figures;
-        this.phoneFacts = phoneFacts;
-        this.historyOnce = historyOnce;
     }
 
     public Mono<Void> delivered(Envelope<LeadDelivered> envelope) {
         LeadDelivered d = envelope.payload();
-        LedgerEntry line = new LedgerEntry(
-                d.leadId() + ":" + d.clientId() + ":" + d.batchId(),
-                d.leadId(),
-                d.phone(),
-                d.product(),
-                d.clientId(),
-                d.deliveredAt(),
-                envelope.eventId().toString(),
-                d.commandeId(),
-                d.batchId(),
-                d.runId(),
-                Wire.of(d.kind()),
-                d.crossEntity());
-        return mongo.save(line)
-                .then(phoneFacts.delivered(line))
-                .then(settle(PendingLeadFact.of(line)))
-                .then(mongo.findById(d.leadId(), LeadDocument.class)
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty()))
+        return facts.delivered(envelope)
+                .flatMap(this::settle)
+                .then(records.byId(d.leadId()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(lead -> figures.record(deliveredFigure(d, lead.orElse(null))));
     }
 
@@ -86,11 +54,11 @@ public class RecordingDeliveries {
      * last completes the record. Reads only the pending facts, never the whole ledger.
      */
     public Mono<Void> applyLedger(String leadId) {
-        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), PendingLeadFact.class)
+        return facts.pendingOf(leadId)
                 .collectList()
-                .flatMapMany(facts -> Flux.fromIterable(facts.stream()
+                .flatMapMany(pending -> Flux.fromIterable(pending.stream()
                         // ledger lines first, then channel reports (as they were copied before)
-                        .sorted(Comparator.comparing((PendingLeadFact f) -> f.line() == null))
+                        .sorted(Comparator.comparing((LeadFacts.Pending f) -> !f.ledgerLine()))
                         .toList()))
                 .concatMap(this::copyThenForget)
                 .then();
@@ -100,55 +68,17 @@ public class RecordingDeliveries {
      * Keeps the fact as pending work, then copies it into the lead's record if the record exists;
      * a lead routed after this check finds the pending fact ({@link #applyLedger}).
      */
-    private Mono<Void> settle(PendingLeadFact fact) {
-        return mongo.save(fact).then(copyThenForget(fact));
+    private Mono<Void> settle(LeadFacts.Pending fact) {
+        return facts.keep(fact).then(copyThenForget(fact));
     }
 
-    private Mono<Void> copyThenForget(PendingLeadFact fact) {
-        return historyOnce
-                .apply(fact.leadId(), fact.eventId(), () -> copy(fact))
-                .flatMap(copied -> copied
-                        ? mongo.remove(Query.query(Criteria.where("_id").is(fact.id())), PendingLeadFact.class)
-                                .then()
-                        : Mono.<Void>empty());
-    }
-
-    private static Update copy(PendingLeadFact fact) {
-        if (fact.line() == null) {
-            return new Update().push("history", fact.channel().entry());
-        }
-        LedgerEntry l = fact.line();
-        return new Update()
-                .push(
-                        "history",
-                        HistoryEntry.of(l.eventId(), "delivered", l.deliveredAt())
-                                .withDelivery(l.clientId(), l.commandeId(), l.batchId(), l.runId())
-                                .withKind(l.kind(), l.crossEntity()))
-                .push(
-                        "deliveries",
-                        new DeliveryRef(
-                                l.clientId(),
-                                l.commandeId(),
-                                l.batchId(),
-                                l.runId(),
-                                l.deliveredAt(),
-                                l.kind(),
-                                l.crossEntity()))
-                .set("status", "delivered");
-    }
-
-    /**
-     * The deliveries and rejections routing knows for this phone and product (one {@code _id}
-     * lookup): what the 30-day duplicate rule and the rejection rule read when a lead is routed.
-     */
-    public Mono<PhoneFacts> phoneFacts(String phone, Product product) {
-        return phoneFacts.of(phone, product);
+    private Mono<Void> copyThenForget(LeadFacts.Pending fact) {
+        return facts.copyOnce(fact).flatMap(copied -> copied ? facts.forget(fact) : Mono.<Void>empty());
     }
 
     public Mono<Void> outcome(Envelope<DeliveryOutcome> envelope) {
         DeliveryOutcome o = envelope.payload();
         String eventId = envelope.eventId().toString();
-        String status = Wire.of(o.status());
         String type =
                 switch (o.status()) {
                     case SENT -> "sent";
@@ -157,16 +87,8 @@ public class RecordingDeliveries {
                     case RETRYING -> "retrying";
                     default -> "failed";
                 };
-        HistoryEntry entry = HistoryEntry.of(eventId, type, o.at())
-                .withStatus(status)
-                .withChannel(Wire.of(o.channel()))
-                .withDelivery(o.clientId(), null, o.batchId(), o.runId())
-                .withReason(o.reason());
         Mono<Void> history = Flux.fromIterable(o.leadIds() == null ? java.util.List.<String>of() : o.leadIds())
-                .concatMap(id -> {
-                    ChannelHistory report = new ChannelHistory(eventId + ":" + id, id, entry);
-                    return mongo.save(report).then(settle(PendingLeadFact.of(report)));
-                })
+                .concatMap(id -> facts.reported(eventId, type, o, id).flatMap(this::settle))
                 .then();
         return history.then(figures.record(outcomeFigure(eventId, o)));
     }
@@ -195,11 +117,10 @@ public class RecordingDeliveries {
                             b.commandeId(),
                             counts));
                 })
-                .then(mongo.save(RunRecord.of(run)))
-                .then();
+                .then(runs.record(run));
     }
 
-    static Figure deliveredFigure(LeadDelivered d, LeadDocument doc) {
+    static Figure deliveredFigure(LeadDelivered d, StoredLead doc) {
         LeadData lead = doc == null ? null : doc.lead();
         Map<String, Integer> counts = new HashMap<>();
         counts.put(Figure.DELIVERED, 1);

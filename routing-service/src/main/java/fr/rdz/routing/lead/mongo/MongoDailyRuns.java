@@ -1,6 +1,7 @@
 package fr.rdz.routing.lead.mongo;
 
 import fr.rdz.events.Entity;
+import fr.rdz.events.RunCompleted;
 import fr.rdz.routing.lead.application.DailyRuns;
 import java.time.LocalDate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -8,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** {@link DailyRuns} in {@code runs} ({@link RunRecord}, which is the {@link DailyRuns.Run} itself). */
 @Component
@@ -28,5 +30,10 @@ public class MongoDailyRuns implements DailyRuns {
                                 .gte(day)),
                         RunRecord.class)
                 .map(Run.class::cast);
+    }
+
+    @Override
+    public Mono<Void> record(RunCompleted run) {
+        return mongo.save(RunRecord.of(run)).then();
     }
 }

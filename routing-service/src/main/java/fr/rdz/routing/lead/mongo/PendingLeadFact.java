@@ -1,5 +1,6 @@
 package fr.rdz.routing.lead.mongo;
 
+import fr.rdz.routing.lead.application.LeadFacts;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of the whole ledger and channel history.
  */
 @Document("lead_facts_pending")
-public record PendingLeadFact(@Id String id, String leadId, LedgerEntry line, ChannelHistory channel) {
+public record PendingLeadFact(@Id String id, String leadId, LedgerEntry line, ChannelHistory channel)
+        implements LeadFacts.Pending {
 
     public static PendingLeadFact of(LedgerEntry line) {
         // without the phone: copying the line into the history does not need it
@@ -35,6 +37,12 @@ public record PendingLeadFact(@Id String id, String leadId, LedgerEntry line, Ch
         return new PendingLeadFact("channel:" + channel.id(), channel.leadId(), null, channel);
     }
 
+    @Override
+    public boolean ledgerLine() {
+        return line != null;
+    }
+
+    @Override
     public String eventId() {
         return line != null ? line.eventId() : channel.entry().eventId();
     }

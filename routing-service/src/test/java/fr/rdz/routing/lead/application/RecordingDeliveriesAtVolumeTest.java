@@ -14,7 +14,11 @@ import fr.rdz.routing.config.MongoIndexes;
 import fr.rdz.routing.lead.mongo.HistoryEntry;
 import fr.rdz.routing.lead.mongo.HistoryOnce;
 import fr.rdz.routing.lead.mongo.LeadDocument;
+import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.lead.mongo.LedgerEntry;
+import fr.rdz.routing.lead.mongo.MongoDailyRuns;
+import fr.rdz.routing.lead.mongo.MongoLeadFacts;
+import fr.rdz.routing.lead.mongo.MongoLeadRecords;
 import fr.rdz.routing.lead.mongo.PendingLeadFact;
 import fr.rdz.routing.lead.mongo.PhoneFacts;
 import fr.rdz.routing.lead.mongo.PhoneFactsStore;
@@ -48,17 +52,18 @@ class RecordingDeliveriesAtVolumeTest {
 
     private RecordingWireServer wire;
     private RecordingDeliveries deliveries;
+    private PhoneFactsStore phoneFacts;
 
     @BeforeEach
     void setUp() {
         wire = new RecordingWireServer("rdz_routing_volume_test");
         new MongoIndexes(wire.mongo()).afterPropertiesSet();
-        PhoneFactsStore phoneFacts = new PhoneFactsStore(wire.mongo());
+        phoneFacts = new PhoneFactsStore(wire.mongo());
         deliveries = new RecordingDeliveries(
-                wire.mongo(),
-                new FigureStore(wire.mongo(), new fr.rdz.routing.stats.mongo.FigureRollupProjector(wire.mongo())),
-                phoneFacts,
-                new HistoryOnce(wire.mongo()));
+                new MongoLeadFacts(wire.mongo(), phoneFacts, new HistoryOnce(wire.mongo())),
+                new MongoLeadRecords(wire.mongo(), new LeadLookupProjector(wire.mongo())),
+                new MongoDailyRuns(wire.mongo()),
+                new FigureStore(wire.mongo(), new fr.rdz.routing.stats.mongo.FigureRollupProjector(wire.mongo())));
     }
 
     /** Thousands of routing records and ledger lines already stored. */
@@ -99,7 +104,7 @@ class RecordingDeliveriesAtVolumeTest {
 
         deliveries.delivered(delivered("lead-1", "0612345678", "client-b")).block();
         deliveries.outcome(outcome("lead-1", "stored-1")).block();
-        PhoneFacts facts = deliveries.phoneFacts("0612345678", Product.PAC).block();
+        PhoneFacts facts = phoneFacts.of("0612345678", Product.PAC).block();
         deliveries.applyLedger("lead-1").block();
 
         assertThat(facts.deliveriesOrEmpty())
