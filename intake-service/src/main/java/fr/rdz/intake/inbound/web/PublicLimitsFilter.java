@@ -1,6 +1,7 @@
 package fr.rdz.intake.inbound.web;
 
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.kit.clients.RefusingARequest;
 import fr.rdz.kit.clients.RequestBudgets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +62,9 @@ public class PublicLimitsFilter implements WebFilter, Ordered {
         }
         if (publicRoute && limitRate && !budgets.take(callers.limitKey(exchange.getRequest()))) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, budgets.retryAfterSeconds());
-            return refuse(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate_limited", TOO_MANY);
+            return RefusingARequest.afterItsBody(
+                    exchange,
+                    () -> refuse(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate_limited", TOO_MANY));
         }
         return chain.filter(exchange);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.rdz.kit.clients.ClientAddressRule;
 import fr.rdz.kit.clients.RateLimitKey;
+import fr.rdz.kit.clients.RefusingARequest;
 import fr.rdz.kit.clients.RequestBudgets;
 import fr.rdz.routing.config.PublicRoutesProperties;
 import java.net.InetAddress;
@@ -63,7 +64,9 @@ public class PublicRoutesRateLimit implements WebFilter, Ordered {
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, budgets.retryAfterSeconds());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(problem())));
+        return RefusingARequest.afterItsBody(
+                exchange,
+                () -> response.writeWith(Mono.just(response.bufferFactory().wrap(problem()))));
     }
 
     /** The client's budget key; {@code ""} when the peer is unknown. */
