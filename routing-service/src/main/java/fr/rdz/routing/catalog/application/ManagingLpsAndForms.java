@@ -6,6 +6,7 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.CatalogCode;
+import fr.rdz.routing.catalog.domain.SameEntity;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.InvalidInput;
@@ -49,10 +50,9 @@ public class ManagingLpsAndForms {
                 ? Mono.empty()
                 : form(terms.formCode())
                         .switchIfEmpty(Mono.error(RequestRejected.invalid("unknown form_code " + terms.formCode())))
-                        .flatMap(f -> f.entity() == terms.entity()
-                                ? Mono.<Void>empty()
-                                : Mono.error(RequestRejected.invalid("form " + f.code() + " belongs to entity "
-                                        + f.entity() + ", not " + terms.entity())));
+                        .flatMap(f -> SameEntity.breach("form " + f.code(), f.entity(), terms.entity())
+                                .map(breach -> Mono.<Void>error(RequestRejected.invalid(breach)))
+                                .orElse(Mono.empty()));
         return formCheck.then(withCode(terms.code(), CatalogCode.LP_PREFIX, code -> {
             Instant now = clock.instant();
             Lp doc = new Lp(
@@ -141,10 +141,8 @@ public class ManagingLpsAndForms {
             return Mono.empty();
         }
         return form(formCode.trim())
-                .doOnNext(f -> errors.check(
-                        f.entity() == entity,
-                        "form_code",
-                        "form " + f.code() + " belongs to entity " + f.entity() + ", not " + entity))
+                .doOnNext(f -> SameEntity.breach("form " + f.code(), f.entity(), entity)
+                        .ifPresent(breach -> errors.add("form_code", breach)))
                 .switchIfEmpty(Mono.fromRunnable(() -> errors.add("form_code", "unknown form " + formCode.trim())))
                 .then();
     }
@@ -154,10 +152,8 @@ public class ManagingLpsAndForms {
             return Mono.empty();
         }
         return store.lp(lpCode.trim())
-                .doOnNext(lp -> errors.check(
-                        lp.entity() == entity,
-                        "lp_code",
-                        "LP " + lp.code() + " belongs to entity " + lp.entity() + ", not " + entity))
+                .doOnNext(lp -> SameEntity.breach("LP " + lp.code(), lp.entity(), entity)
+                        .ifPresent(breach -> errors.add("lp_code", breach)))
                 .switchIfEmpty(Mono.fromRunnable(() -> errors.add("lp_code", "unknown LP " + lpCode.trim())))
                 .then();
     }
@@ -307,10 +303,9 @@ public class ManagingLpsAndForms {
         }
         return store.lp(lpCode)
                 .switchIfEmpty(Mono.error(RequestRejected.invalid("unknown lp_code " + lpCode)))
-                .flatMap(lp -> lp.entity() == entity
-                        ? Mono.<Void>empty()
-                        : Mono.error(RequestRejected.invalid(
-                                "LP " + lp.code() + " belongs to entity " + lp.entity() + ", not " + entity)));
+                .flatMap(lp -> SameEntity.breach("LP " + lp.code(), lp.entity(), entity)
+                        .map(breach -> Mono.<Void>error(RequestRejected.invalid(breach)))
+                        .orElse(Mono.empty()));
     }
 
     /**
