@@ -1,8 +1,8 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.append;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.notBlank;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.require;
+import static fr.rdz.routing.catalog.application.CatalogEdits.append;
+import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.Entity;
@@ -188,14 +188,14 @@ public class ManagingClients {
         return terms.emails() == null
                 ? List.of()
                 : terms.emails().stream()
-                        .filter(ManagingLpsAndForms::notBlank)
+                        .filter(CatalogEdits::notBlank)
                         .map(String::trim)
                         .distinct()
                         .toList();
     }
 
     private static String blank(String s) {
-        return ManagingLpsAndForms.blankToNull(s);
+        return CatalogEdits.blankToNull(s);
     }
 
     private Client withSnapshot(Client d) {

@@ -1,8 +1,8 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.append;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.notBlank;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.require;
+import static fr.rdz.routing.catalog.application.CatalogEdits.append;
+import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
