@@ -7,7 +7,7 @@ import fr.rdz.routing.brief.domain.BriefMode;
 import fr.rdz.routing.brief.domain.TrackingBrief;
 import fr.rdz.routing.brief.domain.TrackingScript;
 import fr.rdz.routing.catalog.application.Form;
-import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
+import fr.rdz.routing.catalog.application.ManagingForms;
 import fr.rdz.routing.consent.application.ManagingConsentTexts;
 import fr.rdz.routing.consent.domain.ConsentText;
 import fr.rdz.rules.LiaisonCode;
@@ -28,17 +28,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class GeneratingTrackingBrief {
 
-    private final ManagingLpsAndForms catalog;
+    private final ManagingForms forms;
     private final BriefProperties properties;
     private final TrackingScript script;
     private final ManagingConsentTexts consentTexts;
 
     public GeneratingTrackingBrief(
-            ManagingLpsAndForms catalog,
-            BriefProperties properties,
-            ObjectMapper mapper,
-            ManagingConsentTexts consentTexts) {
-        this.catalog = catalog;
+            ManagingForms forms, BriefProperties properties, ObjectMapper mapper, ManagingConsentTexts consentTexts) {
+        this.forms = forms;
         this.consentTexts = consentTexts;
         this.properties = properties;
         // the configuration is a map: its keys are written as they are (no naming strategy applies)
@@ -52,7 +49,7 @@ public class GeneratingTrackingBrief {
     }
 
     public Mono<TrackingBrief> brief(Operator operator, String formCode, BriefMode mode) {
-        return catalog.form(operator, formCode).flatMap(form -> consentTexts
+        return forms.form(operator, formCode).flatMap(form -> consentTexts
                 .byVersion(form.consentTextVersion())
                 .map(text -> brief(form, mode, text))
                 .switchIfEmpty(Mono.fromSupplier(() -> brief(form, mode, null))));

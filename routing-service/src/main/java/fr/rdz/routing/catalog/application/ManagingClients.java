@@ -1,10 +1,9 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.append;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.notBlank;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.require;
+import static fr.rdz.routing.catalog.application.CatalogEdits.append;
+import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
-import fr.rdz.events.DeliveryChannel;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.Pii;
@@ -12,12 +11,10 @@ import fr.rdz.kit.Operator;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.RequestRejected;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,8 +22,6 @@ import reactor.core.publisher.Mono;
 /** Clients: create, replace, soft-delete; the API key is stored only encrypted, every change published. */
 @Service
 public class ManagingClients {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Clients store;
     private final ApiKeys apiKeys;
@@ -48,8 +43,8 @@ public class ManagingClients {
                 id,
                 terms.entity(),
                 terms.name().trim(),
-                emails(terms),
-                channel(terms),
+                ClientDeliverySettings.emails(terms),
+                ClientDeliverySettings.channel(terms),
                 blank(terms.apiUrl()),
                 key == null ? null : apiKeys.encrypt(key),
                 key == null ? null : Pii.maskSecret(key),
@@ -88,8 +83,8 @@ public class ManagingClients {
                     id,
                     existing.entity(),
                     full.name().trim(),
-                    emails(full),
-                    channel(full),
+                    ClientDeliverySettings.emails(full),
+                    ClientDeliverySettings.channel(full),
                     blank(full.apiUrl()),
                     encrypted,
                     hint,
@@ -99,7 +94,7 @@ public class ManagingClients {
                     clock.instant(),
                     existing.version() + 1,
                     existing.outbox());
-            requireKeyForApi(changed.deliveryChannel(), changed.apiKeyEncrypted());
+            ClientDeliverySettings.requireKeyForApi(changed.deliveryChannel(), changed.apiKeyEncrypted());
             return store.replace(withSnapshot(changed), existing.version());
         });
     }
@@ -144,58 +139,11 @@ public class ManagingClients {
     private void validate(ClientTerms terms, Client existing) {
         require(terms.entity() != null, "entity is required (ZR7 or MDL)");
         require(notBlank(terms.name()), "name is required");
-        DeliveryChannel channel = channel(terms);
-        List<String> emails = emails(terms);
-        for (String email : emails) {
-            require(EMAIL.matcher(email).matches(), "invalid e-mail address: " + Pii.maskEmail(email));
-        }
-        if (channel.byEmail()) {
-            require(!emails.isEmpty(), "emails must hold at least one address for delivery_channel " + wire(channel));
-        }
-        if (notBlank(terms.apiUrl())) {
-            require(isHttpUrl(terms.apiUrl().trim()), "api_url must be an http(s) URL");
-        }
-        if (channel.byApi()) {
-            require(notBlank(terms.apiUrl()), "api_url is required for delivery_channel " + wire(channel));
-            if (existing == null) {
-                requireKeyForApi(channel, notBlank(terms.apiKey()) ? "set" : null);
-            }
-        }
-    }
-
-    private static void requireKeyForApi(DeliveryChannel channel, String key) {
-        require(!channel.byApi() || key != null, "api_key is required for delivery_channel " + wire(channel));
-    }
-
-    private static String wire(DeliveryChannel channel) {
-        return channel.name().toLowerCase();
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static DeliveryChannel channel(ClientTerms terms) {
-        return terms.deliveryChannel() == null ? DeliveryChannel.EMAIL : terms.deliveryChannel();
-    }
-
-    private static List<String> emails(ClientTerms terms) {
-        return terms.emails() == null
-                ? List.of()
-                : terms.emails().stream()
-                        .filter(ManagingLpsAndForms::notBlank)
-                        .map(String::trim)
-                        .distinct()
-                        .toList();
+        ClientDeliverySettings.check(terms, existing == null);
     }
 
     private static String blank(String s) {
-        return ManagingLpsAndForms.blankToNull(s);
+        return CatalogEdits.blankToNull(s);
     }
 
     private Client withSnapshot(Client d) {

@@ -1,8 +1,8 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.append;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.notBlank;
-import static fr.rdz.routing.catalog.application.ManagingLpsAndForms.require;
+import static fr.rdz.routing.catalog.application.CatalogEdits.append;
+import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.Entity;
 import fr.rdz.events.Envelope;
@@ -10,6 +10,7 @@ import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.Commande;
 import fr.rdz.routing.catalog.domain.Departements;
+import fr.rdz.routing.catalog.domain.SameEntity;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
@@ -142,10 +143,10 @@ public class ManagingCommandes {
         return clients.client(terms.clientId())
                 .filter(c -> !c.deleted())
                 .switchIfEmpty(Mono.error(() -> RequestRejected.invalid("unknown client_id " + terms.clientId())))
-                .flatMap(c -> c.entity() == terms.entity()
-                        ? Mono.just(c)
-                        : Mono.error(RequestRejected.invalid("client " + c.id() + " belongs to entity " + c.entity()
-                                + ", not " + terms.entity() + ": a commande must be in its client's entity")));
+                .flatMap(c -> SameEntity.breach("client " + c.id(), c.entity(), terms.entity())
+                        .map(breach -> Mono.<Client>error(
+                                RequestRejected.invalid(breach + ": a commande must be in its client's entity")))
+                        .orElse(Mono.just(c)));
     }
 
     private static StoredCommande build(

@@ -8,7 +8,8 @@ import fr.rdz.kit.RdzSecurity;
 import fr.rdz.routing.catalog.application.Form;
 import fr.rdz.routing.catalog.application.FormTerms;
 import fr.rdz.routing.catalog.application.LpTerms;
-import fr.rdz.routing.catalog.application.ManagingLpsAndForms;
+import fr.rdz.routing.catalog.application.ManagingForms;
+import fr.rdz.routing.catalog.application.ManagingLps;
 import fr.rdz.routing.catalog.web.CatalogViews.FormView;
 import fr.rdz.routing.catalog.web.CatalogViews.LpView;
 import fr.rdz.routing.shared.application.Scope;
@@ -40,12 +41,14 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "basic")
 class CatalogController {
 
-    private final ManagingLpsAndForms catalog;
+    private final ManagingLps lps;
+    private final ManagingForms forms;
     private final FormCards cards;
     private final StrictJson json;
 
-    CatalogController(ManagingLpsAndForms catalog, FormCards cards, StrictJson json) {
-        this.catalog = catalog;
+    CatalogController(ManagingLps lps, ManagingForms forms, FormCards cards, StrictJson json) {
+        this.lps = lps;
+        this.forms = forms;
         this.cards = cards;
         this.json = json;
     }
@@ -55,7 +58,7 @@ class CatalogController {
     @Operation(summary = "Create a landing page", description = "Leave code empty to get the next free LP-NNN.")
     Mono<LpView> createLp(@RequestBody LpTerms terms) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.createLp(op, terms))
+                .flatMap(op -> lps.createLp(op, terms))
                 .map(LpView::of);
     }
 
@@ -64,14 +67,14 @@ class CatalogController {
     Flux<LpView> lps(
             @RequestParam(required = false) Entity entity, @RequestParam(required = false) CatalogStatus status) {
         return RdzSecurity.currentOperator()
-                .flatMapMany(op -> catalog.lps(op, entity, status))
+                .flatMapMany(op -> lps.lps(op, entity, status))
                 .map(LpView::of);
     }
 
     @GetMapping("/lps/{code}")
     @Operation(summary = "One landing page")
     Mono<LpView> lp(@PathVariable String code) {
-        return RdzSecurity.currentOperator().flatMap(op -> catalog.lp(op, code)).map(LpView::of);
+        return RdzSecurity.currentOperator().flatMap(op -> lps.lp(op, code)).map(LpView::of);
     }
 
     @PutMapping("/lps/{code}")
@@ -88,7 +91,7 @@ class CatalogController {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> {
                     InvalidInput.Collector errors = new InvalidInput.Collector();
-                    return catalog.updateLp(op, code, json.read(body, LpTerms.class, errors), errors);
+                    return lps.updateLp(op, code, json.read(body, LpTerms.class, errors), errors);
                 })
                 .map(LpView::of);
     }
@@ -97,7 +100,7 @@ class CatalogController {
     @Operation(summary = "Archive a landing page")
     Mono<LpView> archiveLp(@PathVariable String code) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.archiveLp(op, code))
+                .flatMap(op -> lps.archiveLp(op, code))
                 .map(LpView::of);
     }
 
@@ -108,7 +111,7 @@ class CatalogController {
             description = "Leave code empty to get the next free <PRODUCT>-NNN (PV-001, PAC-004…).")
     Mono<FormView> createForm(@RequestBody FormTerms terms) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.createForm(op, terms))
+                .flatMap(op -> forms.createForm(op, terms))
                 .map(f -> FormView.of(f, null));
     }
 
@@ -121,7 +124,7 @@ class CatalogController {
             @RequestParam(required = false) Product product,
             @RequestParam(required = false) CatalogStatus status) {
         return RdzSecurity.currentOperator()
-                .flatMapMany(op -> catalog.forms(op, entity, product, status))
+                .flatMapMany(op -> forms.forms(op, entity, product, status))
                 .collectList()
                 .flatMapMany(forms -> cards.cards(forms.stream().map(Form::code).toList())
                         .flatMapIterable(c -> forms.stream()
@@ -132,9 +135,8 @@ class CatalogController {
     @GetMapping("/forms/{code}")
     @Operation(summary = "One form", description = "With its card's figures since its last reset.")
     Mono<FormView> form(@PathVariable String code) {
-        return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.form(op, code))
-                .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
+        return RdzSecurity.currentOperator().flatMap(op -> forms.form(op, code)).flatMap(f -> cards.card(f.code())
+                .map(c -> FormView.of(f, c)));
     }
 
     @PutMapping("/forms/{code}")
@@ -151,7 +153,7 @@ class CatalogController {
         return RdzSecurity.currentOperator()
                 .flatMap(op -> {
                     InvalidInput.Collector errors = new InvalidInput.Collector();
-                    return catalog.updateForm(op, code, json.read(body, FormTerms.class, errors), errors);
+                    return forms.updateForm(op, code, json.read(body, FormTerms.class, errors), errors);
                 })
                 .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
     }
@@ -163,18 +165,17 @@ class CatalogController {
             description = "Admins of the form's entity. Stores a snapshot of the card first (answered), then the card "
                     + "restarts from zero. Figures of the dashboard are not touched.")
     Mono<FormResets.Snapshot> resetStats(@PathVariable String code) {
-        return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.form(op, code).flatMap(f -> {
-                    Scope.requireWrite(op, f.entity());
-                    return cards.reset(f.code(), op.name());
-                }));
+        return RdzSecurity.currentOperator().flatMap(op -> forms.form(op, code).flatMap(f -> {
+            Scope.requireWrite(op, f.entity());
+            return cards.reset(f.code(), op.name());
+        }));
     }
 
     @GetMapping("/forms/{code}/stats/snapshots")
     @Operation(summary = "The snapshots taken before each reset of a form's card, newest first")
     Mono<java.util.List<FormResets.Snapshot>> snapshots(@PathVariable String code) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.form(op, code))
+                .flatMap(op -> forms.form(op, code))
                 .flatMap(f -> cards.snapshots(f.code()));
     }
 
@@ -183,7 +184,7 @@ class CatalogController {
     @Operation(summary = "Duplicate a form", description = "A copy under the next free code of the same product.")
     Mono<FormView> duplicate(@PathVariable String code) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.duplicateForm(op, code))
+                .flatMap(op -> forms.duplicateForm(op, code))
                 .map(f -> FormView.of(f, null));
     }
 
@@ -191,7 +192,7 @@ class CatalogController {
     @Operation(summary = "Archive a form", description = "It stays resolvable but leaves the lists.")
     Mono<FormView> archive(@PathVariable String code) {
         return RdzSecurity.currentOperator()
-                .flatMap(op -> catalog.archiveForm(op, code))
+                .flatMap(op -> forms.archiveForm(op, code))
                 .flatMap(f -> cards.card(f.code()).map(c -> FormView.of(f, c)));
     }
 }
