@@ -1,9 +1,12 @@
 package fr.rdz.routing.catalog.application;
 
+import fr.rdz.events.Envelope;
+import fr.rdz.events.RdzEvent;
 import fr.rdz.routing.catalog.domain.CatalogCode;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +16,9 @@ import reactor.util.retry.Retry;
 
 /** What every catalog edit shares: required fields, blank input, snapshots appended to the outbox, generated codes. */
 final class CatalogEdits {
+
+    /** The producer named in the envelopes of catalog snapshots. */
+    private static final String PRODUCER = "routing-service";
 
     private CatalogEdits() {}
 
@@ -35,9 +41,10 @@ final class CatalogEdits {
                                 || e instanceof DuplicateKeyException));
     }
 
-    static List<OutboxEntry> append(List<OutboxEntry> outbox, OutboxEntry entry) {
+    /** {@code outbox} with the item's new snapshot appended, as routing publishes it (dated when the item changed). */
+    static List<OutboxEntry> plusSnapshot(List<OutboxEntry> outbox, RdzEvent snapshot, Instant changedAt) {
         List<OutboxEntry> all = new ArrayList<>(outbox == null ? List.of() : outbox);
-        all.add(entry);
+        all.add(OutboxEntry.of(Envelope.of(snapshot, PRODUCER, changedAt)));
         return all;
     }
 

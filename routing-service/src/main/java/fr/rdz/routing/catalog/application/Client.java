@@ -46,4 +46,23 @@ public record Client(
     public String toString() {
         return "Client[id=" + id + ", entity=" + entity + ", name=" + name + "]";
     }
+
+    /** The same client with another outbox. */
+    public Client withOutbox(List<OutboxEntry> entries) {
+        return new Client(
+                id,
+                entity,
+                name,
+                emails,
+                deliveryChannel,
+                apiUrl,
+                apiKeyEncrypted,
+                apiKeyHint,
+                active,
+                deleted,
+                createdAt,
+                updatedAt,
+                version,
+                entries);
+    }
 }

@@ -30,4 +30,21 @@ public record Form(
         return new FormSnapshot(
                 code, entity, product, name, lpCode, redirectUrl, status, updatedAt, consentTextVersion);
     }
+
+    /** The same form with another outbox. */
+    public Form withOutbox(List<OutboxEntry> entries) {
+        return new Form(
+                code,
+                entity,
+                product,
+                name,
+                lpCode,
+                redirectUrl,
+                status,
+                createdAt,
+                updatedAt,
+                version,
+                entries,
+                consentTextVersion);
+    }
 }

@@ -23,4 +23,9 @@ public record Lp(
     public LpSnapshot snapshot() {
         return new LpSnapshot(code, entity, name, url, formCode, status, updatedAt);
     }
+
+    /** The same landing page with another outbox. */
+    public Lp withOutbox(List<OutboxEntry> entries) {
+        return new Lp(code, entity, name, url, formCode, status, createdAt, updatedAt, version, entries);
+    }
 }

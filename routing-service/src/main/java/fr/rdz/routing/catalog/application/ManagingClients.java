@@ -1,14 +1,12 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.CatalogEdits.append;
 import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.plusSnapshot;
 import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.Entity;
-import fr.rdz.events.Envelope;
 import fr.rdz.events.Pii;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Clock;
@@ -147,20 +145,6 @@ public class ManagingClients {
     }
 
     private Client withSnapshot(Client d) {
-        return new Client(
-                d.id(),
-                d.entity(),
-                d.name(),
-                d.emails(),
-                d.deliveryChannel(),
-                d.apiUrl(),
-                d.apiKeyEncrypted(),
-                d.apiKeyHint(),
-                d.active(),
-                d.deleted(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.version(),
-                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), "routing-service", d.updatedAt()))));
+        return d.withOutbox(plusSnapshot(d.outbox(), d.snapshot(), d.updatedAt()));
     }
 }

@@ -1,11 +1,10 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.CatalogEdits.append;
 import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.plusSnapshot;
 import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.Entity;
-import fr.rdz.events.Envelope;
 import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.Commande;
@@ -181,24 +180,6 @@ public class ManagingCommandes {
     }
 
     private static StoredCommande withSnapshot(StoredCommande d) {
-        return new StoredCommande(
-                d.id(),
-                d.entity(),
-                d.clientId(),
-                d.product(),
-                d.departements(),
-                d.weeklyQuota(),
-                d.deliveryDays(),
-                d.lbMaxPercent(),
-                d.priority(),
-                d.allowCrossEntity(),
-                d.startsOn(),
-                d.endsOn(),
-                d.active(),
-                d.deleted(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.version(),
-                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), "routing-service", d.updatedAt()))));
+        return d.withOutbox(plusSnapshot(d.outbox(), d.snapshot(), d.updatedAt()));
     }
 }

@@ -1,19 +1,17 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.CatalogEdits.append;
 import static fr.rdz.routing.catalog.application.CatalogEdits.blankToNull;
 import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
+import static fr.rdz.routing.catalog.application.CatalogEdits.plusSnapshot;
 import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 import static fr.rdz.routing.catalog.application.CatalogEdits.withCode;
 
 import fr.rdz.events.CatalogStatus;
 import fr.rdz.events.Entity;
-import fr.rdz.events.Envelope;
 import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.catalog.domain.CatalogCode;
 import fr.rdz.routing.catalog.domain.SameEntity;
-import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.domain.RequestRejected;
@@ -31,8 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ManagingForms {
-
-    private static final String PRODUCER = "routing-service";
 
     private final LpsAndForms store;
     private final CodeNumbers codes;
@@ -204,18 +200,6 @@ public class ManagingForms {
     }
 
     private Form withSnapshot(Form d) {
-        return new Form(
-                d.code(),
-                d.entity(),
-                d.product(),
-                d.name(),
-                d.lpCode(),
-                d.redirectUrl(),
-                d.status(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.version(),
-                append(d.outbox(), OutboxEntry.of(Envelope.of(d.snapshot(), PRODUCER, d.updatedAt()))),
-                d.consentTextVersion());
+        return d.withOutbox(plusSnapshot(d.outbox(), d.snapshot(), d.updatedAt()));
     }
 }

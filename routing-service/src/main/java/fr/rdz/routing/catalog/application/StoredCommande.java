@@ -79,4 +79,27 @@ public record StoredCommande(
                 createdAt,
                 updatedAt);
     }
+
+    /** The same commande with another outbox. */
+    public StoredCommande withOutbox(List<OutboxEntry> entries) {
+        return new StoredCommande(
+                id,
+                entity,
+                clientId,
+                product,
+                departements,
+                weeklyQuota,
+                deliveryDays,
+                lbMaxPercent,
+                priority,
+                allowCrossEntity,
+                startsOn,
+                endsOn,
+                active,
+                deleted,
+                createdAt,
+                updatedAt,
+                version,
+                entries);
+    }
 }
