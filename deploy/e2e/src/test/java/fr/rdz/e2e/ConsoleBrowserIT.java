@@ -496,13 +496,21 @@ class ConsoleBrowserIT {
 
         // every field at once, in French, next to it: an empty reason is refused by the page
         browser.findElement(By.cssSelector("#reject-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("#reject-form .field.invalid .error"))
+        assertThat(await().atMost(Duration.ofSeconds(30))
+                        .ignoreExceptions()
+                        .until(
+                                () -> browser.findElement(By.cssSelector("#reject-form .field.invalid .error")),
+                                e -> e.isDisplayed())
                         .getText())
                 .isEqualTo("Indiquez la raison du rejet.");
         new Select(browser.findElement(By.id("client_id"))).selectByVisibleText("Solaire Pro");
         browser.findElement(By.id("reason")).sendKeys("Numéro injoignable");
         browser.findElement(By.cssSelector("#reject-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Le rejet est enregistré.");
+        // the POST answers with a redirect to the lead's page: the click may return before that page is shown
+        WebElement done = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector(".alert.ok")), e -> e.isDisplayed());
+        assertThat(done.getText()).isEqualTo("Le rejet est enregistré.");
         assertThat(browser.findElement(By.id("timeline")).getText())
                 .contains("Rejeté par Solaire Pro : Numéro injoignable");
         // and why it is no longer delivered, in words
