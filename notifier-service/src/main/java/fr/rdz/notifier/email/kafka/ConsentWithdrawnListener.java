@@ -39,7 +39,10 @@ class ConsentWithdrawnListener {
             // the person's leads still waiting in a planned batch are left out of its e-mail
             withdrawals.remember(event.phone(), event.withdrawnAt());
         }
-        if (envelope != null && envelope.payload() instanceof ConsentWithdrawn event && event.clientIds() != null) {
+        if (envelope != null
+                && envelope.payload() instanceof ConsentWithdrawn event
+                && event.clientIds() != null
+                && !event.clientIds().isEmpty()) {
             WithdrawalNotice notice = new WithdrawalNotice(event.leadId(), event.phone(), event.withdrawnAt());
             event.clientIds().forEach(client -> notices.remember(client, notice));
             log.info(

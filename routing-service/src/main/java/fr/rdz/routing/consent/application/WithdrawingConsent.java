@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * history line, and a new {@code LeadRouted} ({@code no_consent}, the proof with
  * {@code withdrawn_at}) goes out through its outbox, so delivery takes it out of its pool and never
  * delivers it again. The clients who received one of these leads in the last 30 days are named in
- * the history line and told through a {@code ConsentWithdrawn} event (same outbox write).
+ * the history line; a {@code ConsentWithdrawn} event (same outbox write) names them, and goes out even
+ * when nobody is to be told, so that the channels leave the lead out of a batch planned just before.
  */
 @Service
 public class WithdrawingConsent {
@@ -135,14 +136,14 @@ public class WithdrawingConsent {
             }
         }
         boolean delivered = "delivered".equals(doc.status()) || "rejected".equals(doc.status());
-        Envelope<ConsentWithdrawn> notice = null;
-        if (!toTell.isEmpty()) {
-            // the clients who received the lead in the last 30 days are told (notifier: next batch e-mail)
-            notice = Envelope.of(
-                    new ConsentWithdrawn(lead.leadId(), lead.phone(), lead.entity(), withdrawnAt, List.copyOf(toTell)),
-                    PRODUCER,
-                    now);
-        }
+        // Always published, even with nobody to tell: a batch planned before this withdrawal but not
+        // yet recorded here still holds the lead, and notifier and crm-push leave it out only if they
+        // hear of the withdrawal. The clients who received the lead in the last 30 days are named
+        // (notifier: a paragraph in their next batch e-mail).
+        Envelope<ConsentWithdrawn> notice = Envelope.of(
+                new ConsentWithdrawn(lead.leadId(), lead.phone(), lead.entity(), withdrawnAt, List.copyOf(toTell)),
+                PRODUCER,
+                now);
         return leads.markWithdrawn(
                         doc.id(),
                         lead,

@@ -33,8 +33,8 @@ public interface LeadRecords {
     /**
      * Marks the lead's consent withdrawn, in one write: {@code lead} (its consent withdrawn) replaces the lead's data,
      * {@code reason} becomes its reason, a {@code consent_withdrawn} step (the routed event's id, {@code at}, state
-     * {@code no_consent}, {@code historyReason}) joins the history and {@code routed}, then {@code notice} when
-     * there is one, its outbox. {@code outOfRouting}: a lead not delivered also becomes {@code no_consent} with no
+     * {@code no_consent}, {@code historyReason}) joins the history and {@code routed}, then {@code notice}, its
+     * outbox. {@code outOfRouting}: a lead not delivered also becomes {@code no_consent} with no
      * eligible commande.
      */
     Mono<Void> markWithdrawn(

@@ -106,11 +106,7 @@ public class MongoLeadRecords implements LeadRecords {
                         HistoryEntry.of(routed.eventId().toString(), "consent_withdrawn", at)
                                 .withState("no_consent", List.of())
                                 .withReason(historyReason));
-        List<OutboxEntry> outbox = new ArrayList<>(List.of(OutboxEntry.of(routed)));
-        if (notice != null) {
-            outbox.add(OutboxEntry.of(notice));
-        }
-        update.push("outbox").each(outbox.toArray());
+        update.push("outbox").each(OutboxEntry.of(routed), OutboxEntry.of(notice));
         if (outOfRouting) {
             update.set("routingState", "no_consent").set("status", "no_consent").set("eligibleCommandeIds", List.of());
         }
