@@ -1,8 +1,5 @@
 package fr.rdz.intake.tracking.domain;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** Where a visit came from: UTM parameters, Google and Meta click ids. */
 public record Attribution(
         String utmSource,
@@ -16,19 +13,29 @@ public record Attribution(
     public static final Attribution NONE = new Attribution("", "", "", "", "", "", "");
 
     /**
-     * First touch wins: the fields of {@code later} that may fill this attribution's empty ones,
-     * by field name ({@code utm_source}…). A field already set is never overwritten.
+     * First touch wins: the fields of {@code later} that may fill this attribution's empty ones, every other field
+     * empty. A field already set is never overwritten.
      */
-    public Map<String, String> firstTouchFill(Attribution later) {
-        Map<String, String> fill = new LinkedHashMap<>();
-        fill(fill, "utmSource", utmSource, later.utmSource);
-        fill(fill, "utmMedium", utmMedium, later.utmMedium);
-        fill(fill, "utmCampaign", utmCampaign, later.utmCampaign);
-        fill(fill, "utmContent", utmContent, later.utmContent);
-        fill(fill, "utmTerm", utmTerm, later.utmTerm);
-        fill(fill, "gclid", gclid, later.gclid);
-        fill(fill, "fbclid", fbclid, later.fbclid);
-        return fill;
+    public Attribution firstTouchFill(Attribution later) {
+        return new Attribution(
+                fill(utmSource, later.utmSource),
+                fill(utmMedium, later.utmMedium),
+                fill(utmCampaign, later.utmCampaign),
+                fill(utmContent, later.utmContent),
+                fill(utmTerm, later.utmTerm),
+                fill(gclid, later.gclid),
+                fill(fbclid, later.fbclid));
+    }
+
+    /** True when no field is set. */
+    public boolean isEmpty() {
+        return isEmpty(utmSource)
+                && isEmpty(utmMedium)
+                && isEmpty(utmCampaign)
+                && isEmpty(utmContent)
+                && isEmpty(utmTerm)
+                && isEmpty(gclid)
+                && isEmpty(fbclid);
     }
 
     /** This attribution once {@link #firstTouchFill} of {@code later} is applied (set fields kept). */
@@ -47,9 +54,11 @@ public record Attribution(
         return (current == null || current.isEmpty()) && later != null && !later.isEmpty() ? later : current;
     }
 
-    private static void fill(Map<String, String> fill, String field, String current, String later) {
-        if ((current == null || current.isEmpty()) && later != null && !later.isEmpty()) {
-            fill.put(field, later);
-        }
+    private static String fill(String current, String later) {
+        return isEmpty(current) && !isEmpty(later) ? later : "";
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 }
