@@ -1,5 +1,7 @@
 package fr.rdz.intake.tracking.domain;
 
+import java.util.function.BinaryOperator;
+
 /** Where a visit came from: UTM parameters, Google and Meta click ids. */
 public record Attribution(
         String utmSource,
@@ -17,48 +19,26 @@ public record Attribution(
      * empty. A field already set is never overwritten.
      */
     public Attribution firstTouchFill(Attribution later) {
-        return new Attribution(
-                fill(utmSource, later.utmSource),
-                fill(utmMedium, later.utmMedium),
-                fill(utmCampaign, later.utmCampaign),
-                fill(utmContent, later.utmContent),
-                fill(utmTerm, later.utmTerm),
-                fill(gclid, later.gclid),
-                fill(fbclid, later.fbclid));
-    }
-
-    /** True when no field is set. */
-    public boolean isEmpty() {
-        return isEmpty(utmSource)
-                && isEmpty(utmMedium)
-                && isEmpty(utmCampaign)
-                && isEmpty(utmContent)
-                && isEmpty(utmTerm)
-                && isEmpty(gclid)
-                && isEmpty(fbclid);
+        return fieldByField(later, (current, next) -> fills(current, next) ? next : "");
     }
 
     /** This attribution once {@link #firstTouchFill} of {@code later} is applied (set fields kept). */
     public Attribution filledWith(Attribution later) {
+        return fieldByField(later, (current, next) -> fills(current, next) ? next : current);
+    }
+
+    private static boolean fills(String current, String later) {
+        return (current == null || current.isEmpty()) && later != null && !later.isEmpty();
+    }
+
+    private Attribution fieldByField(Attribution later, BinaryOperator<String> field) {
         return new Attribution(
-                first(utmSource, later.utmSource),
-                first(utmMedium, later.utmMedium),
-                first(utmCampaign, later.utmCampaign),
-                first(utmContent, later.utmContent),
-                first(utmTerm, later.utmTerm),
-                first(gclid, later.gclid),
-                first(fbclid, later.fbclid));
-    }
-
-    private static String first(String current, String later) {
-        return (current == null || current.isEmpty()) && later != null && !later.isEmpty() ? later : current;
-    }
-
-    private static String fill(String current, String later) {
-        return isEmpty(current) && !isEmpty(later) ? later : "";
-    }
-
-    private static boolean isEmpty(String value) {
-        return value == null || value.isEmpty();
+                field.apply(utmSource, later.utmSource),
+                field.apply(utmMedium, later.utmMedium),
+                field.apply(utmCampaign, later.utmCampaign),
+                field.apply(utmContent, later.utmContent),
+                field.apply(utmTerm, later.utmTerm),
+                field.apply(gclid, later.gclid),
+                field.apply(fbclid, later.fbclid));
     }
 }
