@@ -8,6 +8,7 @@ import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.LeadStore;
 import fr.rdz.intake.support.MutableClock;
 import fr.rdz.intake.support.RecordingWireServer;
+import fr.rdz.intake.tracking.application.TrackingEvent;
 import fr.rdz.intake.tracking.application.VisitorSession;
 import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.mongo.TrackingStore;
@@ -97,6 +98,44 @@ class HotPathQueriesTest {
         assertThat(otherLp).isEmpty();
         List<BsonDocument> reads = wire.reads();
         assertThat(reads).hasSize(4).allSatisfy(HotPathQueriesTest::isIdLookup);
+    }
+
+    @Test
+    void theTrackingCallsReadAndWriteTheirDocumentsByIdOnly() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        tracking.open(session("s-1", "visitor-1", "LP-A", now)).block();
+        TrackingEvent visit = new TrackingEvent(
+                "s-1:lp_visit",
+                "e-1",
+                "s-1",
+                "visitor-1",
+                "lp_visit",
+                "LP-A",
+                null,
+                null,
+                Attribution.NONE,
+                "",
+                "ua",
+                "10.0.0.1",
+                now);
+        wire.forget();
+
+        tracking.session("s-1").block();
+        assertThat(tracking.insertOnce(visit).block()).isTrue();
+        assertThat(tracking.insertOnce(visit).block()).as("repeated").isFalse();
+        assertThat(tracking.eventId("s-1:lp_visit").block()).isEqualTo("e-1");
+        tracking.fillFirstTouch("s-1", new Attribution("google", "", "", "", "", "", ""))
+                .block();
+        tracking.sessionGrouped("s-1").block();
+        tracking.convert("s-1", "lead-1").block();
+
+        assertThat(wire.reads()).hasSize(3).allSatisfy(HotPathQueriesTest::isIdLookup);
+        List<BsonDocument> updates = wire.commands().stream()
+                .filter(c -> c.containsKey("update"))
+                .flatMap(c ->
+                        c.getArray("updates").stream().map(u -> u.asDocument().getDocument("q")))
+                .toList();
+        assertThat(updates).hasSize(2).allSatisfy(q -> assertThat(q.keySet()).containsExactly("_id"));
     }
 
     private static void isIdLookup(BsonDocument find) {
