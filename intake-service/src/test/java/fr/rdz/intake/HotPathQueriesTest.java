@@ -8,8 +8,10 @@ import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.LeadStore;
 import fr.rdz.intake.support.MutableClock;
 import fr.rdz.intake.support.RecordingWireServer;
+import fr.rdz.intake.tracking.application.TrackingEvent;
+import fr.rdz.intake.tracking.application.VisitorSession;
+import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.mongo.TrackingStore;
-import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,25 +80,62 @@ class HotPathQueriesTest {
     void theSessionToReuseIsFoundByIdLookupsAmongManySessionsOfTheVisitor() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IntStream.range(0, 50)
-                .forEach(i -> tracking.insert(session("old-" + i, "visitor-1", "LP-" + i, now.minusSeconds(60)))
+                .forEach(i -> tracking.open(session("old-" + i, "visitor-1", "LP-" + i, now.minusSeconds(60)))
                         .block());
-        tracking.insert(session("latest", "visitor-1", "LP-A", now)).block();
+        tracking.open(session("latest", "visitor-1", "LP-A", now)).block();
         wire.forget();
 
-        Optional<VisitorSessionDocument> reused = tracking.latestSession(
-                        "visitor-1", "LP-A", now.minus(Duration.ofMinutes(30)))
+        Optional<VisitorSession> reused = tracking.latestSession("visitor-1", "LP-A", now.minus(Duration.ofMinutes(30)))
                 .blockOptional();
-        Optional<VisitorSessionDocument> expired =
+        Optional<VisitorSession> expired =
                 tracking.latestSession("visitor-1", "LP-A", now.plusSeconds(1)).blockOptional();
-        Optional<VisitorSessionDocument> otherLp = tracking.latestSession(
+        Optional<VisitorSession> otherLp = tracking.latestSession(
                         "visitor-1", "LP-B", now.minus(Duration.ofMinutes(30)))
                 .blockOptional();
 
-        assertThat(reused).map(VisitorSessionDocument::id).contains("latest");
+        assertThat(reused).map(VisitorSession::id).contains("latest");
         assertThat(expired).as("older than the reuse window").isEmpty();
         assertThat(otherLp).isEmpty();
         List<BsonDocument> reads = wire.reads();
         assertThat(reads).hasSize(4).allSatisfy(HotPathQueriesTest::isIdLookup);
+    }
+
+    @Test
+    void theTrackingCallsReadAndWriteTheirDocumentsByIdOnly() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        tracking.open(session("s-1", "visitor-1", "LP-A", now)).block();
+        TrackingEvent visit = new TrackingEvent(
+                "s-1:lp_visit",
+                "e-1",
+                "s-1",
+                "visitor-1",
+                "lp_visit",
+                "LP-A",
+                null,
+                null,
+                Attribution.NONE,
+                "",
+                "ua",
+                "10.0.0.1",
+                now);
+        wire.forget();
+
+        tracking.session("s-1").block();
+        assertThat(tracking.insertOnce(visit).block()).isTrue();
+        assertThat(tracking.insertOnce(visit).block()).as("repeated").isFalse();
+        assertThat(tracking.eventId("s-1:lp_visit").block()).isEqualTo("e-1");
+        tracking.fillFirstTouch("s-1", new Attribution("google", "", "", "", "", "", ""))
+                .block();
+        tracking.sessionGrouped("s-1").block();
+        tracking.convert("s-1", "lead-1").block();
+
+        assertThat(wire.reads()).hasSize(3).allSatisfy(HotPathQueriesTest::isIdLookup);
+        List<BsonDocument> updates = wire.commands().stream()
+                .filter(c -> c.containsKey("update"))
+                .flatMap(c ->
+                        c.getArray("updates").stream().map(u -> u.asDocument().getDocument("q")))
+                .toList();
+        assertThat(updates).hasSize(2).allSatisfy(q -> assertThat(q.keySet()).containsExactly("_id"));
     }
 
     private static void isIdLookup(BsonDocument find) {
@@ -105,8 +144,7 @@ class HotPathQueriesTest {
                 .containsExactly("_id");
     }
 
-    private static VisitorSessionDocument session(String id, String visitor, String lp, Instant at) {
-        return new VisitorSessionDocument(
-                id, visitor, lp, "F", lp + "_F", "", "ua", "", "", "", "", "", "", "", "10.0.0.1", at, "active", null);
+    private static VisitorSession session(String id, String visitor, String lp, Instant at) {
+        return new VisitorSession(id, visitor, lp, "F", lp + "_F", "", "ua", Attribution.NONE, "10.0.0.1", at);
     }
 }

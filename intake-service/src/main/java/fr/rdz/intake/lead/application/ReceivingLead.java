@@ -19,8 +19,8 @@ import fr.rdz.intake.lead.domain.LeadStatusRule;
 import fr.rdz.intake.lead.domain.LeadSubmission;
 import fr.rdz.intake.lead.domain.MissingConsentCountsAsGiven;
 import fr.rdz.intake.lead.domain.PhoneNumberRule;
+import fr.rdz.intake.tracking.application.AttributingLeadToSession;
 import fr.rdz.intake.tracking.application.SessionTouch;
-import fr.rdz.intake.tracking.application.TrackingVisits;
 import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.kit.logging.CorrelationScope;
 import fr.rdz.rules.LiaisonCode;
@@ -53,7 +53,7 @@ public class ReceivingLead {
     static final String STATUT_OCCUPANT = "proprietaire";
 
     private final Catalog catalog;
-    private final TrackingVisits visits;
+    private final AttributingLeadToSession visits;
     private final ReceivedLeads store;
     private final SubmitGuards guards;
     private final RelayingReceivedLeads relay;
@@ -69,7 +69,7 @@ public class ReceivingLead {
 
     public ReceivingLead(
             Catalog catalog,
-            TrackingVisits visits,
+            AttributingLeadToSession visits,
             ReceivedLeads store,
             SubmitGuards guards,
             RelayingReceivedLeads relay,

@@ -7,25 +7,19 @@ import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.kit.logging.CorrelationScope;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The outbox relay: publishes the {@code LeadReceived} of every stored lead whose outbox is
@@ -48,24 +42,21 @@ public class RelayingReceivedLeads implements SmartLifecycle {
 
     public static final String PRODUCER = "intake-service";
     private static final Logger log = LoggerFactory.getLogger(RelayingReceivedLeads.class);
+    /** Most leads marked published by one write. */
+    private static final int MARKS_PER_WRITE = 1000;
 
     private final ReceivedLeads store;
     private final LeadReceivedEvents publisher;
     private final Clock clock;
     private final IntakeProperties.Outbox settings;
+    /** Leads sent and not yet marked published (or failed): never sent twice at once. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
-    private final Queue<StoredLead> toSend = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+
+    private final RelayEngine<StoredLead, String> engine;
     private final AtomicLong failures = new AtomicLong();
     private volatile long failuresAtLastSweep;
     /** When the next look into Mongo is due without a new send failure; null until the first. */
-    private volatile java.time.Instant nextSweep;
-
-    private ExecutorService sender;
-    private Disposable marking;
-    private Disposable sweeping;
-    private volatile boolean running;
+    private volatile Instant nextSweep;
 
     public RelayingReceivedLeads(
             ReceivedLeads store, LeadReceivedEvents publisher, Clock clock, IntakeProperties properties) {
@@ -73,32 +64,51 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         this.publisher = publisher;
         this.clock = clock;
         this.settings = properties.outbox();
+        this.engine = new RelayEngine<>(
+                "lead-relay",
+                new RelayEngine.Timing(
+                        settings.markInterval(), MARKS_PER_WRITE, settings.sweepInterval(), Duration.ofSeconds(5)),
+                new RelayEngine.Relay<>() {
+                    @Override
+                    public void send(StoredLead lead) {
+                        RelayingReceivedLeads.this.send(lead);
+                    }
+
+                    @Override
+                    public Mono<Void> mark(List<String> acknowledged) {
+                        return markPublished(acknowledged);
+                    }
+
+                    @Override
+                    public Mono<Long> beforeSweeps() {
+                        return adoptLegacyPending();
+                    }
+
+                    @Override
+                    public Mono<Integer> sweep() {
+                        return sweepIfDue().onErrorResume(e -> {
+                            log.warn("Outbox sweep failed: {}", e.toString());
+                            return Mono.empty();
+                        });
+                    }
+                },
+                Schedulers.parallel());
     }
 
     /**
-     * Publishes a freshly stored lead as soon as possible; returns at once. Leads queue for the
-     * relay thread, which is woken only when it is idle (one hand-off per burst, not per lead).
-     * Returns whether the lead was taken (false: not pending, already on its way, or relay stopped).
+     * Publishes a freshly stored lead as soon as possible; returns at once (the send is the relay
+     * thread's, see {@link RelayEngine}). Returns whether the lead was taken (false: not pending,
+     * already on its way, or relay stopped).
      */
     public boolean relay(StoredLead lead) {
-        if (!running || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
+        if (!engine.isRunning() || lead.outbox() == null || !lead.outbox().isPending() || !inFlight.add(lead.id())) {
             return false;
         }
-        toSend.add(lead);
-        if (draining.compareAndSet(false, true)) {
-            sender.execute(this::drain);
+        if (!engine.hand(lead)) {
+            inFlight.remove(lead.id());
+            return false;
         }
         return true;
-    }
-
-    private void drain() {
-        do {
-            StoredLead lead;
-            while ((lead = toSend.poll()) != null) {
-                send(lead);
-            }
-            draining.set(false);
-        } while (!toSend.isEmpty() && draining.compareAndSet(false, true));
     }
 
     /**
@@ -110,8 +120,8 @@ public class RelayingReceivedLeads implements SmartLifecycle {
      */
     Mono<Integer> sweepIfDue() {
         long failed = failures.get();
-        java.time.Instant now = clock.instant();
-        java.time.Instant due = nextSweep;
+        Instant now = clock.instant();
+        Instant due = nextSweep;
         if (failed == failuresAtLastSweep && due != null && now.isBefore(due)) {
             return Mono.just(0);
         }
@@ -164,7 +174,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         }
         ack.whenComplete((result, error) -> {
             if (error == null) {
-                acknowledged.add(lead.id());
+                engine.acknowledged(lead.id());
             } else {
                 inFlight.remove(lead.id());
                 failures.incrementAndGet();
@@ -180,15 +190,8 @@ public class RelayingReceivedLeads implements SmartLifecycle {
         });
     }
 
-    private Mono<Void> markAcknowledged() {
-        List<String> ids = new ArrayList<>();
-        String id;
-        while (ids.size() < 1000 && (id = acknowledged.poll()) != null) {
-            ids.add(id);
-        }
-        if (ids.isEmpty()) {
-            return Mono.empty();
-        }
+    /** Marks acknowledged leads published; a lead whose mark fails is sent again by a later sweep. */
+    private Mono<Void> markPublished(List<String> ids) {
         return store.markPublished(ids, clock.instant())
                 .doOnError(e ->
                         log.warn("Could not mark {} lead(s) published, the sweep will send them again", ids.size()))
@@ -197,20 +200,9 @@ public class RelayingReceivedLeads implements SmartLifecycle {
                 .then();
     }
 
-    @Override
-    public void start() {
-        sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lead-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        running = true;
-        marking = Flux.interval(settings.markInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> markAcknowledged(), 1)
-                .subscribe();
-        // leads left pending by a version without the outbox collection get their entry once
-        Mono<Long> adopted = store.adoptLegacyPending()
+    /** Leads left pending by a version without the outbox collection get their entry, once. */
+    private Mono<Long> adoptLegacyPending() {
+        return store.adoptLegacyPending()
                 .doOnNext(n -> {
                     if (n > 0) {
                         log.info("Outbox: {} pending lead(s) of an earlier version queued", n);
@@ -220,28 +212,17 @@ public class RelayingReceivedLeads implements SmartLifecycle {
                     log.warn("Outbox: pending leads of an earlier version not queued yet: {}", e.toString());
                     return Mono.empty();
                 });
-        sweeping = adopted.thenMany(Flux.interval(Duration.ZERO, settings.sweepInterval()))
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> sweepIfDue().onErrorResume(e -> {
-                            log.warn("Outbox sweep failed: {}", e.toString());
-                            return Mono.empty();
-                        }),
-                        1)
-                .subscribe();
+    }
+
+    @Override
+    public void start() {
+        engine.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        sweeping.dispose();
-        marking.dispose();
-        sender.shutdown();
         try {
-            sender.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            markAcknowledged().block(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            engine.stop();
         } catch (RuntimeException e) {
             log.warn("Last outbox marks not written; those leads will be published again: {}", e.toString());
         }
@@ -249,7 +230,7 @@ public class RelayingReceivedLeads implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return engine.isRunning();
     }
 
     /**

@@ -1,33 +1,16 @@
 package fr.rdz.intake.tracking.application;
 
-import fr.rdz.intake.tracking.domain.Attribution;
-import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** The port to the recorded funnel events. */
+/** The port to the recorded funnel events: written and read by id only. */
 public interface TrackingEvents {
 
-    /** An event to record (not stored yet). */
-    TrackingEvent newEvent(
-            String id,
-            String eventId,
-            String sessionId,
-            String visitorId,
-            String type,
-            String lpCode,
-            String formCode,
-            String liaisonCode,
-            Attribution attribution,
-            String referrer,
-            String userAgent,
-            String ip,
-            Instant createdAt);
-
-    /** Records an event made by {@link #newEvent}; false when its id exists (a once-per-session event repeated). */
+    /** Records a once-per-session event; false when its id exists (the event repeated in its session). */
     Mono<Boolean> insertOnce(TrackingEvent event);
 
-    /** Records an event made by {@link #newEvent}. */
-    Mono<? extends TrackingEvent> insert(TrackingEvent event);
+    /** Records an event. */
+    Mono<Void> insert(TrackingEvent event);
 
-    Mono<? extends TrackingEvent> event(String id);
+    /** The event id of the event stored under {@code id}; empty when there is none. */
+    Mono<String> eventId(String id);
 }

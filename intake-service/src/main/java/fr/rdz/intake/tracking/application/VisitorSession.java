@@ -1,38 +1,32 @@
 package fr.rdz.intake.tracking.application;
 
 import fr.rdz.intake.tracking.domain.Attribution;
+import java.time.Instant;
 
-/** A visitor's session on an LP as the store holds it (made by {@link VisitorSessions#newSession}). */
-public interface VisitorSession {
+/**
+ * A visitor's session on an LP. The store adds its own state (active or converted, by which lead); a field erased
+ * for privacy reads as null.
+ *
+ * @param firstTouch the attribution of the session's first touch (its empty fields may be filled by the LP visit)
+ */
+public record VisitorSession(
+        String id,
+        String visitorId,
+        String lpCode,
+        String formCode,
+        String liaisonCode,
+        String referrer,
+        String userAgent,
+        Attribution firstTouch,
+        String ip,
+        Instant createdAt) {
 
-    String id();
+    /** What a lead inherits from this session, with {@code attribution} as the session's first touch. */
+    SessionTouch touch(Attribution attribution) {
+        return new SessionTouch(lpCode, formCode, liaisonCode, referrer, attribution);
+    }
 
-    String visitorId();
-
-    String lpCode();
-
-    String formCode();
-
-    String liaisonCode();
-
-    String referrer();
-
-    String utmSource();
-
-    String utmMedium();
-
-    String utmCampaign();
-
-    String utmContent();
-
-    String utmTerm();
-
-    String gclid();
-
-    String fbclid();
-
-    /** The session's first-touch attribution. */
-    default Attribution attribution() {
-        return new Attribution(utmSource(), utmMedium(), utmCampaign(), utmContent(), utmTerm(), gclid(), fbclid());
+    SessionTouch touch() {
+        return touch(firstTouch);
     }
 }

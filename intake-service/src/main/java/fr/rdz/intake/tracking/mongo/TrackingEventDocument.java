@@ -1,13 +1,13 @@
 package fr.rdz.intake.tracking.mongo;
 
-import fr.rdz.intake.tracking.application.TrackingEvent;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One tracking event (seed {@code tracking}). A once-per-session event's {@code _id} is
- * {@code <session_id>:<event>}, so that two concurrent repeats cannot both be recorded.
+ * {@code <session_id>:<event>}, so that two concurrent repeats cannot both be recorded. Written field by field
+ * ({@link TrackingDocuments}); this record reads it through Spring Data (erasure, retention, tests).
  */
 @Document("tracking")
 public record TrackingEventDocument(
@@ -29,5 +29,4 @@ public record TrackingEventDocument(
         String referrer,
         String userAgent,
         String ip,
-        Instant createdAt)
-        implements TrackingEvent {}
+        Instant createdAt) {}

@@ -1,7 +1,14 @@
 package fr.rdz.intake.tracking.mongo;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static fr.rdz.intake.tracking.mongo.TrackingDocuments.EVENTS;
+import static fr.rdz.intake.tracking.mongo.TrackingDocuments.LP_SESSIONS;
+import static fr.rdz.intake.tracking.mongo.TrackingDocuments.SESSIONS;
 
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.GroupCommit;
 import fr.rdz.intake.tracking.application.TrackingEvent;
@@ -14,16 +21,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveCollectionCallback;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Visitor sessions and tracking events in this service's database. */
+/**
+ * Visitor sessions and tracking events in this service's database. Every read and write is by {@code _id} (one
+ * value or {@code $in}); documents are written and read field by field ({@link TrackingDocuments}), through the
+ * template's collections (its exception translation: a repeated {@code _id} is a {@link DuplicateKeyException}).
+ */
 @Component
 public class TrackingStore implements VisitorSessions, TrackingEvents {
 
@@ -42,97 +52,27 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
     /** One session lookup of a grouped read; {@code found} is set when the session exists. */
     private static final class SessionLookup {
         private final String id;
-        private volatile VisitorSessionDocument found;
+        private volatile VisitorSession found;
 
         private SessionLookup(String id) {
             this.id = id;
         }
     }
 
+    /** Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}). */
     @Override
-    public VisitorSessionDocument newSession(
-            String id,
-            String visitorId,
-            String lpCode,
-            String formCode,
-            String liaisonCode,
-            String referrer,
-            String userAgent,
-            Attribution firstTouch,
-            String ip,
-            Instant createdAt) {
-        return new VisitorSessionDocument(
-                id,
-                visitorId,
-                lpCode,
-                formCode,
-                liaisonCode,
-                referrer,
-                userAgent,
-                firstTouch.utmSource(),
-                firstTouch.utmMedium(),
-                firstTouch.utmCampaign(),
-                firstTouch.utmContent(),
-                firstTouch.utmTerm(),
-                firstTouch.gclid(),
-                firstTouch.fbclid(),
-                ip,
-                createdAt,
-                "active",
-                null);
-    }
-
-    @Override
-    public TrackingEventDocument newEvent(
-            String id,
-            String eventId,
-            String sessionId,
-            String visitorId,
-            String type,
-            String lpCode,
-            String formCode,
-            String liaisonCode,
-            Attribution a,
-            String referrer,
-            String userAgent,
-            String ip,
-            Instant createdAt) {
-        return new TrackingEventDocument(
-                id,
-                eventId,
-                sessionId,
-                visitorId,
-                type,
-                lpCode,
-                formCode,
-                liaisonCode,
-                a.utmSource(),
-                a.utmMedium(),
-                a.utmCampaign(),
-                a.utmContent(),
-                a.utmTerm(),
-                a.gclid(),
-                a.fbclid(),
-                referrer,
-                userAgent,
-                ip,
-                createdAt);
-    }
-
-    /** The document of a session made by {@link #newSession} (no copy). */
-    private static VisitorSessionDocument document(VisitorSession session) {
-        if (session instanceof VisitorSessionDocument document) {
-            return document;
+    public Mono<Void> open(VisitorSession session) {
+        Mono<Void> inserted = one(SESSIONS, c -> c.insertOne(TrackingDocuments.session(session)));
+        if (session.visitorId() == null
+                || session.visitorId().isEmpty()
+                || session.lpCode() == null
+                || session.lpCode().isEmpty()) {
+            return inserted;
         }
-        throw new IllegalArgumentException("a session to store is made by TrackingStore.newSession");
-    }
-
-    /** The document of an event made by {@link #newEvent} (no copy). */
-    private static TrackingEventDocument document(TrackingEvent event) {
-        if (event instanceof TrackingEventDocument document) {
-            return document;
-        }
-        throw new IllegalArgumentException("an event to store is made by TrackingStore.newEvent");
+        Document latest = TrackingDocuments.latestSession(session);
+        return inserted.then(one(
+                LP_SESSIONS,
+                c -> c.replaceOne(eq("_id", latest.get("_id")), latest, new ReplaceOptions().upsert(true))));
     }
 
     /**
@@ -140,35 +80,16 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
      * lookups (the visitor+LP pointer, then the session), whatever the number of sessions stored.
      */
     @Override
-    public Mono<VisitorSessionDocument> latestSession(String visitorId, String lpCode, Instant since) {
-        return mongo.findById(VisitorLpSessionDocument.key(visitorId, lpCode), VisitorLpSessionDocument.class)
-                .filter(latest -> !latest.createdAt().isBefore(since))
-                .flatMap(latest -> session(latest.sessionId()))
+    public Mono<VisitorSession> latestSession(String visitorId, String lpCode, Instant since) {
+        return byId(LP_SESSIONS, VisitorLpSessionDocument.key(visitorId, lpCode))
+                .filter(latest -> !latest.getDate("createdAt").toInstant().isBefore(since))
+                .flatMap(latest -> session(latest.getString("sessionId")))
                 .filter(s -> visitorId.equals(s.visitorId()) && lpCode.equals(s.lpCode()));
     }
 
     @Override
-    public Mono<VisitorSessionDocument> open(VisitorSession opened) {
-        return insert(document(opened));
-    }
-
-    /** Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}). */
-    public Mono<VisitorSessionDocument> insert(VisitorSessionDocument session) {
-        Mono<VisitorSessionDocument> inserted = mongo.insert(session);
-        if (session.visitorId() == null
-                || session.visitorId().isEmpty()
-                || session.lpCode() == null
-                || session.lpCode().isEmpty()) {
-            return inserted;
-        }
-        return inserted.flatMap(s -> mongo.save(new VisitorLpSessionDocument(
-                        VisitorLpSessionDocument.key(s.visitorId(), s.lpCode()), s.id(), s.createdAt()))
-                .thenReturn(s));
-    }
-
-    @Override
-    public Mono<VisitorSessionDocument> session(String id) {
-        return mongo.findById(id, VisitorSessionDocument.class);
+    public Mono<VisitorSession> session(String id) {
+        return byId(SESSIONS, id).map(TrackingDocuments::session);
     }
 
     /**
@@ -176,7 +97,7 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
      * query (an index lookup per id): the lead path reads its session this way when it is not cached.
      */
     @Override
-    public Mono<VisitorSessionDocument> sessionGrouped(String id) {
+    public Mono<VisitorSession> sessionGrouped(String id) {
         if (lookups == null) {
             return session(id);
         }
@@ -186,45 +107,56 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
     private Mono<Map<Integer, Throwable>> lookUp(List<SessionLookup> batch) {
         Map<String, List<SessionLookup>> byId = new HashMap<>();
         batch.forEach(l -> byId.computeIfAbsent(l.id, k -> new ArrayList<>(1)).add(l));
-        return mongo.find(Query.query(where("_id").in(byId.keySet())), VisitorSessionDocument.class)
+        return mongo.execute(SESSIONS, c -> c.find(in("_id", byId.keySet())))
+                .map(TrackingDocuments::session)
                 .doOnNext(found -> byId.getOrDefault(found.id(), List.of()).forEach(l -> l.found = found))
                 .then(Mono.just(Map.of()));
     }
 
     @Override
-    public Mono<Void> fill(String sessionId, Map<String, String> fields) {
-        if (fields.isEmpty()) {
+    public Mono<Void> fillFirstTouch(String sessionId, Attribution fill) {
+        Document set = TrackingDocuments.firstTouchFill(fill);
+        if (set.isEmpty()) {
             return Mono.empty();
         }
-        Update update = new Update();
-        fields.forEach(update::set);
-        return mongo.updateFirst(Query.query(where("_id").is(sessionId)), update, VisitorSessionDocument.class)
-                .then();
+        return one(SESSIONS, c -> c.updateOne(eq("_id", sessionId), new Document("$set", set)));
     }
 
-    /** Marks the session converted by a lead and returns it as it was (its attribution), or empty when unknown. */
     @Override
-    public Mono<VisitorSessionDocument> convert(String sessionId, String leadId) {
-        return mongo.findAndModify(
-                Query.query(where("_id").is(sessionId)),
-                new Update().set("status", "converted").set("leadId", leadId),
-                FindAndModifyOptions.none(),
-                VisitorSessionDocument.class);
+    public Mono<Void> convert(String sessionId, String leadId) {
+        return one(
+                SESSIONS,
+                c -> c.updateOne(
+                        eq("_id", sessionId),
+                        Updates.combine(
+                                Updates.set("status", TrackingDocuments.CONVERTED), Updates.set("leadId", leadId))));
     }
 
     /** Inserts an event; false when its id exists (a once-per-session event already recorded). */
     @Override
     public Mono<Boolean> insertOnce(TrackingEvent event) {
-        return mongo.insert(document(event)).thenReturn(true).onErrorReturn(DuplicateKeyException.class, false);
+        return insert(event).thenReturn(true).onErrorReturn(DuplicateKeyException.class, false);
     }
 
     @Override
-    public Mono<TrackingEventDocument> insert(TrackingEvent event) {
-        return mongo.insert(document(event));
+    public Mono<Void> insert(TrackingEvent event) {
+        return one(EVENTS, c -> c.insertOne(TrackingDocuments.event(event)));
     }
 
     @Override
-    public Mono<TrackingEventDocument> event(String id) {
-        return mongo.findById(id, TrackingEventDocument.class);
+    public Mono<String> eventId(String id) {
+        return mongo.execute(EVENTS, c -> c.find(eq("_id", id))
+                        .projection(Projections.include("eventId"))
+                        .first())
+                .next()
+                .mapNotNull(found -> found.getString("eventId"));
+    }
+
+    private Mono<Document> byId(String collection, String id) {
+        return mongo.execute(collection, c -> c.find(eq("_id", id)).first()).next();
+    }
+
+    private <T> Mono<Void> one(String collection, ReactiveCollectionCallback<T> write) {
+        return mongo.execute(collection, write).then();
     }
 }

@@ -1,11 +1,14 @@
 package fr.rdz.intake.tracking.mongo;
 
-import fr.rdz.intake.tracking.application.VisitorSession;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A visitor's session on an LP (seed {@code visitor_sessions}); first-touch attribution is filled in place. */
+/**
+ * A visitor's session on an LP (seed {@code visitor_sessions}) as stored; first-touch attribution is filled in place.
+ * The tracking path writes and reads it field by field ({@link TrackingDocuments}); this record reads it through
+ * Spring Data (erasure, retention, tests).
+ */
 @Document("visitor_sessions")
 public record VisitorSessionDocument(
         @Id String id,
@@ -25,5 +28,4 @@ public record VisitorSessionDocument(
         String ip,
         Instant createdAt,
         String status,
-        String leadId)
-        implements VisitorSession {}
+        String leadId) {}

@@ -5,12 +5,17 @@ import fr.rdz.intake.inbound.web.Callers;
 import fr.rdz.intake.inbound.web.JsonFields;
 import fr.rdz.intake.inbound.web.PublicBodies;
 import fr.rdz.intake.inbound.web.PublicDeadline;
+import fr.rdz.intake.tracking.application.OpeningVisitorSession;
+import fr.rdz.intake.tracking.application.RecordingFunnelEvent;
+import fr.rdz.intake.tracking.application.RecordingLpVisit;
 import fr.rdz.intake.tracking.application.SessionOpened;
 import fr.rdz.intake.tracking.application.SessionRequest;
 import fr.rdz.intake.tracking.application.TrackAnswer;
-import fr.rdz.intake.tracking.application.TrackingVisits;
+import fr.rdz.intake.tracking.application.TrackingBeacon;
+import fr.rdz.intake.tracking.domain.Attribution;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -48,14 +53,24 @@ public class TrackingController {
 
     private final PublicBodies bodies;
     private final Callers callers;
-    private final TrackingVisits visits;
+    private final OpeningVisitorSession sessions;
+    private final RecordingLpVisit lpVisits;
+    private final RecordingFunnelEvent events;
     private final PublicDeadline deadline;
 
-    public TrackingController(PublicBodies bodies, Callers callers, TrackingVisits visits, PublicDeadline deadline) {
+    public TrackingController(
+            PublicBodies bodies,
+            Callers callers,
+            OpeningVisitorSession sessions,
+            RecordingLpVisit lpVisits,
+            RecordingFunnelEvent events,
+            PublicDeadline deadline) {
         this.bodies = bodies;
         this.deadline = deadline;
         this.callers = callers;
-        this.visits = visits;
+        this.sessions = sessions;
+        this.lpVisits = lpVisits;
+        this.events = events;
     }
 
     /** {@code {success, session_id, visitor_id, lp_code, form_code, reused?}}. */
@@ -77,8 +92,8 @@ public class TrackingController {
         HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
         String visitorId = cookie == null ? null : cookie.getValue();
         return bodies.readJson(request, SessionRequest.class, true, SESSION_FIELDS, r -> true)
-                .flatMap(r -> deadline.bound(
-                        visits.openSession(r, visitorId, callers.ip(request), callers.userAgent(request))))
+                .flatMap(r ->
+                        deadline.bound(sessions.open(r, visitorId, callers.ip(request), callers.userAgent(request))))
                 .map(this::answer);
     }
 
@@ -87,7 +102,7 @@ public class TrackingController {
     public Mono<EventAnswer> lpVisit(ServerHttpRequest request) {
         return bodies.readLenient(request, BEACON_FIELDS)
                 .flatMap(data ->
-                        deadline.bound(visits.recordLpVisit(data, callers.ip(request), callers.userAgent(request))))
+                        deadline.bound(lpVisits.record(beacon(data), callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 
@@ -96,7 +111,7 @@ public class TrackingController {
     public Mono<EventAnswer> event(ServerHttpRequest request) {
         return bodies.readLenient(request, BEACON_FIELDS)
                 .flatMap(data ->
-                        deadline.bound(visits.recordEvent(data, callers.ip(request), callers.userAgent(request))))
+                        deadline.bound(events.record(beacon(data), callers.ip(request), callers.userAgent(request))))
                 .map(EventAnswer::of);
     }
 
@@ -115,5 +130,30 @@ public class TrackingController {
         }
         return ok.body(new SessionAnswer(
                 true, s.sessionId(), s.visitorId(), s.lpCode(), s.formCode(), s.reused() ? Boolean.TRUE : null));
+    }
+
+    /** A beacon body read leniently (the seed's): any scalar is taken as its text, stripped; absent is empty. */
+    static TrackingBeacon beacon(Map<String, Object> data) {
+        return new TrackingBeacon(
+                text(data, "session_id"),
+                text(data, "event_type"),
+                text(data, "lp_code"),
+                text(data, "form_code"),
+                text(data, "liaison_code"),
+                text(data, "referrer"),
+                text(data, "user_agent"),
+                new Attribution(
+                        text(data, "utm_source"),
+                        text(data, "utm_medium"),
+                        text(data, "utm_campaign"),
+                        text(data, "utm_content"),
+                        text(data, "utm_term"),
+                        text(data, "gclid"),
+                        text(data, "fbclid")));
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        Object value = data.get(key);
+        return value == null ? "" : value.toString().strip();
     }
 }

@@ -18,8 +18,8 @@ import fr.rdz.intake.catalog.application.Catalog;
 import fr.rdz.intake.catalog.domain.CatalogForm;
 import fr.rdz.intake.lead.domain.LeadSubmissions;
 import fr.rdz.intake.lead.mongo.LeadDocument;
+import fr.rdz.intake.tracking.application.AttributingLeadToSession;
 import fr.rdz.intake.tracking.application.SessionTouch;
-import fr.rdz.intake.tracking.application.TrackingVisits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +66,7 @@ class ReceivingLeadCallbacksLogTest {
         Catalog catalog = mock(Catalog.class);
         when(catalog.form(anyString()))
                 .thenReturn(Optional.of(new CatalogForm("PV-001", Entity.ZR7, Product.PV, null)));
-        TrackingVisits visits = mock(TrackingVisits.class);
+        AttributingLeadToSession visits = mock(AttributingLeadToSession.class);
         when(visits.touch(anyString())).thenReturn(Mono.just(new SessionTouch(null, "PV-001", null, null, null)));
         when(visits.markConverted(anyString(), anyString())).thenReturn(failingElsewhere("session write failed"));
         ReceivedLeads store = mock(ReceivedLeads.class);

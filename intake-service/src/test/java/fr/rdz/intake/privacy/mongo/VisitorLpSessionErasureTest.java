@@ -8,9 +8,10 @@ import fr.rdz.events.LeadStatus;
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.LeadDocument;
 import fr.rdz.intake.support.RecordingWireServer;
+import fr.rdz.intake.tracking.application.VisitorSession;
+import fr.rdz.intake.tracking.domain.Attribution;
 import fr.rdz.intake.tracking.mongo.TrackingStore;
 import fr.rdz.intake.tracking.mongo.VisitorLpSessionDocument;
-import fr.rdz.intake.tracking.mongo.VisitorSessionDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,8 +49,8 @@ class VisitorLpSessionErasureTest {
 
     @Test
     void erasingALeadRemovesItsSessionsPointerAndOnlyThatOne() {
-        tracking.insert(session("s-erased", "visitor-1", NOW)).block();
-        tracking.insert(session("s-kept", "visitor-2", NOW)).block();
+        tracking.open(session("s-erased", "visitor-1", NOW)).block();
+        tracking.open(session("s-kept", "visitor-2", NOW)).block();
         LeadDocument lead =
                 new LeadDocument("lead-1", LeadStatus.PENDING, "public", "s-erased", "0612345678", NOW, null, null);
         wire.mongo().insert(lead).block();
@@ -65,9 +66,9 @@ class VisitorLpSessionErasureTest {
 
     @Test
     void theRetentionLimitDeletesOldPointersWithTheirSessions() {
-        tracking.insert(session("s-old", "visitor-old", NOW.minus(Duration.ofDays(10))))
+        tracking.open(session("s-old", "visitor-old", NOW.minus(Duration.ofDays(10))))
                 .block();
-        tracking.insert(session("s-young", "visitor-young", NOW)).block();
+        tracking.open(session("s-young", "visitor-young", NOW)).block();
 
         personalData.deleteSessionsBefore(NOW.minus(Duration.ofDays(1))).block();
 
@@ -81,25 +82,7 @@ class VisitorLpSessionErasureTest {
                 .block();
     }
 
-    private static VisitorSessionDocument session(String id, String visitor, Instant at) {
-        return new VisitorSessionDocument(
-                id,
-                visitor,
-                "LP-1",
-                "F",
-                "LP-1_F",
-                "",
-                "ua",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "10.0.0.1",
-                at,
-                "active",
-                null);
+    private static VisitorSession session(String id, String visitor, Instant at) {
+        return new VisitorSession(id, visitor, "LP-1", "F", "LP-1_F", "", "ua", Attribution.NONE, "10.0.0.1", at);
     }
 }

@@ -1,11 +1,13 @@
 package fr.rdz.intake.tracking.application;
 
+import fr.rdz.intake.config.IntakeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * What a lead needs from the sessions this instance opened, reused or filled recently, so that a
@@ -13,7 +15,8 @@ import java.util.Optional;
  * trusted for {@code ttl} only (another instance behind the load balancer may fill a session's
  * first-touch attribution; a miss or an expired entry is read from Mongo).
  */
-final class SessionCache {
+@Component
+class RecentSessions {
 
     private record Entry(SessionTouch touch, Instant cachedAt) {}
 
@@ -22,16 +25,21 @@ final class SessionCache {
     private final Clock clock;
     private final LinkedHashMap<String, Entry> entries;
 
-    SessionCache(int maxSessions, Duration ttl, Clock clock) {
-        this.maxSessions = maxSessions;
-        this.ttl = ttl;
+    RecentSessions(IntakeProperties properties, Clock clock) {
+        this.maxSessions = properties.sessionCache().maxSessions();
+        this.ttl = properties.sessionCache().ttl();
         this.clock = clock;
         this.entries = new LinkedHashMap<>(Math.min(maxSessions, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > SessionCache.this.maxSessions;
+                return size() > RecentSessions.this.maxSessions;
             }
         };
+    }
+
+    /** Remembers what a lead inherits from {@code session}, its first touch as stored. */
+    void remember(VisitorSession session) {
+        put(session.id(), session.touch());
     }
 
     void put(String sessionId, SessionTouch touch) {

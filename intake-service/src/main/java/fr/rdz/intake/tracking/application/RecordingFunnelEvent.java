@@ -1,0 +1,69 @@
+package fr.rdz.intake.tracking.application;
+
+import fr.rdz.intake.tracking.domain.Attribution;
+import fr.rdz.intake.tracking.domain.OncePerSessionEvents;
+import fr.rdz.rules.LiaisonCode;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Recording a funnel event of a session (seed 000 {@code /track/event}): {@code lp_visit}, {@code cta_click} and
+ * {@code form_start} once per session ({@link OncePerSessionEvents}: a repeat answers {@code duplicate} with the
+ * first event's id), any other step each time. The LP, form and liaison code default to the session's.
+ */
+@Service
+public class RecordingFunnelEvent {
+
+    private final VisitorSessions sessions;
+    private final TrackingEvents events;
+    private final Clock clock;
+
+    public RecordingFunnelEvent(VisitorSessions sessions, TrackingEvents events, Clock clock) {
+        this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Mono<TrackAnswer> record(TrackingBeacon beacon, String ip, String userAgent) {
+        if (beacon.sessionId().isEmpty() || beacon.eventType().isEmpty()) {
+            return Mono.just(TrackAnswer.refused("session_id et event_type requis"));
+        }
+        return sessions.session(beacon.sessionId())
+                .flatMap(session -> {
+                    String lpCode = firstNonEmpty(beacon.lpCode(), session.lpCode());
+                    String formCode = firstNonEmpty(beacon.formCode(), session.formCode());
+                    String liaison = LiaisonCode.ofVisit(
+                            firstNonEmpty(beacon.liaisonCode(), session.liaisonCode()), lpCode, formCode);
+                    return record(TrackingEvent.of(
+                            session,
+                            beacon.eventType(),
+                            lpCode,
+                            formCode,
+                            liaison,
+                            Attribution.NONE,
+                            "",
+                            firstNonEmpty(beacon.userAgent(), userAgent),
+                            ip,
+                            clock.instant()));
+                })
+                .defaultIfEmpty(TrackAnswer.refused("Session invalide"));
+    }
+
+    /** Records {@code event}: once per session for the steps counted once (a repeat answers the first's id). */
+    Mono<TrackAnswer> record(TrackingEvent event) {
+        if (!event.oncePerSession()) {
+            return events.insert(event).thenReturn(TrackAnswer.recorded(event.eventId()));
+        }
+        return events.insertOnce(event)
+                .flatMap(inserted -> inserted
+                        ? Mono.just(TrackAnswer.recorded(event.eventId()))
+                        : events.eventId(event.id())
+                                .map(TrackAnswer::duplicateOf)
+                                .defaultIfEmpty(TrackAnswer.duplicateOf(null)));
+    }
+
+    static String firstNonEmpty(String first, String second) {
+        return first != null && !first.isEmpty() ? first : second == null ? "" : second;
+    }
+}

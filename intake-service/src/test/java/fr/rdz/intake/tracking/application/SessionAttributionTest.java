@@ -1,0 +1,166 @@
+package fr.rdz.intake.tracking.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import fr.rdz.intake.catalog.application.Catalog;
+import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.tracking.domain.Attribution;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a lead inherits from its session, across the tracking use cases that share {@link RecentSessions}: the
+ * session this instance opened or filled is answered from memory, with the first touch as the LP visit left it.
+ */
+class SessionAttributionTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+    private static final Attribution GOOGLE = new Attribution("google", "", "", "", "", "", "");
+
+    private final InMemorySessions sessions = new InMemorySessions();
+    private final Map<String, TrackingEvent> events = new ConcurrentHashMap<>();
+    private OpeningVisitorSession opening;
+    private RecordingLpVisit lpVisits;
+    private AttributingLeadToSession attributing;
+
+    @BeforeEach
+    void setUp() {
+        IntakeProperties properties = mock(IntakeProperties.class);
+        when(properties.sessionCache()).thenReturn(new IntakeProperties.SessionCache(100, Duration.ofMinutes(30)));
+        RecentSessions recent = new RecentSessions(properties, CLOCK);
+        Catalog catalog = mock(Catalog.class);
+        when(catalog.formOfLp("LP-1")).thenReturn(Optional.of("F-1"));
+        TrackingEvents store = new TrackingEvents() {
+            @Override
+            public Mono<Boolean> insertOnce(TrackingEvent event) {
+                return Mono.fromSupplier(() -> events.putIfAbsent(event.id(), event) == null);
+            }
+
+            @Override
+            public Mono<Void> insert(TrackingEvent event) {
+                return Mono.fromRunnable(() -> events.put(event.id(), event));
+            }
+
+            @Override
+            public Mono<String> eventId(String id) {
+                return Mono.justOrEmpty(events.get(id)).map(TrackingEvent::eventId);
+            }
+        };
+        opening = new OpeningVisitorSession(sessions, catalog, recent, CLOCK);
+        lpVisits = new RecordingLpVisit(sessions, new RecordingFunnelEvent(sessions, store, CLOCK), recent, CLOCK);
+        attributing = new AttributingLeadToSession(sessions, recent);
+    }
+
+    @Test
+    void aLeadInheritsTheSessionThisInstanceOpenedWithoutReadingIt() {
+        SessionOpened opened = open();
+
+        SessionTouch touch = attributing.touch(" " + opened.sessionId() + " ").block();
+
+        assertThat(touch).isEqualTo(new SessionTouch("LP-1", "F-1", "LP-1_F-1", "https://ref", Attribution.NONE));
+        assertThat(sessions.reads).hasValue(0);
+    }
+
+    @Test
+    void theFirstLpVisitFillsTheFirstTouchTheLeadInherits() {
+        SessionOpened opened = open();
+
+        TrackAnswer visit = lpVisits.record(beacon(opened.sessionId(), GOOGLE), "10.0.0.1", "ua")
+                .block();
+        TrackAnswer repeat = lpVisits.record(
+                        beacon(opened.sessionId(), new Attribution("bing", "cpc", "", "", "", "", "")),
+                        "10.0.0.1",
+                        "ua")
+                .block();
+
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(repeat.eventId()).isEqualTo(visit.eventId());
+        assertThat(sessions.stored.get(opened.sessionId()).firstTouch()).isEqualTo(GOOGLE);
+        assertThat(attributing.touch(opened.sessionId()).block().attribution())
+                .as("from memory, as the first visit filled it; the repeat fills nothing")
+                .isEqualTo(GOOGLE);
+    }
+
+    @Test
+    void aSessionOpenedElsewhereIsReadByIdAndThenRemembered() {
+        VisitorSession elsewhere = new VisitorSession(
+                "s-other", "visitor-2", "LP-2", "F-2", "LP-2_F-2", "", "ua", GOOGLE, "10.0.0.2", CLOCK.instant());
+        sessions.stored.put(elsewhere.id(), elsewhere);
+
+        attributing.touch("s-other").block();
+        SessionTouch again = attributing.touch("s-other").block();
+
+        assertThat(again).isEqualTo(new SessionTouch("LP-2", "F-2", "LP-2_F-2", "", GOOGLE));
+        assertThat(sessions.reads).hasValue(1);
+        assertThat(attributing.touch("unknown").blockOptional()).isEmpty();
+    }
+
+    private SessionOpened open() {
+        SessionRequest request =
+                new SessionRequest("LP-1", null, null, "https://ref", null, null, null, null, null, null, null, null);
+        return opening.open(request, null, "10.0.0.1", "ua").block();
+    }
+
+    private static TrackingBeacon beacon(String sessionId, Attribution attribution) {
+        return new TrackingBeacon(sessionId, "", "", "", "", "", "", attribution);
+    }
+
+    /** The sessions port in memory, counting the reads of the lead path. */
+    private static final class InMemorySessions implements VisitorSessions {
+        private final Map<String, VisitorSession> stored = new ConcurrentHashMap<>();
+        private final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public Mono<Void> open(VisitorSession session) {
+            return Mono.fromRunnable(() -> stored.put(session.id(), session));
+        }
+
+        @Override
+        public Mono<VisitorSession> latestSession(String visitorId, String lpCode, Instant since) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<VisitorSession> session(String id) {
+            return Mono.justOrEmpty(stored.get(id));
+        }
+
+        @Override
+        public Mono<VisitorSession> sessionGrouped(String id) {
+            return Mono.fromRunnable(reads::incrementAndGet).then(session(id));
+        }
+
+        @Override
+        public Mono<Void> fillFirstTouch(String sessionId, Attribution fill) {
+            return Mono.fromRunnable(() -> stored.computeIfPresent(
+                    sessionId,
+                    (id, s) -> new VisitorSession(
+                            s.id(),
+                            s.visitorId(),
+                            s.lpCode(),
+                            s.formCode(),
+                            s.liaisonCode(),
+                            s.referrer(),
+                            s.userAgent(),
+                            s.firstTouch().filledWith(fill),
+                            s.ip(),
+                            s.createdAt())));
+        }
+
+        @Override
+        public Mono<Void> convert(String sessionId, String leadId) {
+            return Mono.empty();
+        }
+    }
+}
