@@ -20,6 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -79,6 +81,29 @@ public final class RdzSecurity {
                         .hasRole("ADMIN")
                         .anyExchange()
                         .denyAll())
+                .build();
+    }
+
+    /**
+     * The public routes' chain: it applies to {@code rdz.security.public-paths} only (none: to no
+     * request) and does no security work a public route does not need: no authentication, no
+     * security context to load or save, no saved request, no CSRF token, no authorization (every
+     * caller is anonymous there). It keeps the default response headers and the service's CORS rule.
+     * Rate limits are the services' own web filters, outside both chains.
+     */
+    static SecurityWebFilterChain publicFilterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+        List<String> paths = properties.getPublicPaths();
+        ServerWebExchangeMatcher publicRoutes = paths.isEmpty()
+                ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
+                : ServerWebExchangeMatchers.pathMatchers(paths.toArray(String[]::new));
+        return http.securityMatcher(publicRoutes)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(cors -> {})
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .build();
     }
 

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -51,16 +53,30 @@ public class RdzServiceAutoConfiguration {
         return new AdminAuthentication(users, encoder, properties.getLoginThrottle(), clock);
     }
 
+    /**
+     * The public routes ({@code rdz.security.public-paths}) first, through a light chain: no
+     * authentication, session, CSRF or authorization work, the same response headers and CORS.
+     * Every other request falls through to {@link #rdzSecurityFilterChain}, which still denies by
+     * default. A service with its own chain (the console) replaces both (see {@link KitSecurityFilterChain}).
+     */
     @Bean
-    @ConditionalOnMissingBean
-    SecurityWebFilterChain rdzSecurityFilterChain(
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnMissingBean(value = SecurityWebFilterChain.class, ignored = KitSecurityFilterChain.class)
+    KitSecurityFilterChain rdzPublicSecurityFilterChain(ServerHttpSecurity http, RdzSecurityProperties properties) {
+        return new KitSecurityFilterChain("public", RdzSecurity.publicFilterChain(http, properties));
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    @ConditionalOnMissingBean(value = SecurityWebFilterChain.class, ignored = KitSecurityFilterChain.class)
+    KitSecurityFilterChain rdzSecurityFilterChain(
             ServerHttpSecurity http,
             RdzSecurityProperties properties,
             AdminAuthentication authentication,
             ConsoleTokenProperties consoleTokens,
             Clock clock) {
         ConsoleTokens.acceptConsoleTokens(http, consoleTokens, clock);
-        return RdzSecurity.filterChain(http, properties, authentication);
+        return new KitSecurityFilterChain("admin", RdzSecurity.filterChain(http, properties, authentication));
     }
 
     /**

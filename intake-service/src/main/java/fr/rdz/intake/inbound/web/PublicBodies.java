@@ -48,6 +48,9 @@ public class PublicBodies {
     /** Fails on anything after the object ({@code {"phone":"…"}}}}}}) instead of ignoring it. */
     private final ObjectReader strict;
 
+    /** One reader per body type, made once (a {@code treeToValue} looks its deserializer up on every call). */
+    private final java.util.Map<Class<?>, ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final QuarantineStore quarantine;
     private final Callers callers;
     private final Clock clock;
@@ -117,7 +120,8 @@ public class PublicBodies {
                                             .map(ErrorAnswer.InvalidField::field)
                                             .collect(Collectors.joining(", "));
                         } else {
-                            value = mapper.treeToValue(object, type);
+                            value = readers.computeIfAbsent(type, mapper::readerFor)
+                                    .readValue(object);
                             reason = value == null ? "null" : shape.test(value) ? null : "wrong shape: no lead fields";
                         }
                     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,22 +71,23 @@ public class LeadStore implements ReceivedLeads, SubmitGuards {
         this.mongo = mongo;
         this.clock = clock;
         this.orphanGrace = properties.outbox().orphanGrace();
+        LeadBson bson = new LeadBson(mongo.getConverter());
         IntakeProperties.GroupCommit group = properties.groupCommit();
         if (group.enabled()) {
             this.outboxInserts = new GroupCommit<>(
-                    batch -> insertAll(batch, OutboxEntryDocument.class),
+                    batch -> insertAll(batch, OutboxEntryDocument.class, bson::outboxEntry),
                     group.maxBatch(),
                     group.maxDelay(),
                     group.capacity(),
                     Schedulers.parallel());
             this.leadInserts = new GroupCommit<>(
-                    batch -> insertAll(batch, LeadDocument.class),
+                    batch -> insertAll(batch, LeadDocument.class, bson::lead),
                     group.maxBatch(),
                     group.maxDelay(),
                     group.capacity(),
                     Schedulers.parallel());
             this.guardInserts = new GroupCommit<>(
-                    batch -> insertAll(batch, SubmitGuardDocument.class),
+                    batch -> insertAll(batch, SubmitGuardDocument.class, bson::guard),
                     group.maxBatch(),
                     group.maxDelay(),
                     group.capacity(),
@@ -140,14 +142,14 @@ public class LeadStore implements ReceivedLeads, SubmitGuards {
     /**
      * One unordered {@code insertMany}: every document is attempted; those refused (duplicate
      * {@code _id}) are reported by index as {@link DuplicateKeyException}, exactly as a single insert
-     * would have failed. A write-concern failure or any other error fails the whole batch.
+     * would have failed. A write-concern failure or any other error fails the whole batch. Each
+     * document is written by {@code toBson} ({@link LeadBson}: the mapping's exact output, without
+     * its reflection).
      */
-    <T> Mono<Map<Integer, Throwable>> insertAll(List<T> batch, Class<T> type) {
+    <T> Mono<Map<Integer, Throwable>> insertAll(List<T> batch, Class<T> type, Function<T, Document> toBson) {
         List<Document> documents = new ArrayList<>(batch.size());
         for (T entity : batch) {
-            Document document = new Document();
-            mongo.getConverter().write(entity, document);
-            documents.add(document);
+            documents.add(toBson.apply(entity));
         }
         return mongo.getCollection(mongo.getCollectionName(type))
                 .flatMap(collection -> Mono.from(collection.insertMany(documents, UNORDERED)))
