@@ -14,6 +14,7 @@ import fr.rdz.events.RoutingState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Object Mother of the integration tests: the catalog and routed leads routing would publish. */
 public final class DeliveryFixtures {
@@ -84,5 +85,20 @@ public final class DeliveryFixtures {
                 sample.source(),
                 sample.consent());
         return new LeadRouted(lead, state, List.of(), null);
+    }
+
+    /** The batch of {@code commandeId} in a run as {@code /admin/runs} answers it. */
+    public static Map<?, ?> batchOf(Map<?, ?> run, String commandeId) {
+        return ((List<?>) run.get("batches"))
+                .stream()
+                        .map(b -> (Map<?, ?>) b)
+                        .filter(b -> commandeId.equals(b.get("commande_id")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no batch for " + commandeId + " in " + run));
+    }
+
+    /** The lead ids of the batch of {@code commandeId} in a run as {@code /admin/runs} answers it. */
+    public static List<Object> leadIdsOf(Map<?, ?> run, String commandeId) {
+        return new java.util.ArrayList<>((List<?>) batchOf(run, commandeId).get("lead_ids"));
     }
 }

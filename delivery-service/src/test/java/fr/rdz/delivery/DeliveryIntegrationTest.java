@@ -1,5 +1,7 @@
 package fr.rdz.delivery;
 
+import com.mongodb.client.model.Filters;
+import fr.rdz.delivery.mongo.MongoCollections;
 import fr.rdz.events.Envelope;
 import fr.rdz.events.EventCodec;
 import fr.rdz.events.RdzEvent;
@@ -121,6 +123,13 @@ public abstract class DeliveryIntegrationTest {
                 value,
                 r.headers(),
                 r.leaderEpoch());
+    }
+
+    /** Waits until the pool holds {@code expected} leads whose id starts with {@code "lead-" + suffix}. */
+    protected void awaitPool(String suffix, int expected) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count(MongoCollections.POOL, Filters.regex("_id", "^lead-" + suffix)) == expected);
     }
 
     protected WebTestClient admin() {

@@ -97,7 +97,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                     .expectBody(Map.class)
                     .returnResult()
                     .getResponseBody();
-            batchId = (String) DailyRunIT.batchOf(planned, commandeId).get("batch_id");
+            batchId = (String) DeliveryFixtures.batchOf(planned, commandeId).get("batch_id");
         }
 
         Envelope<DeliveryOutcome> outcome(
@@ -160,7 +160,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         }
 
         Map<?, ?> batch() {
-            return DailyRunIT.batchOf(run(), commandeId);
+            return DeliveryFixtures.batchOf(run(), commandeId);
         }
     }
 
@@ -168,7 +168,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
     void aPlannedBatchAwaitsEveryChannelOfItsClient() {
         Scenario s = new Scenario(LocalDate.of(2030, 4, 9), "07", "067000000");
 
-        Map<?, ?> batch = DailyRunIT.batchOf(s.planned, s.commandeId);
+        Map<?, ?> batch = DeliveryFixtures.batchOf(s.planned, s.commandeId);
         assertThat(batch.get("commande_id")).isEqualTo(s.commandeId);
         assertThat(batch.get("client_id")).isEqualTo(s.clientId);
         assertThat(batch.get("lead_ids")).isEqualTo(List.of(s.a, s.b));
@@ -232,7 +232,8 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                 .returnResult()
                 .getResponseBody();
 
-        assertThat(DailyRunIT.batchOf(nextDay, otherCommande).get("lead_ids")).isEqualTo(List.of(s.c));
+        assertThat(DeliveryFixtures.batchOf(nextDay, otherCommande).get("lead_ids"))
+                .isEqualTo(List.of(s.c));
     }
 
     @Test
@@ -243,7 +244,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
         Envelope<DeliveryOutcome> pushReplayed = s.replayThenLateAndRedeliveredFailures();
 
         Map<?, ?> run = s.run();
-        Map<?, ?> delivered = DailyRunIT.batchOf(run, s.commandeId);
+        Map<?, ?> delivered = DeliveryFixtures.batchOf(run, s.commandeId);
         assertThat(channel(delivered, "email"))
                 .containsEntry("state", "sent")
                 .containsEntry("sent", 2)
@@ -290,7 +291,7 @@ class DeliveryOutcomeIT extends DeliveryIntegrationTest {
                 .findFirst()
                 .orElseThrow();
 
-        assertThat(DailyRunIT.batchOf(byDate, s.commandeId).get("outcomes"))
+        assertThat(DeliveryFixtures.batchOf(byDate, s.commandeId).get("outcomes"))
                 .isEqualTo(s.batch().get("outcomes"));
     }
 

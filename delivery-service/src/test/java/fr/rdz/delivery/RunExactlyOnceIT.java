@@ -95,9 +95,9 @@ class RunExactlyOnceIT extends DeliveryIntegrationTest {
 
         assertThat(answers.getT1().get("id")).isEqualTo("run-ZR7-" + DATE);
         assertThat(answers.getT2().get("id")).isEqualTo("run-ZR7-" + DATE);
-        List<Object> leads = DailyRunIT.leadIdsOf(answers.getT1(), commandeId);
+        List<Object> leads = DeliveryFixtures.leadIdsOf(answers.getT1(), commandeId);
         assertThat(leads).hasSize(5);
-        assertThat(DailyRunIT.leadIdsOf(answers.getT2(), commandeId)).isEqualTo(leads);
+        assertThat(DeliveryFixtures.leadIdsOf(answers.getT2(), commandeId)).isEqualTo(leads);
         assertThat(count(MongoCollections.RUNS, Filters.eq("date", DATE.toString())))
                 .isEqualTo(1);
         assertThat(count(MongoCollections.LEDGER, Filters.eq("commande_id", commandeId)))

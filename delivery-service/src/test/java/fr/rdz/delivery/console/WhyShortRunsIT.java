@@ -1,5 +1,6 @@
 package fr.rdz.delivery.console;
 
+import static fr.rdz.delivery.DeliveryFixtures.batchOf;
 import static fr.rdz.delivery.DeliveryFixtures.client;
 import static fr.rdz.delivery.DeliveryFixtures.commande;
 import static fr.rdz.delivery.DeliveryFixtures.routed;
@@ -185,13 +186,5 @@ class WhyShortRunsIT extends DeliveryIntegrationTest {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-    }
-
-    static Map<?, ?> batchOf(Map<?, ?> run, String commandeId) {
-        return (Map<?, ?>) ((List<?>) run.get("batches"))
-                .stream()
-                        .filter(b -> commandeId.equals(((Map<?, ?>) b).get("commande_id")))
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError("no batch of " + commandeId + " in " + run));
     }
 }

@@ -3,8 +3,8 @@ package fr.rdz.delivery.pool.application;
 import fr.rdz.delivery.run.application.Batches;
 import fr.rdz.delivery.run.application.Ledger;
 import fr.rdz.kit.PersonalDataRetention;
+import fr.rdz.rules.ParisCalendar;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -22,8 +22,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ErasingExpiredPersonalData {
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final PoolLeads pool;
     private final Ledger ledger;
@@ -47,7 +45,7 @@ public class ErasingExpiredPersonalData {
 
     /** Published batches of runs dated before the Paris date of {@code expiredBefore}: event payloads dropped. */
     public Mono<Long> batches(Instant expiredBefore, int pageSize) {
-        return batches.dropPayloadsOfRunsBefore(expiredBefore.atZone(PARIS).toLocalDate());
+        return batches.dropPayloadsOfRunsBefore(ParisCalendar.dateOf(expiredBefore));
     }
 
     /** Runs {@code page} (which changes at most {@code pageSize} documents) until a page changes fewer. */

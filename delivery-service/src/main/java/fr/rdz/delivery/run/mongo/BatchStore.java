@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -176,32 +177,33 @@ public class BatchStore implements Batches {
     /** A failed publication attempt: counted, with its reason. */
     @Override
     public Mono<Void> recordFailedAttempt(String batchId, String error, Instant at) {
-        return collections
-                .get(MongoCollections.BATCHES)
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.eq("_id", batchId),
-                        Updates.combine(
-                                Updates.inc("publish_attempts", 1),
-                                Updates.set("last_publish_error", error),
-                                Updates.set("last_publish_attempt_at", Date.from(at)),
-                                Updates.unset("claim_until")))))
-                .then();
+        return update(batchId, failedAttempt(error, at));
     }
 
-    /** The batch's events can never be published as they are: no relay takes it again. */
+    /** The batch's events can never be published as they are: a failed attempt, and no relay takes it again. */
     @Override
     public Mono<Void> markFailed(String batchId, String error, Instant at) {
+        return update(
+                batchId,
+                Updates.combine(
+                        failedAttempt(error, at),
+                        Updates.set("publish_failed", true),
+                        Updates.set("publish_error", error)));
+    }
+
+    /** What a failed publication attempt records: one more attempt, its error and time; the claim is released. */
+    private static Bson failedAttempt(String error, Instant at) {
+        return Updates.combine(
+                Updates.inc("publish_attempts", 1),
+                Updates.set("last_publish_error", error),
+                Updates.set("last_publish_attempt_at", Date.from(at)),
+                Updates.unset("claim_until"));
+    }
+
+    private Mono<Void> update(String batchId, Bson update) {
         return collections
                 .get(MongoCollections.BATCHES)
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.eq("_id", batchId),
-                        Updates.combine(
-                                Updates.inc("publish_attempts", 1),
-                                Updates.set("publish_failed", true),
-                                Updates.set("publish_error", error),
-                                Updates.set("last_publish_error", error),
-                                Updates.set("last_publish_attempt_at", Date.from(at)),
-                                Updates.unset("claim_until")))))
+                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", batchId), update)))
                 .then();
     }
 

@@ -1,35 +1,26 @@
 package fr.rdz.notifier.email.application;
 
 import fr.rdz.events.DeliveryOutcome;
-import fr.rdz.events.EventCodec;
-import io.micrometer.core.instrument.Counter;
+import fr.rdz.kit.metrics.DeliveryOutcomeCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rdz.notifier.emails}: batch e-mail outcomes acknowledged by the broker, tagged {@code
- * entity} and {@code outcome} (sent, failed, dead_lettered…). Low cardinality only: never a batch,
- * a client or an address.
+ * {@code rdz.notifier.emails}: batch e-mail outcomes acknowledged by the broker, tagged {@code entity} and
+ * {@code outcome} (sent, failed, dead_lettered…) by the kit's {@link DeliveryOutcomeCounter}.
  */
 @Component
 public class EmailMeters {
 
     static final String EMAILS = "rdz.notifier.emails";
 
-    private final MeterRegistry registry;
+    private final DeliveryOutcomeCounter counter;
 
     public EmailMeters(MeterRegistry registry) {
-        this.registry = registry;
+        this.counter = new DeliveryOutcomeCounter(registry, EMAILS, "Batch e-mails by outcome");
     }
 
     public void outcome(DeliveryOutcome outcome) {
-        Counter.builder(EMAILS)
-                .description("Batch e-mails by outcome")
-                .tag(
-                        "entity",
-                        outcome.entity() == null ? "none" : outcome.entity().name())
-                .tag("outcome", EventCodec.mapper().convertValue(outcome.status(), String.class))
-                .register(registry)
-                .increment();
+        counter.count(outcome);
     }
 }

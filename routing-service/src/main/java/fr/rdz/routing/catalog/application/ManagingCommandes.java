@@ -1,14 +1,10 @@
 package fr.rdz.routing.catalog.application;
 
-import static fr.rdz.routing.catalog.application.CatalogEdits.notBlank;
 import static fr.rdz.routing.catalog.application.CatalogEdits.plusSnapshot;
-import static fr.rdz.routing.catalog.application.CatalogEdits.require;
 
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
 import fr.rdz.kit.Operator;
-import fr.rdz.routing.catalog.domain.Commande;
-import fr.rdz.routing.catalog.domain.Departements;
 import fr.rdz.routing.catalog.domain.SameEntity;
 import fr.rdz.routing.outbox.OutboxEntry;
 import fr.rdz.routing.shared.application.Scope;
@@ -23,7 +19,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Commandes: create, replace, soft-delete, with their business validation; every change published. */
+/** Commandes: create, replace, soft-delete, their terms checked by {@link CommandeTermsRule}; every change published. */
 @Service
 public class ManagingCommandes {
 
@@ -38,7 +34,7 @@ public class ManagingCommandes {
     }
 
     public Mono<StoredCommande> create(Operator operator, CommandeTerms terms) {
-        List<String> departements = validate(terms);
+        List<String> departements = CommandeTermsRule.check(terms);
         Scope.requireWrite(operator, terms.entity());
         return client(terms).flatMap(client -> {
             Instant now = clock.instant();
@@ -68,7 +64,7 @@ public class ManagingCommandes {
                     terms.startsOn(),
                     terms.endsOn(),
                     terms.active());
-            List<String> departements = validate(full);
+            List<String> departements = CommandeTermsRule.check(full);
             return client(full).flatMap(client -> {
                 LocalDate startsOn = full.startsOn() != null ? full.startsOn() : existing.startsOnDate();
                 StoredCommande changed = build(
@@ -125,17 +121,6 @@ public class ManagingCommandes {
             return Flux.empty();
         }
         return store.notDeleted(filter.only(), clientId, product, active);
-    }
-
-    private List<String> validate(CommandeTerms terms) {
-        require(terms.entity() != null, "entity is required (ZR7 or MDL)");
-        require(notBlank(terms.clientId()), "client_id is required (the id returned by POST /admin/clients)");
-        require(terms.product() != null, "product is required (PV, PAC or ITE)");
-        List<String> departements = Departements.validate(terms.departements());
-        Commande.validateTerms(
-                terms.weeklyQuota(), terms.lbMaxPercent(), terms.deliveryDays(), terms.startsOn(), terms.endsOn());
-        require(terms.priority() == null || terms.priority() >= 0, "priority must be 0 or more");
-        return departements;
     }
 
     private Mono<Client> client(CommandeTerms terms) {

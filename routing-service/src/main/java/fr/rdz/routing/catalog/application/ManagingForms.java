@@ -30,13 +30,15 @@ import reactor.core.publisher.Mono;
 @Service
 public class ManagingForms {
 
-    private final LpsAndForms store;
+    private final Forms forms;
+    private final Lps lps;
     private final CodeNumbers codes;
     private final Clock clock;
     private final FormConsentText consentTexts;
 
-    public ManagingForms(LpsAndForms store, CodeNumbers codes, Clock clock, FormConsentText consentTexts) {
-        this.store = store;
+    public ManagingForms(Forms forms, Lps lps, CodeNumbers codes, Clock clock, FormConsentText consentTexts) {
+        this.forms = forms;
+        this.lps = lps;
         this.codes = codes;
         this.clock = clock;
         this.consentTexts = consentTexts;
@@ -92,7 +94,7 @@ public class ManagingForms {
                                 f.version() + 1,
                                 f.outbox(),
                                 consentTextVersion);
-                        return store.replaceForm(withSnapshot(changed), f.version());
+                        return forms.replace(withSnapshot(changed), f.version());
                     }));
         });
     }
@@ -119,7 +121,7 @@ public class ManagingForms {
                             1,
                             List.of(),
                             blankToNull(terms.consentTextVersion()));
-                    return store.insertForm(withSnapshot(doc));
+                    return forms.insert(withSnapshot(doc));
                 }));
     }
 
@@ -128,7 +130,7 @@ public class ManagingForms {
         if (filter.none()) {
             return Flux.empty();
         }
-        return store.forms(status == null ? CatalogStatus.ACTIVE : status, filter.only(), product);
+        return forms.inStatus(status == null ? CatalogStatus.ACTIVE : status, filter.only(), product);
     }
 
     public Mono<Form> form(Operator operator, String code) {
@@ -169,19 +171,19 @@ public class ManagingForms {
                     f.version() + 1,
                     f.outbox(),
                     f.consentTextVersion());
-            return store.replaceForm(withSnapshot(changed), f.version());
+            return forms.replace(withSnapshot(changed), f.version());
         });
     }
 
     public Mono<Form> form(String code) {
-        return store.form(code);
+        return forms.form(code);
     }
 
     private Mono<Void> linkedLp(String lpCode, Entity entity, InvalidInput.Collector errors) {
         if (lpCode == null || lpCode.isBlank()) {
             return Mono.empty();
         }
-        return store.lp(lpCode.trim())
+        return lps.lp(lpCode.trim())
                 .doOnNext(lp -> SameEntity.breach("LP " + lp.code(), lp.entity(), entity)
                         .ifPresent(breach -> errors.add("lp_code", breach)))
                 .switchIfEmpty(Mono.fromRunnable(() -> errors.add("lp_code", "unknown LP " + lpCode.trim())))
@@ -192,7 +194,7 @@ public class ManagingForms {
         if (lpCode == null || lpCode.isBlank()) {
             return Mono.empty();
         }
-        return store.lp(lpCode)
+        return lps.lp(lpCode)
                 .switchIfEmpty(Mono.error(RequestRejected.invalid("unknown lp_code " + lpCode)))
                 .flatMap(lp -> SameEntity.breach("LP " + lp.code(), lp.entity(), entity)
                         .map(breach -> Mono.<Void>error(RequestRejected.invalid(breach)))

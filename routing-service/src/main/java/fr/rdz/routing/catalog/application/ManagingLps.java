@@ -28,12 +28,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class ManagingLps {
 
-    private final LpsAndForms store;
+    private final Lps lps;
+    private final Forms forms;
     private final CodeNumbers codes;
     private final Clock clock;
 
-    public ManagingLps(LpsAndForms store, CodeNumbers codes, Clock clock) {
-        this.store = store;
+    public ManagingLps(Lps lps, Forms forms, CodeNumbers codes, Clock clock) {
+        this.lps = lps;
+        this.forms = forms;
         this.codes = codes;
         this.clock = clock;
     }
@@ -44,7 +46,7 @@ public class ManagingLps {
         Scope.requireWrite(operator, terms.entity());
         Mono<Void> formCheck = terms.formCode() == null || terms.formCode().isBlank()
                 ? Mono.empty()
-                : store.form(terms.formCode())
+                : forms.form(terms.formCode())
                         .switchIfEmpty(Mono.error(RequestRejected.invalid("unknown form_code " + terms.formCode())))
                         .flatMap(f -> SameEntity.breach("form " + f.code(), f.entity(), terms.entity())
                                 .map(breach -> Mono.<Void>error(RequestRejected.invalid(breach)))
@@ -62,7 +64,7 @@ public class ManagingLps {
                     now,
                     1,
                     List.of());
-            return store.insertLp(withSnapshot(doc));
+            return lps.insert(withSnapshot(doc));
         }));
     }
 
@@ -71,11 +73,11 @@ public class ManagingLps {
         if (filter.none()) {
             return Flux.empty();
         }
-        return store.lps(status == null ? CatalogStatus.ACTIVE : status, filter.only());
+        return lps.inStatus(status == null ? CatalogStatus.ACTIVE : status, filter.only());
     }
 
     public Mono<Lp> lp(Operator operator, String code) {
-        return store.lp(code)
+        return lps.lp(code)
                 .filter(lp -> Scope.visible(operator, lp.entity()))
                 .switchIfEmpty(Mono.error(RequestRejected.notFound("no LP " + code)));
     }
@@ -94,7 +96,7 @@ public class ManagingLps {
                     clock.instant(),
                     lp.version() + 1,
                     lp.outbox());
-            return store.replaceLp(withSnapshot(changed), lp.version());
+            return lps.replace(withSnapshot(changed), lp.version());
         });
     }
 
@@ -127,7 +129,7 @@ public class ManagingLps {
                         clock.instant(),
                         lp.version() + 1,
                         lp.outbox());
-                return store.replaceLp(withSnapshot(changed), lp.version());
+                return lps.replace(withSnapshot(changed), lp.version());
             }));
         });
     }
@@ -136,7 +138,7 @@ public class ManagingLps {
         if (formCode == null || formCode.isBlank()) {
             return Mono.empty();
         }
-        return store.form(formCode.trim())
+        return forms.form(formCode.trim())
                 .doOnNext(f -> SameEntity.breach("form " + f.code(), f.entity(), entity)
                         .ifPresent(breach -> errors.add("form_code", breach)))
                 .switchIfEmpty(Mono.fromRunnable(() -> errors.add("form_code", "unknown form " + formCode.trim())))

@@ -3,7 +3,7 @@ package fr.rdz.routing.consent.application;
 import fr.rdz.events.ConsentProof;
 import fr.rdz.events.LeadData;
 import fr.rdz.events.Pii;
-import fr.rdz.routing.catalog.application.LpsAndForms;
+import fr.rdz.routing.catalog.application.Forms;
 import fr.rdz.routing.consent.domain.ConsentCoverage;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import java.time.Instant;
@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 public class ResolvingConsentCoverage {
 
     private final ConsentWithdrawals withdrawals;
-    private final LpsAndForms forms;
+    private final Forms forms;
     private final ManagingConsentTexts texts;
 
-    public ResolvingConsentCoverage(ConsentWithdrawals withdrawals, LpsAndForms forms, ManagingConsentTexts texts) {
+    public ResolvingConsentCoverage(ConsentWithdrawals withdrawals, Forms forms, ManagingConsentTexts texts) {
         this.withdrawals = withdrawals;
         this.forms = forms;
         this.texts = texts;

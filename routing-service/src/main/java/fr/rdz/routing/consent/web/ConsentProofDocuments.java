@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.rdz.events.EventCodec;
 import fr.rdz.routing.consent.domain.ConsentProofPack;
 import fr.rdz.routing.consent.domain.WordingHash;
+import fr.rdz.routing.shared.domain.BusinessTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class ConsentProofDocuments {
 
     private static final ObjectMapper JSON =
             EventCodec.configure(JsonMapper.builder()).build();
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = BusinessTime.PARIS;
     private static final DateTimeFormatter FRENCH_TIME = DateTimeFormatter.ofPattern(
                     "dd/MM/yyyy 'à' HH:mm:ss (XXX)", Locale.FRANCE)
             .withZone(PARIS);

@@ -11,7 +11,6 @@ import fr.rdz.events.RunCompleted;
 import fr.rdz.routing.shared.domain.BusinessTime;
 import fr.rdz.routing.stats.application.Figures;
 import fr.rdz.routing.stats.domain.Figure;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -27,13 +26,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class RecordingDeliveries {
 
-    private final LeadFacts facts;
+    private final SettlingLeadFacts<?> facts;
     private final LeadRecords records;
     private final DailyRuns runs;
     private final Figures figures;
 
-    public RecordingDeliveries(LeadFacts facts, LeadRecords records, DailyRuns runs, Figures figures) {
-        this.facts = facts;
+    public RecordingDeliveries(LeadFacts<?> facts, LeadRecords records, DailyRuns runs, Figures figures) {
+        this.facts = SettlingLeadFacts.of(facts);
         this.records = records;
         this.runs = runs;
         this.figures = figures;
@@ -42,7 +41,6 @@ public class RecordingDeliveries {
     public Mono<Void> delivered(Envelope<LeadDelivered> envelope) {
         LeadDelivered d = envelope.payload();
         return facts.delivered(envelope)
-                .flatMap(this::settle)
                 .then(records.byId(d.leadId()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(lead -> figures.record(deliveredFigure(d, lead.orElse(null))));
     }
@@ -54,26 +52,7 @@ public class RecordingDeliveries {
      * last completes the record. Reads only the pending facts, never the whole ledger.
      */
     public Mono<Void> applyLedger(String leadId) {
-        return facts.pendingOf(leadId)
-                .collectList()
-                .flatMapMany(pending -> Flux.fromIterable(pending.stream()
-                        // ledger lines first, then channel reports (as they were copied before)
-                        .sorted(Comparator.comparing((LeadFacts.Pending f) -> !f.ledgerLine()))
-                        .toList()))
-                .concatMap(this::copyThenForget)
-                .then();
-    }
-
-    /**
-     * Keeps the fact as pending work, then copies it into the lead's record if the record exists;
-     * a lead routed after this check finds the pending fact ({@link #applyLedger}).
-     */
-    private Mono<Void> settle(LeadFacts.Pending fact) {
-        return facts.keep(fact).then(copyThenForget(fact));
-    }
-
-    private Mono<Void> copyThenForget(LeadFacts.Pending fact) {
-        return facts.copyOnce(fact).flatMap(copied -> copied ? facts.forget(fact) : Mono.<Void>empty());
+        return facts.copyPending(leadId);
     }
 
     public Mono<Void> outcome(Envelope<DeliveryOutcome> envelope) {
@@ -88,7 +67,7 @@ public class RecordingDeliveries {
                     default -> "failed";
                 };
         Mono<Void> history = Flux.fromIterable(o.leadIds() == null ? java.util.List.<String>of() : o.leadIds())
-                .concatMap(id -> facts.reported(eventId, type, o, id).flatMap(this::settle))
+                .concatMap(id -> facts.reported(eventId, type, o, id))
                 .then();
         return history.then(figures.record(outcomeFigure(eventId, o)));
     }

@@ -9,7 +9,7 @@ import fr.rdz.events.Pii;
 import fr.rdz.events.RoutingState;
 import fr.rdz.routing.catalog.application.Clients;
 import fr.rdz.routing.catalog.application.Commandes;
-import fr.rdz.routing.catalog.application.LpsAndForms;
+import fr.rdz.routing.catalog.application.Forms;
 import fr.rdz.routing.catalog.domain.Commande;
 import fr.rdz.routing.consent.application.ConsentHistory;
 import fr.rdz.routing.consent.application.ResolvingConsentCoverage;
@@ -55,7 +55,7 @@ public class RoutingLead {
     private final KnownPhones phones;
     private final Commandes commandes;
     private final Clients clients;
-    private final LpsAndForms forms;
+    private final Forms forms;
     private final QualityMappings qualityMappings;
     private final Figures figures;
     private final OutboxRelay relay;
@@ -70,7 +70,7 @@ public class RoutingLead {
             KnownPhones phones,
             Commandes commandes,
             Clients clients,
-            LpsAndForms forms,
+            Forms forms,
             QualityMappings qualityMappings,
             Figures figures,
             OutboxRelay relay,

@@ -23,11 +23,8 @@ public interface SearchableLeads {
     /**
      * The page among the records of {@code ids} (oldest stored first) that {@code match}, read by {@code _id} newest
      * stored first in slices: the same page and total as {@link #byQuery}, without scanning the leads.
-     * {@code lookupOnly}: every lead of {@code ids} matches, so the records are read only up to the page and the
-     * total is the number of ids (bounded by {@link SearchingLeads#TOTAL_CAP}).
      */
-    Mono<SearchingLeads.Page> lookedUp(
-            List<String> ids, Predicate<StoredLead> match, int page, int size, boolean lookupOnly);
+    Mono<SearchingLeads.Page> lookedUp(List<String> ids, Predicate<StoredLead> match, int page, int size);
 
     /**
      * The page when one key of the lookups answers the search alone (by form, LP or name alone, for an operator of

@@ -60,9 +60,8 @@ public class SearchingLeads {
         }
         Mono<List<String>> candidates = useLookups ? candidates(search) : null;
         if (candidates != null) {
-            boolean lookupOnly = filter.only().isEmpty() && search.onlyFormOrLp();
             return candidates.flatMap(ids -> leads.lookedUp(
-                    ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size, lookupOnly));
+                    ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size));
         }
         return leads.byQuery(search, filter.only(), page, size, useLookups);
     }

@@ -3,7 +3,8 @@ package fr.rdz.routing.lead.domain;
 import fr.rdz.events.BatchSummary;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
-import java.time.Duration;
+import fr.rdz.rules.FreshWindow;
+import fr.rdz.rules.ParisCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,11 +26,9 @@ import java.util.Optional;
  */
 public record WhyNotDelivered(String code, Map<String, Object> params, String message) {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = ParisCalendar.PARIS;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    /** A never-delivered lead is Fresh for 8 days (spec glossary), then it is LB. */
-    static final Duration FRESH = Duration.ofDays(8);
 
     /** A rejection of the lead by a client. */
     public record Rejection(String clientId, String reason, Instant at) {}
@@ -269,9 +268,9 @@ public record WhyNotDelivered(String code, Map<String, Object> params, String me
                             + " était complet (" + delivered(first) + "/" + first.target() + ")"
                             + (batches.size() > 1 ? ", comme ceux de ses autres commandes." : "."));
         }
+        // LB at that run as delivery's planner saw it: out of the shared Fresh window at the run's reference
         boolean lb = f.receivedAt() != null
-                && f.receivedAt()
-                        .isBefore(run.runDate().atStartOfDay(PARIS).toInstant().minus(FRESH));
+                && !FreshWindow.isFresh(f.receivedAt(), ParisCalendar.runReference(run.runDate()));
         if (lb) {
             for (BatchSummary b : batches) {
                 Integer percent =

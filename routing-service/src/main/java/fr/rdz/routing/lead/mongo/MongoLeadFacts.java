@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * {@link HistoryOnce} (the compare-and-set on {@code (_id, historyVersion)}).
  */
 @Component
-public class MongoLeadFacts implements LeadFacts {
+public class MongoLeadFacts implements LeadFacts<PendingLeadFact> {
 
     private final ReactiveMongoTemplate mongo;
     private final PhoneFactsStore phoneFacts;
@@ -33,7 +33,7 @@ public class MongoLeadFacts implements LeadFacts {
     }
 
     @Override
-    public Mono<Pending> delivered(Envelope<LeadDelivered> envelope) {
+    public Mono<PendingLeadFact> delivered(Envelope<LeadDelivered> envelope) {
         LeadDelivered d = envelope.payload();
         LedgerEntry line = new LedgerEntry(
                 d.leadId() + ":" + d.clientId() + ":" + d.batchId(),
@@ -54,7 +54,7 @@ public class MongoLeadFacts implements LeadFacts {
     }
 
     @Override
-    public Mono<Pending> reported(String eventId, String type, DeliveryOutcome o, String leadId) {
+    public Mono<PendingLeadFact> reported(String eventId, String type, DeliveryOutcome o, String leadId) {
         HistoryEntry entry = HistoryEntry.of(eventId, type, o.at())
                 .withStatus(Wire.of(o.status()))
                 .withChannel(Wire.of(o.channel()))
@@ -65,25 +65,23 @@ public class MongoLeadFacts implements LeadFacts {
     }
 
     @Override
-    public Mono<Void> keep(Pending fact) {
-        return mongo.save((PendingLeadFact) fact).then();
+    public Mono<Void> keep(PendingLeadFact fact) {
+        return mongo.save(fact).then();
     }
 
     @Override
-    public Flux<Pending> pendingOf(String leadId) {
-        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), PendingLeadFact.class)
-                .map(Pending.class::cast);
+    public Flux<PendingLeadFact> pendingOf(String leadId) {
+        return mongo.find(Query.query(Criteria.where("leadId").is(leadId)), PendingLeadFact.class);
     }
 
     @Override
-    public Mono<Boolean> copyOnce(Pending fact) {
-        PendingLeadFact pending = (PendingLeadFact) fact;
-        return historyOnce.apply(pending.leadId(), pending.eventId(), () -> copy(pending));
+    public Mono<Boolean> copyOnce(PendingLeadFact fact) {
+        return historyOnce.apply(fact.leadId(), fact.eventId(), () -> copy(fact));
     }
 
     @Override
-    public Mono<Void> forget(Pending fact) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(((PendingLeadFact) fact).id())), PendingLeadFact.class)
+    public Mono<Void> forget(PendingLeadFact fact) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(fact.id())), PendingLeadFact.class)
                 .then();
     }
 

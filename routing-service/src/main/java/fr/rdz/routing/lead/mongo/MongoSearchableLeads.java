@@ -161,21 +161,17 @@ public class MongoSearchableLeads implements SearchableLeads {
 
     /**
      * The page among the records of {@code ids} (oldest stored first) that match, read by {@code _id}
-     * newest stored first in slices: the same page and total as the query, without scanning the leads.
-     * {@code lookupOnly} (a search by form or LP alone, unscoped): every lead of the lookup matches
-     * (a lead's form and LP never change, erasure keeps them), so the records are read only up to the
-     * page and the total is the lookup's size (bounded by {@link SearchingLeads#TOTAL_CAP}).
+     * newest stored first in slices: the same page and total as the query, without scanning the leads
+     * (a search one key answers alone is {@link LeadsByKey}'s).
      */
     @Override
-    public Mono<Page> lookedUp(List<String> ids, Predicate<StoredLead> match, int page, int size, boolean lookupOnly) {
+    public Mono<Page> lookedUp(List<String> ids, Predicate<StoredLead> match, int page, int size) {
         List<String> newestFirst = new ArrayList<>(ids);
         java.util.Collections.reverse(newestFirst);
         long wanted = (long) page * size + size;
         List<List<String>> slices = new ArrayList<>();
-        // lookupOnly: every id matches, so the first `wanted` ids are the records to read
-        int sliceSize = lookupOnly ? (int) Math.max(1, Math.min(LOOKUP_SLICE, wanted)) : LOOKUP_SLICE;
-        for (int i = 0; i < newestFirst.size(); i += sliceSize) {
-            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + sliceSize)));
+        for (int i = 0; i < newestFirst.size(); i += LOOKUP_SLICE) {
+            slices.add(newestFirst.subList(i, Math.min(newestFirst.size(), i + LOOKUP_SLICE)));
         }
         List<LeadDocument> matching = new ArrayList<>();
         long[] count = {0};
@@ -197,7 +193,7 @@ public class MongoSearchableLeads implements SearchableLeads {
                         }
                         count[0]++;
                     }
-                    return count[0] >= (lookupOnly ? wanted : Math.max(wanted, TOTAL_CAP));
+                    return count[0] >= Math.max(wanted, TOTAL_CAP);
                 })
                 .then(Mono.fromSupplier(() -> {
                     List<LeadDocument> sorted = matching.stream()
@@ -208,7 +204,7 @@ public class MongoSearchableLeads implements SearchableLeads {
                     if (!sorted.isEmpty() && sorted.size() < size) {
                         return new Page(sorted, (long) page * size + sorted.size(), false, page, size);
                     }
-                    long total = Math.min(lookupOnly ? Math.max(count[0], ids.size()) : count[0], TOTAL_CAP);
+                    long total = Math.min(count[0], TOTAL_CAP);
                     return new Page(sorted, total, total >= TOTAL_CAP, page, size);
                 }));
     }

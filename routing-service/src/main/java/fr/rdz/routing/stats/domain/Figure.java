@@ -4,6 +4,8 @@ import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The anonymous contribution of one fact to the dashboard (a lead received, a lead delivered, a
@@ -97,16 +99,11 @@ public record Figure(
             Map.entry("client", "clientId"),
             Map.entry("commande", "commandeId"));
 
+    /** The dimensions no dashboard filters by: the day and the entity (a dashboard is of a period and a scope). */
+    public static final Set<String> UNFILTERED = Set.of("day", "entity");
+
     /** The filters a dashboard may apply (query parameter → field): every dimension but the day and entity. */
-    public static final Map<String, String> FILTERS = Map.ofEntries(
-            Map.entry("product", "product"),
-            Map.entry("departement", "departement"),
-            Map.entry("source", "formCode"),
-            Map.entry("form", "formCode"),
-            Map.entry("lp", "lpCode"),
-            Map.entry("utm_source", "utmSource"),
-            Map.entry("utm_campaign", "utmCampaign"),
-            Map.entry("quality_tier", "qualityTier"),
-            Map.entry("client", "clientId"),
-            Map.entry("commande", "commandeId"));
+    public static final Map<String, String> FILTERS = GROUPS.entrySet().stream()
+            .filter(group -> !UNFILTERED.contains(group.getKey()))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 }

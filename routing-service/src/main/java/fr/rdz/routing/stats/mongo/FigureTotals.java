@@ -40,11 +40,8 @@ final class FigureTotals {
     static final List<String> FILTER_FIELDS = List.copyOf(new java.util.LinkedHashSet<>(Figure.FILTERS.values()));
 
     /** The fields summed per value in every document: every dimension but the day and the entity. */
-    static final List<String> GROUP_FIELDS = Figure.GROUPS.values().stream()
-            .filter(f -> !"day".equals(f) && !"entity".equals(f))
-            .distinct()
-            .sorted()
-            .toList();
+    static final List<String> GROUP_FIELDS =
+            Figure.FILTERS.values().stream().distinct().sorted().toList();
 
     private static final Set<String> DOCUMENT_FIELDS = Set.of("day", "entity");
     private static final String ALL = "*";

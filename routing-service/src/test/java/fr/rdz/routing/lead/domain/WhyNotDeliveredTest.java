@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.rdz.events.BatchSummary;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
+import fr.rdz.rules.BoundaryCases;
+import fr.rdz.rules.ParisCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WhyNotDeliveredTest {
 
@@ -21,6 +25,16 @@ class WhyNotDeliveredTest {
             boolean erased,
             List<Exclusion> exclusions,
             List<WhyNotDelivered.Run> runs) {
+        return facts(status, routingState, erased, exclusions, runs, RECEIVED);
+    }
+
+    private static WhyNotDelivered.Facts facts(
+            String status,
+            String routingState,
+            boolean erased,
+            List<Exclusion> exclusions,
+            List<WhyNotDelivered.Run> runs,
+            Instant received) {
         return new WhyNotDelivered.Facts(
                 status,
                 "pending",
@@ -35,7 +49,7 @@ class WhyNotDeliveredTest {
                 Product.PV,
                 "75",
                 "PV-001",
-                RECEIVED,
+                received,
                 List.of("cmd-1"),
                 exclusions,
                 runs,
@@ -113,6 +127,30 @@ class WhyNotDeliveredTest {
                         new BatchSummary("b", "cmd-1", "c-1", Product.PV, 10, 3, 2, 0, 0, true)))));
         assertThat(why.code()).isEqualTo("lb_cap");
         assertThat(why.params()).containsEntry("lb", 2).containsEntry("lb_max", 2);
+    }
+
+    static List<BoundaryCases.FreshCase> freshCases() {
+        return BoundaryCases.freshCases();
+    }
+
+    /**
+     * The shared Fresh window: a lead left out of a short batch whose LB share is used is explained as LB (the LB
+     * cap) exactly when delivery's planner took it for LB at that run (its reference, D 09:30 Paris), else as a Fresh
+     * lead not selected.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("freshCases")
+    void aLeadIsLbAtARunExactlyWhenTheSharedFreshWindowSaysSo(BoundaryCases.FreshCase c) {
+        LocalDate runDate = ParisCalendar.dateOf(c.reference());
+        assertThat(ParisCalendar.runReference(runDate)).isEqualTo(c.reference());
+        WhyNotDelivered why = WhyNotDelivered.explain(facts(
+                "fresh",
+                "fresh",
+                false,
+                List.of(),
+                List.of(run(runDate, new BatchSummary("b", "cmd-1", "c-1", Product.PV, 10, 3, 2, 0, 0, true))),
+                c.receivedAt()));
+        assertThat(why.code()).isEqualTo(c.fresh() ? "not_selected" : "lb_cap");
     }
 
     @Test
