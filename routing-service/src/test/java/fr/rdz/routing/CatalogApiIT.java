@@ -201,6 +201,28 @@ class CatalogApiIT extends RoutingIntegrationTest {
     }
 
     @Test
+    void namesEveryBrokenTermOfACommandeAtOnce() {
+        String zr7 =
+                (String) post(admin(), "/admin/clients", Catalogs.client("ZR7")).get("id");
+        Map<String, Object> body = new HashMap<>(Catalogs.commande("ZR7", zr7, "PV", List.of("75", "99")));
+        body.put("weekly_quota", -1);
+        body.put("lb_max_percent", 150);
+        admin().post()
+                .uri("/admin/commandes")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .isEqualTo(List.of("departements", "weekly_quota", "lb_max_percent"))
+                .jsonPath("$.invalid_params[1].reason")
+                .isEqualTo("weekly_quota must be 0 or more, got -1");
+    }
+
+    @Test
     void refusesAnApiClientWithoutKey() {
         Map<String, Object> body = new HashMap<>(Catalogs.client("ZR7"));
         body.remove("api_key");

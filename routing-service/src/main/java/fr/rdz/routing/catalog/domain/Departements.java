@@ -1,5 +1,6 @@
 package fr.rdz.routing.catalog.domain;
 
+import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ public final class Departements {
 
     public static final String ALL = "*";
 
+    private static final String FIELD = "departements";
+
     private static final Set<String> KNOWN = known();
 
     private Departements() {}
@@ -24,8 +27,22 @@ public final class Departements {
 
     /** The list as stored: trimmed, upper-cased, single digits padded, without repeats; refuses unknown values. */
     public static List<String> validate(List<String> departements) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        List<String> stored = normalised(departements, errors);
+        if (!errors.isEmpty()) {
+            throw RequestRejected.invalid(errors.violations().get(0).reason());
+        }
+        return stored;
+    }
+
+    /**
+     * The list as stored (trimmed, upper-cased, single digits padded, without repeats), or an empty
+     * list with the reason added to {@code errors} under {@code departements}.
+     */
+    public static List<String> normalised(List<String> departements, InvalidInput.Collector errors) {
         if (departements == null || departements.isEmpty()) {
-            throw RequestRejected.invalid("departements must list at least one département, or [\"*\"] for all");
+            errors.add(FIELD, "departements must list at least one département, or [\"*\"] for all");
+            return List.of();
         }
         LinkedHashSet<String> normalised = new LinkedHashSet<>();
         for (String raw : departements) {
@@ -34,13 +51,14 @@ public final class Departements {
                 d = "0" + d;
             }
             if (!d.equals(ALL) && !KNOWN.contains(d)) {
-                throw RequestRejected.invalid(
-                        "unknown département: '" + raw + "' (expected 01 to 95, 2A, 2B, or \"*\" for all)");
+                errors.add(FIELD, "unknown département: '" + raw + "' (expected 01 to 95, 2A, 2B, or \"*\" for all)");
+                return List.of();
             }
             normalised.add(d);
         }
         if (normalised.contains(ALL) && normalised.size() > 1) {
-            throw RequestRejected.invalid("departements: \"*\" means all and cannot be combined with other values");
+            errors.add(FIELD, "departements: \"*\" means all and cannot be combined with other values");
+            return List.of();
         }
         return new ArrayList<>(normalised);
     }

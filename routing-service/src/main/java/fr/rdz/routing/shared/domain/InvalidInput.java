@@ -52,6 +52,11 @@ public class InvalidInput extends RuntimeException {
             return violations.isEmpty();
         }
 
+        /** The violations found so far, in the order they were found. */
+        public List<Violation> violations() {
+            return List.copyOf(violations);
+        }
+
         public void throwIfAny(String detail) {
             if (!violations.isEmpty()) {
                 throw new InvalidInput(detail, violations);

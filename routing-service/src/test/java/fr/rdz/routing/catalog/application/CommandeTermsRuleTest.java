@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.rdz.events.DeliveryDay;
 import fr.rdz.events.Entity;
 import fr.rdz.events.Product;
-import fr.rdz.routing.shared.domain.RequestRejected;
+import fr.rdz.routing.shared.domain.InvalidInput;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,35 +59,46 @@ class CommandeTermsRuleTest {
     }
 
     @Test
-    void refusesTheFirstBrokenTermInTheOrderOfTheRule() {
+    void refusesEveryBrokenTermAtOnceEachUnderItsFieldInTheOrderOfTheRule() {
         Terms allBroken = new Terms(null, "", null, List.of("99"), -1, List.of(), 150, -1, NOV_10, NOV_10.minusDays(1));
-        refused(allBroken, "entity is required");
-        refused(allBroken.entity(Entity.MDL), "client_id is required");
-        refused(allBroken.entity(Entity.MDL).client("c-1"), "product is required");
-        Terms fromDepartements = allBroken.entity(Entity.MDL).client("c-1").product(Product.ITE);
-        refused(fromDepartements, "unknown département");
-        refused(fromDepartements.departements(List.of("*")), "weekly_quota must be 0 or more");
-        refused(fromDepartements.departements(List.of("*")).quota(5), "lb_max_percent");
-        refused(fromDepartements.departements(List.of("*")).quota(5).lbShare(5), "delivery_days");
-        refused(
-                fromDepartements.departements(List.of("*")).quota(5).lbShare(5).days(List.of(DeliveryDay.FRI)),
-                "ends_on");
-        refused(
-                fromDepartements
-                        .departements(List.of("*"))
-                        .quota(5)
-                        .lbShare(5)
-                        .days(List.of(DeliveryDay.FRI))
-                        .period(null, NOV_10),
-                "priority");
+        assertThatThrownBy(() -> CommandeTermsRule.check(allBroken.terms()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.violations())
+                            .extracting(InvalidInput.Violation::name)
+                            .containsExactly(
+                                    "entity",
+                                    "client_id",
+                                    "product",
+                                    "departements",
+                                    "weekly_quota",
+                                    "lb_max_percent",
+                                    "delivery_days",
+                                    "ends_on",
+                                    "priority");
+                    assertThat(e.violations().get(3).reason()).startsWith("unknown département: '99'");
+                    assertThat(e.getMessage())
+                            .startsWith("entity is required (ZR7 or MDL); client_id is required")
+                            .endsWith("; priority must be 0 or more");
+                });
+        Terms twoBroken = valid().quota(null).priority(-1);
+        assertThatThrownBy(() -> CommandeTermsRule.check(twoBroken.terms()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
+                        .containsExactly(
+                                new InvalidInput.Violation(
+                                        "weekly_quota", "weekly_quota is required (0 or more leads per week)"),
+                                new InvalidInput.Violation("priority", "priority must be 0 or more")));
     }
 
+    /** {@code terms} break exactly one rule: refused with that one message, as the whole detail. */
     private static void refused(Terms terms, String message) {
         assertThatThrownBy(() -> CommandeTermsRule.check(terms.terms()))
-                .isInstanceOf(RequestRejected.class)
-                .hasMessageContaining(message)
-                .extracting(e -> ((RequestRejected) e).reason())
-                .isEqualTo(RequestRejected.Reason.INVALID);
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo(message);
+                    assertThat(e.violations())
+                            .singleElement()
+                            .extracting(InvalidInput.Violation::reason)
+                            .isEqualTo(message);
+                });
     }
 
     private static Terms valid() {
