@@ -30,9 +30,9 @@ public interface SearchableLeads {
             List<String> ids, Predicate<StoredLead> match, int page, int size, boolean lookupOnly);
 
     /**
-     * The page when one key of the lookups answers the search alone (by form or LP alone, for an operator of every
-     * entity; by name alone, of {@code only} that entity when given): only the page's ids and records are read; empty
-     * when no key answers it alone.
+     * The page when the keys of the lookups answer the search alone (by form or LP alone, for an operator of every
+     * entity; by name, alone or with a form and an LP, of {@code only} that entity when given): only the page's ids and
+     * records are read; empty when the keys do not answer it alone.
      */
     Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, Optional<Entity> only, int page, int size);
 

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The lead searches one key of {@code lead_lookup} answers alone: by form alone or by LP alone, for an
- * operator of every entity; by name alone, for any operator (an operator scoped to one entity, or a search
- * of one entity, reads that entity's name keys, {@code name@ZR7:helene}). Every lead of the key matches (a lead's form and LP never
+ * operator of every entity; by name, alone or with a form and an LP, for any operator (an operator scoped to
+ * one entity, or a search of one entity, reads that entity's name keys, {@code name@ZR7:helene}; a name with
+ * a form or an LP keeps the ids their keys share). Every lead of the key matches (a lead's form and LP never
  * change; its name words are those of {@code NameMatch}, and an erased lead leaves them), so only the
  * page's ids are read from the key ({@link LeadLookupProjector#newest}), then only the page's records,
  * and the total is the key's size (bounded by {@link SearchingLeads#TOTAL_CAP}); a name of several words
@@ -50,17 +51,32 @@ final class LeadsByKey {
                             ? lookups.ids(kind, value).flatMap(all -> fromList(all, page, size))
                             : records(slice.ids(), slice.size(), page, size));
         }
-        if (onlyName(search)) {
+        if (byKeysOnly(search)) {
             List<String> words = NameWords.of(search.name());
-            if (words.size() == 1) {
+            boolean nameAlone = !given(search.form()) && !given(search.lp());
+            if (nameAlone && words.size() == 1) {
                 return lookups.newest(LeadLookupProjector.nameKind(only), words.get(0), skip, size)
                         .flatMap(slice -> slice.size() == null
                                 ? nameCandidates(search.name(), only).flatMap(all -> fromList(all, page, size))
                                 : records(slice.ids(), slice.size(), page, size));
             }
-            return nameCandidates(search.name(), only).flatMap(all -> fromList(all, page, size));
+            return sharedIds(search, only).flatMap(all -> fromList(all, page, size));
         }
         return null;
+    }
+
+    /** The ids held by every key of the search: its name words' (of {@code only} when given), its form's, its LP's. */
+    private Mono<List<String>> sharedIds(LeadSearch search, Optional<Entity> only) {
+        String kind = LeadLookupProjector.nameKind(only);
+        List<Mono<List<String>>> keys = new ArrayList<>();
+        NameWords.of(search.name()).forEach(word -> keys.add(lookups.ids(kind, word)));
+        if (given(search.form())) {
+            keys.add(lookups.ids("form", search.form()));
+        }
+        if (given(search.lp())) {
+            keys.add(lookups.ids("lp", search.lp()));
+        }
+        return Flux.concat(keys).collectList().map(SharedIds::of);
     }
 
     /**
@@ -113,8 +129,12 @@ final class LeadsByKey {
         });
     }
 
-    /** Whether the search is by name alone (entity, page and size apart) and the name has a word. */
-    static boolean onlyName(LeadSearch s) {
+    /**
+     * Whether the search is by name (with a word), with or without a form and an LP, and nothing else (entity, page
+     * and size apart): every lead all its keys hold matches it (a lead's form and LP never change; an erased lead
+     * leaves its name keys).
+     */
+    static boolean byKeysOnly(LeadSearch s) {
         return given(s.name())
                 && !NameWords.of(s.name()).isEmpty()
                 && s.product() == null
@@ -122,8 +142,6 @@ final class LeadsByKey {
                 && !given(s.phone())
                 && !given(s.from())
                 && !given(s.to())
-                && !given(s.form())
-                && !given(s.lp())
                 && !given(s.utmSource())
                 && !given(s.utmCampaign())
                 && !given(s.email())

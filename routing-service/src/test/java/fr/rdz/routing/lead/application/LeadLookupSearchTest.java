@@ -190,6 +190,14 @@ class LeadLookupSearchTest {
             assertThat(leadQueries).allSatisfy(q -> assertThat(q.toJson()).contains("\"_id\": {\"$in\""));
         }
 
+        // a name and a form, a page of 10: only the page's records are read
+        leadQueries.clear();
+        leadRecordsRead.set(0);
+        LeadSearch nameAndForm = LeadSearch.parse(
+                Map.of("name", "martin", "form", "PV-001", "size", "10"), new InvalidInput.Collector());
+        assertThat(searching.search(ZR7, nameAndForm).block().items()).hasSize(10);
+        assertThat(leadRecordsRead.get()).isEqualTo(10);
+
         // a name and an LP: only the leads both keys hold are read
         long shared = leads.stream()
                 .filter(d -> d.lead().contact().nom().equals("Bernard")
