@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The console's lead search: name, e-mail, quality tier, strict parameters, bounded pages. */
 @SuppressWarnings("unchecked")
@@ -35,8 +36,12 @@ class LeadSearchIT extends RoutingIntegrationTest {
     }
 
     private LeadData receive(String nom, String prenom, String email, String campaign) {
+        return receive(Entity.ZR7, formCode, nom, prenom, email, campaign);
+    }
+
+    private LeadData receive(Entity entity, String form, String nom, String prenom, String email, String campaign) {
         LeadData lead = Leads.named(
-                Leads.aLead(Leads.aPhone(), Entity.ZR7, Product.PAC, formCode, "2A", clock.instant()),
+                Leads.aLead(Leads.aPhone(), entity, Product.PAC, form, "2A", clock.instant()),
                 nom,
                 prenom,
                 email,
@@ -87,6 +92,47 @@ class LeadSearchIT extends RoutingIntegrationTest {
         assertThat(list(admin(), "/admin/leads?email=marc.durand&utm_campaign=c-" + unique))
                 .extracting(m -> m.get("lead_id"))
                 .containsExactly(other.leadId());
+    }
+
+    @Test
+    void findsANameWithinTheOperatorsEntityAndWithAFormByTheKeysOfEach() {
+        String unique = "Zoé" + UUID.randomUUID().toString().substring(0, 6);
+        String mdlForm = (String)
+                post(admin(), "/admin/forms", Catalogs.form("MDL", "PAC")).get("code");
+        String otherForm = (String)
+                post(admin(), "/admin/forms", Catalogs.form("ZR7", "PAC")).get("code");
+        LeadData first = receive("Lefèvre-" + unique, "Anne", "a1@example.fr", "c-" + unique);
+        LeadData ofMdl = receive(Entity.MDL, mdlForm, "Lefèvre-" + unique, "Anne", "a2@example.fr", "c-" + unique);
+        LeadData second = receive("Lefèvre-" + unique, "Paul", "a3@example.fr", "c-" + unique);
+        LeadData ofOtherForm =
+                receive(Entity.ZR7, otherForm, "Lefèvre-" + unique, "Anne", "a4@example.fr", "c-" + unique);
+        String word = unique.replace("é", "e").toLowerCase();
+
+        // an operator scoped to ZR7: only ZR7's leads, newest first, counted from ZR7's key
+        WebTestClient zr7 = as("zr7-admin", "test-zr7-admin");
+        zr7.get()
+                .uri("/admin/leads?size=2&name=" + word)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Total-Count", "3")
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .value(page -> assertThat(page)
+                        .extracting(m -> m.get("lead_id"))
+                        .containsExactly(ofOtherForm.leadId(), second.leadId()));
+        assertThat(list(zr7, "/admin/leads?page=1&size=2&name=" + word))
+                .extracting(m -> m.get("lead_id"))
+                .containsExactly(first.leadId());
+        assertThat(list(admin(), "/admin/leads?entity=MDL&name=anne " + word))
+                .extracting(m -> m.get("lead_id"))
+                .containsExactly(ofMdl.leadId());
+        // a name and a form: the leads both keys hold, of the operator's entity
+        assertThat(list(zr7, "/admin/leads?name=anne " + word + "&form=" + formCode))
+                .extracting(m -> m.get("lead_id"))
+                .containsExactly(first.leadId());
+        assertThat(list(zr7, "/admin/leads?name=" + word + "&form=" + mdlForm)).isEmpty();
+        assertThat(list(admin(), "/admin/leads?name=" + word + "&lp=LP-NONE")).isEmpty();
     }
 
     @Test

@@ -57,7 +57,7 @@ class ClientsPageController {
     @GetMapping("/new")
     Mono<String> createForm(ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).map(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return form(model, op, ClientForm.empty(op), new FieldErrors(), null);
         });
     }
@@ -66,7 +66,7 @@ class ClientsPageController {
     Mono<String> create(ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             ClientForm form = ClientForm.from(t.getT2());
             FieldErrors errors = form.check(op, true, false);
             if (!errors.isEmpty()) {
@@ -83,7 +83,7 @@ class ClientsPageController {
     Mono<String> show(ServerWebExchange exchange, @PathVariable String id, Model model) {
         return Operators.current(exchange).flatMap(op -> BackendCalls.get(services.routing(), "/admin/clients/{id}", id)
                 .flatMap(answer -> {
-                    found(answer);
+                    answer.found("Client introuvable.");
                     return BackendCalls.get(services.routing(), "/admin/commandes", BackendCalls.query("client_id", id))
                             .map(commandes -> {
                                 model.addAttribute("operator", op);
@@ -101,10 +101,10 @@ class ClientsPageController {
     @GetMapping("/{id}/edit")
     Mono<String> editForm(ServerWebExchange exchange, @PathVariable String id, Model model) {
         return Operators.current(exchange).flatMap(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return BackendCalls.get(services.routing(), "/admin/clients/{id}", id)
                     .map(answer -> {
-                        found(answer);
+                        answer.found("Client introuvable.");
                         return form(model, op, ClientForm.of(answer.body()), new FieldErrors(), answer.body());
                     });
         });
@@ -114,11 +114,11 @@ class ClientsPageController {
     Mono<String> update(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             ClientForm form = ClientForm.from(t.getT2());
             return BackendCalls.get(services.routing(), "/admin/clients/{id}", id)
                     .flatMap(existing -> {
-                        found(existing);
+                        existing.found("Client introuvable.");
                         boolean hasKey = Boolean.TRUE.equals(existing.body().get("has_api_key"));
                         FieldErrors errors = form.check(op, false, hasKey);
                         if (!errors.isEmpty()) {
@@ -137,10 +137,10 @@ class ClientsPageController {
     @PostMapping("/{id}/deactivate")
     Mono<String> deactivate(ServerWebExchange exchange, @PathVariable String id) {
         return Operators.current(exchange).flatMap(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return BackendCalls.get(services.routing(), "/admin/clients/{id}", id)
                     .flatMap(existing -> {
-                        found(existing);
+                        existing.found("Client introuvable.");
                         Map<String, Object> body = new LinkedHashMap<>(
                                 ClientForm.of(existing.body()).body());
                         body.put("active", false);
@@ -172,21 +172,6 @@ class ClientsPageController {
         model.addAttribute("existing", existing);
         model.addAttribute("channels", fr.rdz.console.pages.support.Labels.CHANNELS);
         return "clients/form";
-    }
-
-    static void requireAdmin(PageOperator op) {
-        if (!op.admin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs.");
-        }
-    }
-
-    static void found(BackendAnswer answer) {
-        if (answer.notFound()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Client introuvable.");
-        }
-        if (!answer.ok()) {
-            throw new ResponseStatusException(HttpStatus.valueOf(answer.status()), answer.message());
-        }
     }
 
     private static String blankToNull(String s) {

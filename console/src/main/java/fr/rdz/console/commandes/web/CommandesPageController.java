@@ -86,7 +86,7 @@ class CommandesPageController {
             @RequestParam(required = false) String entity,
             Model model) {
         return Operators.current(exchange).flatMap(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return clients(op).map(clients -> {
                 String clientEntity = entity;
                 if (clientId != null && clients.containsKey(clientId)) {
@@ -102,7 +102,7 @@ class CommandesPageController {
     Mono<String> create(ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             CommandeForm form = CommandeForm.from(t.getT2());
             return clients(op).flatMap(clients -> {
                 FieldErrors errors = form.check(op);
@@ -122,7 +122,7 @@ class CommandesPageController {
         return Operators.current(exchange).flatMap(op -> BackendCalls.get(
                         services.routing(), "/admin/commandes/{id}", id)
                 .flatMap(answer -> {
-                    found(answer);
+                    answer.found("Commande introuvable.");
                     Object clientId = answer.body().get("client_id");
                     return Mono.zip(
                                     BackendCalls.get(services.delivery(), "/admin/commandes/{id}/progress", id),
@@ -145,10 +145,10 @@ class CommandesPageController {
     @GetMapping("/{id}/edit")
     Mono<String> editForm(ServerWebExchange exchange, @PathVariable String id, Model model) {
         return Operators.current(exchange).flatMap(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return Mono.zip(BackendCalls.get(services.routing(), "/admin/commandes/{id}", id), clients(op))
                     .map(t -> {
-                        found(t.getT1());
+                        t.getT1().found("Commande introuvable.");
                         return form(
                                 model,
                                 op,
@@ -164,11 +164,11 @@ class CommandesPageController {
     Mono<String> update(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             CommandeForm form = CommandeForm.from(t.getT2());
             return Mono.zip(BackendCalls.get(services.routing(), "/admin/commandes/{id}", id), clients(op))
                     .flatMap(z -> {
-                        found(z.getT1());
+                        z.getT1().found("Commande introuvable.");
                         FieldErrors errors = form.check(op);
                         if (!errors.isEmpty()) {
                             return Mono.just(
@@ -192,10 +192,10 @@ class CommandesPageController {
     @PostMapping("/{id}/deactivate")
     Mono<String> deactivate(ServerWebExchange exchange, @PathVariable String id) {
         return Operators.current(exchange).flatMap(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return BackendCalls.get(services.routing(), "/admin/commandes/{id}", id)
                     .flatMap(existing -> {
-                        found(existing);
+                        existing.found("Commande introuvable.");
                         Map<String, Object> body = new LinkedHashMap<>(
                                 CommandeForm.of(existing.body()).body());
                         body.put("active", false);
@@ -248,21 +248,6 @@ class CommandesPageController {
         model.addAttribute("products", Labels.PRODUCTS);
         model.addAttribute("days", Labels.DAYS);
         return "commandes/form";
-    }
-
-    private static void requireAdmin(PageOperator op) {
-        if (!op.admin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs.");
-        }
-    }
-
-    private static void found(BackendAnswer answer) {
-        if (answer.notFound()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Commande introuvable.");
-        }
-        if (!answer.ok()) {
-            throw new ResponseStatusException(HttpStatus.valueOf(answer.status()), answer.message());
-        }
     }
 
     private static Optional<String> blank(String s) {

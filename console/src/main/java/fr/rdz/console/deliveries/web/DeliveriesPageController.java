@@ -113,7 +113,7 @@ class DeliveriesPageController {
     Mono<String> preview(ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             String entity = trim(t.getT2().getFirst("entity"));
             String date = trim(t.getT2().getFirst("date"));
             FieldErrors errors = check(op, entity, date);
@@ -139,7 +139,7 @@ class DeliveriesPageController {
     Mono<String> launch(ServerWebExchange exchange, Model model) {
         return Operators.current(exchange).zipWith(exchange.getFormData()).flatMap(t -> {
             PageOperator op = t.getT1();
-            requireAdmin(op);
+            op.requireAdmin();
             String entity = trim(t.getT2().getFirst("entity"));
             String date = trim(t.getT2().getFirst("date"));
             FieldErrors errors = check(op, entity, date);
@@ -160,7 +160,7 @@ class DeliveriesPageController {
             @RequestParam(required = false) String date,
             Model model) {
         return Operators.current(exchange).map(op -> {
-            requireAdmin(op);
+            op.requireAdmin();
             return launchForm(
                     model,
                     op,
@@ -236,12 +236,6 @@ class DeliveriesPageController {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(PARIS));
-    }
-
-    private static void requireAdmin(PageOperator op) {
-        if (!op.admin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs.");
-        }
     }
 
     private static LocalDate parse(String day) {

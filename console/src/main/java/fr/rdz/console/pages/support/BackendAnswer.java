@@ -3,6 +3,8 @@ package fr.rdz.console.pages.support;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a back end answered, whatever the status: pages show a refusal next to the fields instead of
@@ -24,6 +26,20 @@ public record BackendAnswer(int status, Map<String, Object> body, List<Map<Strin
 
     public boolean invalid() {
         return status == 400 || status == 409 || status == 422;
+    }
+
+    /**
+     * This answer when it is a success; else the page fails with its status: 404 with {@code notFound}
+     * (« Client introuvable. »), any other refusal with its {@link #message()}.
+     */
+    public BackendAnswer found(String notFound) {
+        if (notFound()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, notFound);
+        }
+        if (!ok()) {
+            throw new ResponseStatusException(HttpStatus.valueOf(status), message());
+        }
+        return this;
     }
 
     public List<Map<String, Object>> listOrEmpty() {
@@ -50,7 +66,7 @@ public record BackendAnswer(int status, Map<String, Object> body, List<Map<Strin
 
     /** A bare HTTP reason phrase ("Not Found") says nothing the French default does not say better. */
     private boolean isReasonPhrase(String message) {
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        HttpStatus known = HttpStatus.resolve(status);
         return known != null && known.getReasonPhrase().equalsIgnoreCase(message.trim());
     }
 }

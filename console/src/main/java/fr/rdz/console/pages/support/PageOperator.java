@@ -1,6 +1,8 @@
 package fr.rdz.console.pages.support;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who is looking at a page: name, whether they may write ({@code admin}), the only entity they see
@@ -11,6 +13,13 @@ import java.util.List;
 public record PageOperator(String name, boolean admin, String entityScope, String chosenEntity) {
 
     private static final List<String> ENTITIES = List.of("ZR7", "MDL");
+
+    /** Refuses a write to a viewer: 403 « Réservé aux administrateurs. » (the page of the error says it). */
+    public void requireAdmin() {
+        if (!admin) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs.");
+        }
+    }
 
     /** The entities this operator may choose in a form or a filter. */
     public List<String> entities() {

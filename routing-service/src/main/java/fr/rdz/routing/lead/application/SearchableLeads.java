@@ -27,14 +27,15 @@ public interface SearchableLeads {
     Mono<SearchingLeads.Page> lookedUp(List<String> ids, Predicate<StoredLead> match, int page, int size);
 
     /**
-     * The page when one key of the lookups answers the search alone (by form, LP or name alone, for an operator of
-     * every entity): only the page's ids and records are read; empty when no key answers it alone.
+     * The page when the keys of the lookups answer the search alone (by form or LP alone, for an operator of every
+     * entity; by name, alone or with a form and an LP, of {@code only} that entity when given): only the page's ids and
+     * records are read; empty when the keys do not answer it alone.
      */
-    Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, int page, int size);
+    Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, Optional<Entity> only, int page, int size);
 
     /**
      * The ids of the leads having every word of {@code name} as a whole word of their nom or prénom (case and accents
-     * ignored), oldest stored first; empty when the name has no word.
+     * ignored), of {@code only} that entity when given, oldest stored first; empty when the name has no word.
      */
-    Optional<Mono<List<String>>> nameCandidates(String name);
+    Optional<Mono<List<String>>> nameCandidates(String name, Optional<Entity> only);
 }

@@ -1,5 +1,6 @@
 package fr.rdz.routing.lead.application;
 
+import fr.rdz.events.Entity;
 import fr.rdz.kit.Operator;
 import fr.rdz.routing.shared.application.Scope;
 import fr.rdz.routing.shared.domain.BusinessTime;
@@ -7,9 +8,11 @@ import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Lead search and detail for operators, always within the operator's entity scope. */
@@ -54,11 +57,11 @@ public class SearchingLeads {
             return Mono.just(new Page(List.of(), 0, false, page, size));
         }
         Optional<Mono<Page>> keyAlone =
-                useLookups && filter.only().isEmpty() ? leads.byKeyAlone(search, page, size) : Optional.empty();
+                useLookups ? leads.byKeyAlone(search, filter.only(), page, size) : Optional.empty();
         if (keyAlone.isPresent()) {
             return keyAlone.get();
         }
-        Mono<List<String>> candidates = useLookups ? candidates(search) : null;
+        Mono<List<String>> candidates = useLookups ? candidates(search, filter.only()) : null;
         if (candidates != null) {
             return candidates.flatMap(ids -> leads.lookedUp(
                     ids, new LeadSearchMatch(search, filter.only().orElse(null)), page, size));
@@ -67,26 +70,31 @@ public class SearchingLeads {
     }
 
     /**
-     * The ids of the only leads that can match, from the most selective lookup the search allows
-     * (phone, whole e-mail address, form, LP, name words: {@code lead_lookup}); null when none applies.
+     * The ids of the only leads that can match, from the most selective lookups the search allows
+     * ({@code lead_lookup}): its phone's or its whole e-mail address's, else the ids shared by the keys of its
+     * form, LP and name words (those of {@code only} that entity when given); null when none applies.
      */
-    private Mono<List<String>> candidates(LeadSearch search) {
+    private Mono<List<String>> candidates(LeadSearch search, Optional<Entity> only) {
         if (notBlank(search.phone()) && PhoneNumbers.normalise(search.phone()) != null) {
             return leads.ids("phone", PhoneNumbers.normalise(search.phone()));
         }
         if (notBlank(search.email()) && search.email().contains("@")) {
             return leads.ids("email", search.email());
         }
+        List<Mono<List<String>>> keys = new ArrayList<>();
         if (notBlank(search.form())) {
-            return leads.ids("form", search.form());
+            keys.add(leads.ids("form", search.form()));
         }
         if (notBlank(search.lp())) {
-            return leads.ids("lp", search.lp());
+            keys.add(leads.ids("lp", search.lp()));
         }
         if (notBlank(search.name())) {
-            return leads.nameCandidates(search.name()).orElse(null);
+            leads.nameCandidates(search.name(), only).ifPresent(keys::add);
         }
-        return null;
+        if (keys.isEmpty()) {
+            return null;
+        }
+        return Flux.concat(keys).collectList().map(SharedIds::of);
     }
 
     /** A date means its Paris day: {@code from} its start, {@code to} the start of the next day (so it is included). */

@@ -1,5 +1,6 @@
 package fr.rdz.routing.lead.mongo;
 
+import fr.rdz.events.Entity;
 import fr.rdz.events.LeadData;
 import fr.rdz.routing.lead.application.LeadLookups;
 import fr.rdz.routing.lead.application.StoredLead;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +28,22 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps {@code lead_lookup}, the lead search's read model: one document per searched value
  * ({@code _id} {@code phone:0612345678}, {@code email:lea@example.fr} lower-cased, {@code form:PV-001},
- * {@code lp:LP-001}, {@code name:helene}: each word of the nom and prénom, {@link NameWords}) listing the
+ * {@code lp:LP-001}, {@code name:helene}: each word of the nom and prénom, {@link NameWords}, and the same
+ * word within the lead's entity, {@code name@ZR7:helene}, for an operator scoped to one entity) listing the
  * ids of its leads in the order they were stored ({@code ids}) and their number ({@code n}). The lead
  * search reads it by {@code _id} instead of scanning the leads (the Mongo stand-in keeps only unique
  * indexes), and a page of a key alone reads only that page's ids ({@link #newest}).
  * Written when a lead is stored (idempotent: {@code $addToSet}, and {@code n} counts only an id that
  * was not there yet); its personal keys (phone, e-mail, name words) are dropped when the lead is
- * erased. Back-filled once at start-up on a database stored without it (marker {@code lead_lookup_v2}:
- * a database back-filled by v1, without name keys nor {@code n}, is rebuilt once).
+ * erased. Back-filled once at start-up on a database stored without it (marker {@code lead_lookup_v3}:
+ * a database back-filled by v1, without name keys nor {@code n}, or by v2, without the entity's name keys,
+ * is rebuilt once).
  */
 @Component
 public class LeadLookupProjector implements LeadLookups, InitializingBean {
 
     public static final String COLLECTION = "lead_lookup";
-    static final String MARKER = "lead_lookup_v2";
+    static final String MARKER = "lead_lookup_v3";
     private static final Logger log = LoggerFactory.getLogger(LeadLookupProjector.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -126,6 +130,11 @@ public class LeadLookupProjector implements LeadLookups, InitializingBean {
                 .defaultIfEmpty(List.of());
     }
 
+    /** The kind of the name keys of one entity's leads: {@code name@ZR7}; {@code name} for every entity. */
+    public static String nameKind(Optional<Entity> only) {
+        return only.map(e -> "name@" + e.name()).orElse("name");
+    }
+
     public static String key(String kind, String value) {
         return kind + ":" + ("email".equals(kind) ? value.trim().toLowerCase(Locale.ROOT) : value.trim());
     }
@@ -150,8 +159,13 @@ public class LeadLookupProjector implements LeadLookups, InitializingBean {
             keys.add(key("email", lead.contact().email()));
         }
         if (lead.contact() != null) {
-            NameWords.ofPerson(lead.contact().nom(), lead.contact().prenom())
-                    .forEach(word -> keys.add(key("name", word)));
+            List<String> words =
+                    NameWords.ofPerson(lead.contact().nom(), lead.contact().prenom());
+            words.forEach(word -> keys.add(key("name", word)));
+            if (lead.entity() != null) {
+                String kind = nameKind(Optional.of(lead.entity()));
+                words.forEach(word -> keys.add(key(kind, word)));
+            }
         }
         return keys;
     }
@@ -160,7 +174,7 @@ public class LeadLookupProjector implements LeadLookups, InitializingBean {
         return s != null && !s.isBlank();
     }
 
-    /** Back-fill: once (marker {@code read_models/lead_lookup_v2}), from every stored lead, before listeners consume. */
+    /** Back-fill: once (marker {@code read_models/lead_lookup_v3}), from every stored lead, before listeners consume. */
     @Override
     public void afterPropertiesSet() {
         mongo.findById(MARKER, Document.class, "read_models")

@@ -1,15 +1,16 @@
 package fr.rdz.routing.lead.mongo;
 
+import fr.rdz.events.Entity;
 import fr.rdz.routing.lead.application.LeadSearch;
 import fr.rdz.routing.lead.application.SearchingLeads;
+import fr.rdz.routing.lead.application.SharedIds;
 import fr.rdz.routing.lead.domain.NameWords;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,8 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The lead searches one key of {@code lead_lookup} answers alone, for an operator of every entity:
- * by form alone, by LP alone, by name alone. Every lead of the key matches (a lead's form and LP never
+ * The lead searches one key of {@code lead_lookup} answers alone: by form alone or by LP alone, for an
+ * operator of every entity; by name, alone or with a form and an LP, for any operator (an operator scoped to
+ * one entity, or a search of one entity, reads that entity's name keys, {@code name@ZR7:helene}; a name with
+ * a form or an LP keeps the ids their keys share). Every lead of the key matches (a lead's form and LP never
  * change; its name words are those of {@code NameMatch}, and an erased lead leaves them), so only the
  * page's ids are read from the key ({@link LeadLookupProjector#newest}), then only the page's records,
  * and the total is the key's size (bounded by {@link SearchingLeads#TOTAL_CAP}); a name of several words
@@ -37,10 +40,10 @@ final class LeadsByKey {
         this.lookups = lookups;
     }
 
-    /** The page when a key alone answers the search (no entity restriction to apply), else null. */
-    Mono<SearchingLeads.Page> page(LeadSearch search, int page, int size) {
+    /** The page when a key alone answers the search ({@code only}: the entity it is restricted to), else null. */
+    Mono<SearchingLeads.Page> page(LeadSearch search, Optional<Entity> only, int page, int size) {
         long skip = (long) page * size;
-        if (search.onlyFormOrLp()) {
+        if (search.onlyFormOrLp() && only.isEmpty()) {
             String kind = given(search.form()) ? "form" : "lp";
             String value = given(search.form()) ? search.form() : search.lp();
             return lookups.newest(kind, value, skip, size)
@@ -48,43 +51,48 @@ final class LeadsByKey {
                             ? lookups.ids(kind, value).flatMap(all -> fromList(all, page, size))
                             : records(slice.ids(), slice.size(), page, size));
         }
-        if (onlyName(search)) {
+        if (byKeysOnly(search)) {
             List<String> words = NameWords.of(search.name());
-            if (words.size() == 1) {
-                return lookups.newest("name", words.get(0), skip, size)
+            boolean nameAlone = !given(search.form()) && !given(search.lp());
+            if (nameAlone && words.size() == 1) {
+                return lookups.newest(LeadLookupProjector.nameKind(only), words.get(0), skip, size)
                         .flatMap(slice -> slice.size() == null
-                                ? nameCandidates(search.name()).flatMap(all -> fromList(all, page, size))
+                                ? nameCandidates(search.name(), only).flatMap(all -> fromList(all, page, size))
                                 : records(slice.ids(), slice.size(), page, size));
             }
-            return nameCandidates(search.name()).flatMap(all -> fromList(all, page, size));
+            return sharedIds(search, only).flatMap(all -> fromList(all, page, size));
         }
         return null;
     }
 
+    /** The ids held by every key of the search: its name words' (of {@code only} when given), its form's, its LP's. */
+    private Mono<List<String>> sharedIds(LeadSearch search, Optional<Entity> only) {
+        String kind = LeadLookupProjector.nameKind(only);
+        List<Mono<List<String>>> keys = new ArrayList<>();
+        NameWords.of(search.name()).forEach(word -> keys.add(lookups.ids(kind, word)));
+        if (given(search.form())) {
+            keys.add(lookups.ids("form", search.form()));
+        }
+        if (given(search.lp())) {
+            keys.add(lookups.ids("lp", search.lp()));
+        }
+        return Flux.concat(keys).collectList().map(SharedIds::of);
+    }
+
     /**
-     * The ids of the leads having every word of {@code name} in their nom or prénom, oldest stored first
-     * (the order of each word's key); null when the name has no word.
+     * The ids of the leads having every word of {@code name} in their nom or prénom (of {@code only} that entity
+     * when given), oldest stored first (the order of each word's key); null when the name has no word.
      */
-    Mono<List<String>> nameCandidates(String name) {
+    Mono<List<String>> nameCandidates(String name, Optional<Entity> only) {
         List<String> words = NameWords.of(name);
         if (words.isEmpty()) {
             return null;
         }
+        String kind = LeadLookupProjector.nameKind(only);
         return Flux.fromIterable(words)
-                .concatMap(word -> lookups.ids("name", word))
+                .concatMap(word -> lookups.ids(kind, word))
                 .collectList()
-                .map(lists -> {
-                    List<String> smallest = lists.stream()
-                            .min(Comparator.comparingInt(List::size))
-                            .orElse(List.of());
-                    List<Set<String>> others = lists.stream()
-                            .filter(l -> l != smallest)
-                            .map(l -> (Set<String>) new HashSet<>(l))
-                            .toList();
-                    return smallest.stream()
-                            .filter(id -> others.stream().allMatch(o -> o.contains(id)))
-                            .toList();
-                });
+                .map(SharedIds::of);
     }
 
     private Mono<SearchingLeads.Page> fromList(List<String> oldestFirst, int page, int size) {
@@ -121,8 +129,12 @@ final class LeadsByKey {
         });
     }
 
-    /** Whether the search is by name alone (entity, page and size apart) and the name has a word. */
-    static boolean onlyName(LeadSearch s) {
+    /**
+     * Whether the search is by name (with a word), with or without a form and an LP, and nothing else (entity, page
+     * and size apart): every lead all its keys hold matches it (a lead's form and LP never change; an erased lead
+     * leaves its name keys).
+     */
+    static boolean byKeysOnly(LeadSearch s) {
         return given(s.name())
                 && !NameWords.of(s.name()).isEmpty()
                 && s.product() == null
@@ -130,8 +142,6 @@ final class LeadsByKey {
                 && !given(s.phone())
                 && !given(s.from())
                 && !given(s.to())
-                && !given(s.form())
-                && !given(s.lp())
                 && !given(s.utmSource())
                 && !given(s.utmCampaign())
                 && !given(s.email())

@@ -47,13 +47,14 @@ public class MongoSearchableLeads implements SearchableLeads {
     }
 
     @Override
-    public Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, int page, int size) {
-        return Optional.ofNullable(byKey.page(search, page, size));
+    public Optional<Mono<SearchingLeads.Page>> byKeyAlone(
+            LeadSearch search, Optional<Entity> only, int page, int size) {
+        return Optional.ofNullable(byKey.page(search, only, page, size));
     }
 
     @Override
-    public Optional<Mono<List<String>>> nameCandidates(String name) {
-        return Optional.ofNullable(byKey.nameCandidates(name));
+    public Optional<Mono<List<String>>> nameCandidates(String name, Optional<Entity> only) {
+        return Optional.ofNullable(byKey.nameCandidates(name, only));
     }
 
     @Override

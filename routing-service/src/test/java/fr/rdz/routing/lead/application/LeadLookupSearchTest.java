@@ -2,6 +2,11 @@ package fr.rdz.routing.lead.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import fr.rdz.events.Entity;
@@ -21,10 +26,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 
 /**
@@ -33,11 +45,18 @@ import reactor.core.publisher.Flux;
  * exactly what the query over every lead answers — same page, order, total and cap — whether the lookups were kept as leads were
  * stored or back-filled; an erased lead leaves its phone's and e-mail's lookups.
  */
+@SuppressWarnings("unchecked")
 class LeadLookupSearchTest {
 
     private static final Operator ADMIN = new Operator("admin", RdzSecurityProperties.Role.ADMIN, null);
     private static final Operator ZR7 = new Operator("zr7", RdzSecurityProperties.Role.VIEWER, Entity.ZR7);
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    /** The queries sent to {@code leads} and the number of records they answered. */
+    private final List<BsonDocument> leadQueries = new CopyOnWriteArrayList<>();
+
+    private final Set<Integer> leadRequests = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger leadRecordsRead = new AtomicInteger();
 
     private MongoWireServer server;
     private MongoClient client;
@@ -48,7 +67,40 @@ class LeadLookupSearchTest {
     @BeforeEach
     void start() {
         server = MongoWireServer.start(0, null);
-        client = MongoClients.create(server.uri("lookups"));
+        CommandListener reads = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                String name = event.getCommandName();
+                if (("find".equals(name)
+                                && "leads"
+                                        .equals(event.getCommand()
+                                                .getString("find")
+                                                .getValue()))
+                        || ("getMore".equals(name)
+                                && "leads"
+                                        .equals(event.getCommand()
+                                                .getString("collection")
+                                                .getValue()))) {
+                    leadQueries.add(event.getCommand().clone());
+                    leadRequests.add(event.getRequestId());
+                }
+            }
+
+            @Override
+            public void commandSucceeded(CommandSucceededEvent event) {
+                if (leadRequests.contains(event.getRequestId())) {
+                    BsonDocument cursor = event.getResponse().getDocument("cursor");
+                    leadRecordsRead.addAndGet((cursor.containsKey("firstBatch")
+                                    ? cursor.getArray("firstBatch")
+                                    : cursor.getArray("nextBatch"))
+                            .size());
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.uri("lookups")))
+                .addCommandListener(reads)
+                .build());
         mongo = new ReactiveMongoTemplate(client, "lookups");
         lookups = new LeadLookupProjector(mongo);
         searching = new SearchingLeads(
@@ -102,6 +154,98 @@ class LeadLookupSearchTest {
     }
 
     @Test
+    void aNameSearchOfOneEntityOrWithAFormOrLpReadsOnlyTheRecordsItsKeysDesignate() {
+        List<LeadDocument> leads = leads(700);
+        Flux.fromIterable(leads)
+                .concatMap(d -> mongo.insert(d).then(lookups.index(d)))
+                .blockLast();
+        long martins = leads.stream()
+                .filter(d -> d.lead().contact().nom().equals("Martin"))
+                .count();
+        long zr7Martins = leads.stream()
+                .filter(d ->
+                        d.lead().contact().nom().equals("Martin") && d.lead().entity() == Entity.ZR7)
+                .count();
+        assertThat(zr7Martins).isBetween(20L, martins - 20);
+        assertThat(lookups.ids("name@ZR7", "martin").block()).hasSize((int) zr7Martins);
+
+        // an operator scoped to ZR7 (or a search of ZR7): the entity's name key gives the page and the total
+        for (var search : List.of(
+                new Object[] {ZR7, Map.of("name", "martin", "size", "20")},
+                new Object[] {ADMIN, Map.of("name", "MARTIN", "entity", "ZR7", "size", "20")})) {
+            leadQueries.clear();
+            leadRecordsRead.set(0);
+            SearchingLeads.Page page = searching
+                    .search(
+                            (Operator) search[0],
+                            LeadSearch.parse((Map<String, String>) search[1], new InvalidInput.Collector()))
+                    .block();
+            assertThat(page.items())
+                    .hasSize(20)
+                    .allSatisfy(d -> assertThat(d.lead().entity()).isEqualTo(Entity.ZR7));
+            assertThat(page.total()).isEqualTo(zr7Martins);
+            assertThat(leadRecordsRead.get())
+                    .as("records read for %s", search[1])
+                    .isEqualTo(20);
+            assertThat(leadQueries).allSatisfy(q -> assertThat(q.toJson()).contains("\"_id\": {\"$in\""));
+        }
+
+        // a name and a form, a page of 10: only the page's records are read
+        leadQueries.clear();
+        leadRecordsRead.set(0);
+        LeadSearch nameAndForm = LeadSearch.parse(
+                Map.of("name", "martin", "form", "PV-001", "size", "10"), new InvalidInput.Collector());
+        assertThat(searching.search(ZR7, nameAndForm).block().items()).hasSize(10);
+        assertThat(leadRecordsRead.get()).isEqualTo(10);
+
+        // a name and an LP: only the leads both keys hold are read
+        long shared = leads.stream()
+                .filter(d -> d.lead().contact().nom().equals("Bernard")
+                        && "LP-001".equals(d.lead().source().lpCode()))
+                .count();
+        long ofLp = leads.stream()
+                .filter(d -> "LP-001".equals(d.lead().source().lpCode()))
+                .count();
+        assertThat(shared).isPositive().isLessThan(ofLp / 2);
+        leadQueries.clear();
+        leadRecordsRead.set(0);
+        LeadSearch both = LeadSearch.parse(
+                Map.of("name", "bernard", "lp", "LP-001", "size", "500"), new InvalidInput.Collector());
+        assertThat(searching.search(ADMIN, both).block().items()).hasSize((int) shared);
+        assertThat(leadRecordsRead.get()).isEqualTo((int) shared);
+        assertThat(leadQueries).allSatisfy(q -> assertThat(q.toJson()).contains("\"_id\": {\"$in\""));
+    }
+
+    @Test
+    void aDatabaseBackFilledBeforeTheEntitiesNameKeysIsRebuiltOnce() {
+        List<LeadDocument> leads = leads(50);
+        mongo.insertAll(leads).blockLast();
+        // as the second version of the back-fill left it: its marker, name keys of every entity only
+        mongo.insert(new org.bson.Document("_id", "lead_lookup_v2"), "read_models")
+                .block();
+        mongo.insert(
+                        new org.bson.Document("_id", "name:martin")
+                                .append("ids", List.of(leads.get(0).id()))
+                                .append("n", 1),
+                        LeadLookupProjector.COLLECTION)
+                .block();
+        lookups.afterPropertiesSet();
+        assertThat(lookups.ids("name@ZR7", "martin").block())
+                .hasSize((int) leads.stream()
+                        .filter(d -> d.lead().contact().nom().equals("Martin")
+                                && d.lead().entity() == Entity.ZR7)
+                        .count())
+                .isNotEmpty();
+        assertThat(lookups.newest("name", "martin", 0, 50).block().size()).isEqualTo(17L);
+        assertSameAnswers();
+        // once: a second start keeps the lookups as they are
+        mongo.remove(Query.query(Criteria.where("_id").is("name@MDL:martin")), LeadLookupProjector.COLLECTION)
+                .block();
+        lookups.afterPropertiesSet();
+        assertThat(lookups.ids("name@MDL", "martin").block()).isEmpty();
+    }
+
+    @Test
     void aDatabaseBackFilledBeforeNameKeysIsRebuiltOnce() {
         List<LeadDocument> leads = leads(50);
         mongo.insertAll(leads).blockLast();
@@ -138,6 +282,8 @@ class LeadLookupSearchTest {
         assertThat(lookups.ids("email", erased.lead().contact().email()).block())
                 .doesNotContain(erased.id());
         assertThat(lookups.ids("name", "paul").block()).doesNotContain(erased.id());
+        assertThat(lookups.ids("name@" + erased.lead().entity(), "paul").block())
+                .doesNotContain(erased.id());
         assertSameAnswers();
     }
 
@@ -173,6 +319,14 @@ class LeadLookupSearchTest {
         searches.add(Map.of("name", "bernard", "status", "delivered"));
         searches.add(Map.of("name", "bernard", "form", "PV-001", "size", "10"));
         searches.add(Map.of("name", "lea", "size", "500"));
+        // name within one entity, and with a form or an LP: the keys they share
+        searches.add(Map.of("name", "martin", "entity", "ZR7", "page", "2", "size", "10"));
+        searches.add(Map.of("name", "martin paul", "entity", "MDL"));
+        searches.add(Map.of("name", "dubois", "entity", "MDL", "page", "30"));
+        searches.add(Map.of("name", "bernard", "lp", "LP-001", "size", "500"));
+        searches.add(Map.of("name", "martin", "form", "PV-001", "lp", "LP-002", "page", "1", "size", "7"));
+        searches.add(Map.of("name", "martin", "form", "PV-002"));
+        searches.add(Map.of("name", "lea", "lp", "LP-001", "status", "fresh", "entity", "ZR7"));
         for (Map<String, String> params : searches) {
             for (Operator operator : List.of(ADMIN, ZR7)) {
                 LeadSearch search = LeadSearch.parse(params, new InvalidInput.Collector());
