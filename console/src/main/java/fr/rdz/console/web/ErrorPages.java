@@ -21,40 +21,46 @@ public class ErrorPages {
         if (status == null || status.is2xxSuccessful()) {
             status = HttpStatus.BAD_GATEWAY;
         }
-        exchange.getResponse().setStatusCode(status);
-        model.addAttribute("status", status.value());
-        model.addAttribute(
-                "title",
-                switch (status) {
-                    case FORBIDDEN -> "Accès refusé";
-                    case NOT_FOUND -> "Introuvable";
-                    case UNAUTHORIZED -> "Session expirée";
-                    case BAD_REQUEST, CONFLICT, UNPROCESSABLE_ENTITY -> "Demande refusée";
-                    default -> "Service indisponible";
-                });
-        model.addAttribute(
-                "message",
+        String message =
                 switch (status) {
                     case FORBIDDEN -> "Vos droits ne permettent pas cette action ou ces données.";
                     case NOT_FOUND -> "Cet élément n'existe pas ou n'est pas visible pour vous.";
                     default -> "Le service " + e.service() + " a répondu : " + e.error();
-                });
-        return page(model, exchange);
+                };
+        return show(status, titleOf(status), message, model, exchange);
     }
 
     @ExceptionHandler({WebClientRequestException.class, TimeoutException.class})
     public Mono<String> unreachable(Exception e, Model model, ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.BAD_GATEWAY);
-        model.addAttribute("status", 502);
-        model.addAttribute("title", "Service injoignable");
-        model.addAttribute(
-                "message",
-                "Un service de RDZ ne répond pas. Réessayez dans un instant ; si cela dure, vérifiez ./rdz status.");
-        return page(model, exchange);
+        return show(
+                HttpStatus.BAD_GATEWAY,
+                "Service injoignable",
+                "Un service de RDZ ne répond pas. Réessayez dans un instant ; si cela dure, vérifiez ./rdz status.",
+                model,
+                exchange);
     }
 
-    /** An exception handler's model has none of the advice's attributes: the frame needs them. */
-    private static Mono<String> page(Model model, ServerWebExchange exchange) {
+    /** The French title of a refusal with this status. */
+    public static String titleOf(HttpStatus status) {
+        return switch (status) {
+            case FORBIDDEN -> "Accès refusé";
+            case NOT_FOUND -> "Introuvable";
+            case UNAUTHORIZED -> "Session expirée";
+            case BAD_REQUEST, CONFLICT, UNPROCESSABLE_ENTITY -> "Demande refusée";
+            default -> "Service indisponible";
+        };
+    }
+
+    /**
+     * The console's error page with {@code status}, its title and message, in the console's frame: an
+     * exception handler's model has none of the advice's attributes, so the frame's are added here.
+     */
+    public static Mono<String> show(
+            HttpStatus status, String title, String message, Model model, ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(status);
+        model.addAttribute("status", status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
         model.addAttribute("path", exchange.getRequest().getPath().value());
         Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
         return ConsoleModel.context(exchange)

@@ -1,8 +1,7 @@
 package fr.rdz.console.pages.support;
 
-import fr.rdz.console.web.ConsoleModel;
+import fr.rdz.console.web.ErrorPages;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,23 +30,11 @@ public class PageErrors {
         if (status == null) {
             status = HttpStatus.BAD_GATEWAY;
         }
-        exchange.getResponse().setStatusCode(status);
-        model.addAttribute("status", status.value());
-        model.addAttribute(
-                "title",
-                switch (status) {
-                    case FORBIDDEN -> "Accès refusé";
-                    case NOT_FOUND -> "Introuvable";
-                    case UNAUTHORIZED -> "Session expirée";
-                    case BAD_REQUEST, CONFLICT, UNPROCESSABLE_ENTITY -> "Demande refusée";
-                    default -> "Service indisponible";
-                });
-        model.addAttribute("message", e.getReason() != null ? e.getReason() : "La demande n'a pas pu aboutir.");
-        model.addAttribute("path", exchange.getRequest().getPath().value());
-        Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
-        return ConsoleModel.context(exchange)
-                .doOnNext(console -> model.addAttribute("console", console))
-                .then(csrf == null ? Mono.empty() : csrf.doOnNext(t -> model.addAttribute("_csrf", t)))
-                .thenReturn("error");
+        return ErrorPages.show(
+                status,
+                ErrorPages.titleOf(status),
+                e.getReason() != null ? e.getReason() : "La demande n'a pas pu aboutir.",
+                model,
+                exchange);
     }
 }
