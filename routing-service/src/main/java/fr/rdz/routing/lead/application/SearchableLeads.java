@@ -34,8 +34,9 @@ public interface SearchableLeads {
     Optional<Mono<SearchingLeads.Page>> byKeyAlone(LeadSearch search, Optional<Entity> only, int page, int size);
 
     /**
-     * The ids of the leads having every word of {@code name} as a whole word of their nom or prénom (case and accents
-     * ignored), of {@code only} that entity when given, oldest stored first; empty when the name has no word.
+     * The ids held by every key the search names: each word of its name as a whole word of nom or prénom (case and
+     * accents ignored, of {@code only} that entity when given), its form, its LP; oldest stored first. Empty when the
+     * search names none of them.
      */
-    Optional<Mono<List<String>>> nameCandidates(String name, Optional<Entity> only);
+    Optional<Mono<List<String>>> sharedByKeys(LeadSearch search, Optional<Entity> only);
 }

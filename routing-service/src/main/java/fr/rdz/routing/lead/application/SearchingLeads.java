@@ -8,11 +8,9 @@ import fr.rdz.routing.shared.domain.RequestRejected;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Lead search and detail for operators, always within the operator's entity scope. */
@@ -81,20 +79,7 @@ public class SearchingLeads {
         if (notBlank(search.email()) && search.email().contains("@")) {
             return leads.ids("email", search.email());
         }
-        List<Mono<List<String>>> keys = new ArrayList<>();
-        if (notBlank(search.form())) {
-            keys.add(leads.ids("form", search.form()));
-        }
-        if (notBlank(search.lp())) {
-            keys.add(leads.ids("lp", search.lp()));
-        }
-        if (notBlank(search.name())) {
-            leads.nameCandidates(search.name(), only).ifPresent(keys::add);
-        }
-        if (keys.isEmpty()) {
-            return null;
-        }
-        return Flux.concat(keys).collectList().map(SharedIds::of);
+        return leads.sharedByKeys(search, only).orElse(null);
     }
 
     /** A date means its Paris day: {@code from} its start, {@code to} the start of the next day (so it is included). */

@@ -57,7 +57,7 @@ final class LeadsByKey {
             if (nameAlone && words.size() == 1) {
                 return lookups.newest(LeadLookupProjector.nameKind(only), words.get(0), skip, size)
                         .flatMap(slice -> slice.size() == null
-                                ? nameCandidates(search.name(), only).flatMap(all -> fromList(all, page, size))
+                                ? sharedIds(search, only).flatMap(all -> fromList(all, page, size))
                                 : records(slice.ids(), slice.size(), page, size));
             }
             return sharedIds(search, only).flatMap(all -> fromList(all, page, size));
@@ -65,8 +65,11 @@ final class LeadsByKey {
         return null;
     }
 
-    /** The ids held by every key of the search: its name words' (of {@code only} when given), its form's, its LP's. */
-    private Mono<List<String>> sharedIds(LeadSearch search, Optional<Entity> only) {
+    /**
+     * The ids held by every key of the search: its name words' (of {@code only} when given), its form's, its LP's;
+     * oldest stored first (the order of each key). Null when the search names no such key.
+     */
+    Mono<List<String>> sharedIds(LeadSearch search, Optional<Entity> only) {
         String kind = LeadLookupProjector.nameKind(only);
         List<Mono<List<String>>> keys = new ArrayList<>();
         NameWords.of(search.name()).forEach(word -> keys.add(lookups.ids(kind, word)));
@@ -76,23 +79,7 @@ final class LeadsByKey {
         if (given(search.lp())) {
             keys.add(lookups.ids("lp", search.lp()));
         }
-        return Flux.concat(keys).collectList().map(SharedIds::of);
-    }
-
-    /**
-     * The ids of the leads having every word of {@code name} in their nom or prénom (of {@code only} that entity
-     * when given), oldest stored first (the order of each word's key); null when the name has no word.
-     */
-    Mono<List<String>> nameCandidates(String name, Optional<Entity> only) {
-        List<String> words = NameWords.of(name);
-        if (words.isEmpty()) {
-            return null;
-        }
-        String kind = LeadLookupProjector.nameKind(only);
-        return Flux.fromIterable(words)
-                .concatMap(word -> lookups.ids(kind, word))
-                .collectList()
-                .map(SharedIds::of);
+        return keys.isEmpty() ? null : Flux.concat(keys).collectList().map(SharedIds::of);
     }
 
     private Mono<SearchingLeads.Page> fromList(List<String> oldestFirst, int page, int size) {

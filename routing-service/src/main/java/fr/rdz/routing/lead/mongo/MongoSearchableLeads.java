@@ -53,8 +53,8 @@ public class MongoSearchableLeads implements SearchableLeads {
     }
 
     @Override
-    public Optional<Mono<List<String>>> nameCandidates(String name, Optional<Entity> only) {
-        return Optional.ofNullable(byKey.nameCandidates(name, only));
+    public Optional<Mono<List<String>>> sharedByKeys(LeadSearch search, Optional<Entity> only) {
+        return Optional.ofNullable(byKey.sharedIds(search, only));
     }
 
     @Override
