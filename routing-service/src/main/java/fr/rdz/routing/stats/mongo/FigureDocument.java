@@ -24,6 +24,24 @@ public record FigureDocument(
         String commandeId,
         Map<String, Integer> counts) {
 
+    /** The figure this document stores, as its projectors read it. */
+    Figure toFigure() {
+        return new Figure(
+                id,
+                day,
+                entity,
+                product,
+                departement,
+                formCode,
+                lpCode,
+                utmSource,
+                utmCampaign,
+                qualityTier,
+                clientId,
+                commandeId,
+                counts);
+    }
+
     public static FigureDocument of(Figure f) {
         return new FigureDocument(
                 f.id(),

@@ -89,20 +89,7 @@ class FigureRollupBackfill implements InitializingBean {
             Map<String, Map<String, Long>> forms,
             Map<String, Document> totals,
             FigureDocument f) {
-        Figure figure = new Figure(
-                f.id(),
-                f.day(),
-                f.entity(),
-                f.product(),
-                f.departement(),
-                f.formCode(),
-                f.lpCode(),
-                f.utmSource(),
-                f.utmCampaign(),
-                f.qualityTier(),
-                f.clientId(),
-                f.commandeId(),
-                f.counts());
+        Figure figure = f.toFigure();
         Map<String, Object> dims = FigureRollupProjector.dimensions(figure);
         Map<String, Integer> counts = f.counts() == null ? Map.of() : f.counts();
         Document day = days.computeIfAbsent(
