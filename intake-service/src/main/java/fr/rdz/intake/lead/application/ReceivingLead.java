@@ -237,7 +237,15 @@ public class ReceivingLead {
             RequestOrigin origin,
             String originName,
             Instant now) {
-        Attribution first = touch.map(SessionTouch::attribution).orElse(Attribution.NONE);
+        Attribution attribution = new Attribution(
+                        s.utmSource(),
+                        s.utmMedium(),
+                        s.utmCampaign(),
+                        s.utmContent(),
+                        s.utmTerm(),
+                        s.gclid(),
+                        s.fbclid())
+                .submittedOver(touch.map(SessionTouch::attribution).orElse(Attribution.NONE));
         String formCode = text(s.formCode());
         String lpCode = or(text(s.lpCode()), touch.map(SessionTouch::lpCode).orElse(null));
         String liaison = or(text(s.liaisonCode()), LiaisonCode.of(lpCode, formCode));
@@ -273,13 +281,13 @@ public class ReceivingLead {
                         formCode,
                         lpCode,
                         liaison,
-                        or(text(s.utmSource()), first.utmSource()),
-                        or(text(s.utmMedium()), first.utmMedium()),
-                        or(text(s.utmCampaign()), first.utmCampaign()),
-                        or(text(s.utmContent()), first.utmContent()),
-                        or(text(s.utmTerm()), first.utmTerm()),
-                        or(text(s.gclid()), first.gclid()),
-                        or(text(s.fbclid()), first.fbclid()),
+                        attribution.utmSource(),
+                        attribution.utmMedium(),
+                        attribution.utmCampaign(),
+                        attribution.utmContent(),
+                        attribution.utmTerm(),
+                        attribution.gclid(),
+                        attribution.fbclid(),
                         or(text(s.referrer()), touch.map(SessionTouch::referrer).orElse(null))),
                 new ConsentProof(
                         MissingConsentCountsAsGiven.recorded(s.rgpdConsent()),

@@ -27,6 +27,21 @@ public record Attribution(
         return fieldByField(later, (current, next) -> fills(current, next) ? next : current);
     }
 
+    /**
+     * A lead's attribution, this being what its submission names: each field the submission names (trimmed; a blank
+     * one names nothing) wins, else the session's first touch; null where neither names it.
+     */
+    public Attribution submittedOver(Attribution session) {
+        return fieldByField(session, (submitted, firstTouch) -> {
+            String named = named(submitted);
+            return named != null ? named : named(firstTouch);
+        });
+    }
+
+    private static String named(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private static boolean fills(String current, String later) {
         return (current == null || current.isEmpty()) && later != null && !later.isEmpty();
     }

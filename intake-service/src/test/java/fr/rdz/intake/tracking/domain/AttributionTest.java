@@ -17,6 +17,15 @@ class AttributionTest {
     }
 
     @Test
+    void aLeadKeepsWhatItsSubmissionNamesAndTakesTheRestFromItsSessionsFirstTouch() {
+        Attribution submitted = new Attribution(" bing ", "  ", null, "ad-2", null, "", null);
+        assertThat(submitted.submittedOver(SESSION))
+                .isEqualTo(new Attribution("bing", null, null, "ad-2", null, null, "fb-1"));
+        assertThat(submitted.submittedOver(Attribution.NONE))
+                .isEqualTo(new Attribution("bing", null, null, "ad-2", null, null, null));
+    }
+
+    @Test
     void anEmptyVisitFillsNothing() {
         assertThat(SESSION.firstTouchFill(Attribution.NONE)).isEqualTo(Attribution.NONE);
         assertThat(SESSION.filledWith(Attribution.NONE)).isEqualTo(SESSION);
