@@ -28,10 +28,13 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Publishes the {@code outbox} entries of routing's documents and removes each entry only after
- * the broker acknowledged it. Writers ask for a flush of the document they changed; a sweep at
- * start and every {@code rdz.outbox.sweep-interval} catches whatever a crash or a broker outage
- * left behind. All flushes go through one sequential queue, so the snapshots of one catalog item
- * reach its compacted topic in the order they were written.
+ * the broker acknowledged it. Writers ask for a flush of the document they changed. A flush that
+ * fails (broker or database out) is remembered and retried every {@code rdz.outbox.retry-interval},
+ * reading only that document by {@code _id}. A sweep over the six collections, at start (what a
+ * crash left) and then every {@code rdz.outbox.sweep-interval} (what another instance that stopped
+ * for good left), is the only query that is not by {@code _id}: on the Mongo stand-in it reads
+ * every document, so it is kept off the regular path. All flushes go through one sequential queue,
+ * so the snapshots of one catalog item reach its compacted topic in the order they were written.
  */
 @Component
 public class OutboxRelay {
@@ -43,10 +46,13 @@ public class OutboxRelay {
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, Envelope<?>> kafka;
+    private final Duration retryInterval;
     private final Duration sweepInterval;
     private final Sinks.Many<Target> queue = Sinks.many().unicast().onBackpressureBuffer();
     private final Set<Target> queued = ConcurrentHashMap.newKeySet();
+    private final Set<Target> failed = ConcurrentHashMap.newKeySet();
     private Disposable worker;
+    private Disposable retrier;
     private Disposable sweeper;
 
     record Target(String collection, Object id) {}
@@ -54,9 +60,11 @@ public class OutboxRelay {
     public OutboxRelay(
             ReactiveMongoTemplate mongo,
             KafkaTemplate<String, Envelope<?>> kafka,
-            @Value("${rdz.outbox.sweep-interval:PT10S}") Duration sweepInterval) {
+            @Value("${rdz.outbox.retry-interval:PT10S}") Duration retryInterval,
+            @Value("${rdz.outbox.sweep-interval:PT5M}") Duration sweepInterval) {
         this.mongo = mongo;
         this.kafka = kafka;
+        this.retryInterval = retryInterval;
         this.sweepInterval = sweepInterval;
     }
 
@@ -65,7 +73,8 @@ public class OutboxRelay {
         worker = queue.asFlux()
                 .concatMap(t -> {
                     queued.remove(t);
-                    return flushNow(t).onErrorResume(e -> {
+                    return flushNow(t).doOnSuccess(v -> failed.remove(t)).onErrorResume(e -> {
+                        failed.add(t);
                         log.warn(
                                 "Outbox of {} {} not published yet, will retry: {}",
                                 t.collection(),
@@ -75,6 +84,9 @@ public class OutboxRelay {
                     });
                 })
                 .subscribe();
+        retrier = Flux.interval(retryInterval, retryInterval)
+                .onBackpressureDrop()
+                .subscribe(tick -> List.copyOf(failed).forEach(t -> flush(t.collection(), t.id())));
         sweeper = Flux.interval(Duration.ZERO, sweepInterval)
                 .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(e -> Mono.empty()))
@@ -86,6 +98,9 @@ public class OutboxRelay {
         if (sweeper != null) {
             sweeper.dispose();
         }
+        if (retrier != null) {
+            retrier.dispose();
+        }
         if (worker != null) {
             worker.dispose();
         }
@@ -95,11 +110,17 @@ public class OutboxRelay {
     public void flush(String collection, Object id) {
         Target target = new Target(collection, id);
         if (queued.add(target)) {
-            queue.emitNext(target, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(2)));
+            try {
+                queue.emitNext(target, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(2)));
+            } catch (RuntimeException e) {
+                queued.remove(target);
+                failed.add(target);
+                log.warn("Outbox of {} {} not queued, will retry: {}", collection, id, e.toString());
+            }
         }
     }
 
-    /** Queues every document that still has something to publish. */
+    /** Queues every document that still has something to publish (reads every document on the Mongo stand-in). */
     public Mono<Void> sweep() {
         return Flux.fromIterable(COLLECTIONS)
                 .concatMap(collection -> mongo.find(

@@ -33,7 +33,7 @@ public class CatalogStore {
         return mongo.insert(document, collection)
                 .onErrorMap(
                         DuplicateKeyException.class, e -> RequestRejected.conflict(what + " " + id + " already exists"))
-                .doOnSuccess(saved -> relay.flush(collection, id));
+                .doFinally(signal -> relay.flush(collection, id));
     }
 
     @SuppressWarnings("unchecked")
@@ -47,6 +47,6 @@ public class CatalogStore {
                         collection)
                 .switchIfEmpty(Mono.error(() ->
                         RequestRejected.conflict(what + " " + id + " was changed meanwhile: read it again and retry")))
-                .doOnSuccess(saved -> relay.flush(collection, id));
+                .doFinally(signal -> relay.flush(collection, id));
     }
 }

@@ -153,7 +153,7 @@ public class WithdrawingConsent {
                         routed,
                         notice,
                         now)
-                .doOnSuccess(v -> relay.flush("leads", doc.id()))
+                .doFinally(signal -> relay.flush("leads", doc.id()))
                 .thenReturn(toTell);
     }
 

@@ -62,6 +62,7 @@ public class ErasingPerson {
                     relay.flush("erasures", erasureId);
                     log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone));
                 })
+                .doOnError(e -> relay.flush("erasures", erasureId))
                 .map(count -> new Erasure(Pii.maskPhone(phone), count, now));
     }
 }

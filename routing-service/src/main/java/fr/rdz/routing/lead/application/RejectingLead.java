@@ -156,6 +156,6 @@ public class RejectingLead {
         return leads.markRejected(leadId, delivery, reason, by, event, now)
                 .then(fact)
                 .then(figures.record(figure))
-                .doOnSuccess(v -> relay.flush("leads", leadId));
+                .doFinally(signal -> relay.flush("leads", leadId));
     }
 }

@@ -102,6 +102,7 @@ public class RoutingLead {
                 .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
                 .flatMap(doc -> deliveries.applyLedger(doc.id()).thenReturn(doc))
                 .doOnNext(doc -> relay.flush("leads", doc.id()))
+                .doOnError(e -> relay.flush("leads", leadId))
                 .then();
     }
 
