@@ -15,6 +15,7 @@
 #   PRELOAD=1000000 STACK_HEAP=-Xmx16g bench/run-intake.sh  # measure empty, then store 1 M leads and
 #                                            # 5 M sessions + 5 M tracking events and measure again (issue 17)
 #   PRELOAD=200000 WARMUP=60s DURATION=20s STACK_HEAP=-Xmx4g bench/run-intake.sh  # a modest run
+#   KEEP_LOGS=/tmp/intake-logs bench/run-intake.sh  # keep the processes' logs (the work dir is deleted at the end)
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
 # server with the file backend) on non-default ports, the intake exec jar and the bare endpoint, and
@@ -63,6 +64,10 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n ${KEEP_LOGS:-} ]]; then # the processes' logs (intake, bare endpoint, stack) stay for reading
+    mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/ 2>/dev/null || true
+    echo "logs kept in $KEEP_LOGS"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
