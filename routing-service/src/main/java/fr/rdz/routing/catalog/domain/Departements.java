@@ -1,7 +1,6 @@
 package fr.rdz.routing.catalog.domain;
 
 import fr.rdz.routing.shared.domain.InvalidInput;
-import fr.rdz.routing.shared.domain.RequestRejected;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +22,6 @@ public final class Departements {
 
     public static boolean isKnown(String departement) {
         return departement != null && KNOWN.contains(departement);
-    }
-
-    /** The list as stored: trimmed, upper-cased, single digits padded, without repeats; refuses unknown values. */
-    public static List<String> validate(List<String> departements) {
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        List<String> stored = normalised(departements, errors);
-        if (!errors.isEmpty()) {
-            throw RequestRejected.invalid(errors.violations().get(0).reason());
-        }
-        return stored;
     }
 
     /**

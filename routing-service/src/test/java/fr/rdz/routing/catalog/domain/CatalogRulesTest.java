@@ -3,6 +3,7 @@ package fr.rdz.routing.catalog.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,19 +12,31 @@ class CatalogRulesTest {
 
     @Test
     void acceptsMetropolitanDepartementsAndCorsicaAndAll() {
-        assertThat(Departements.validate(List.of("75", "2a", "1", "2B"))).containsExactly("75", "2A", "01", "2B");
-        assertThat(Departements.validate(List.of("*"))).containsExactly("*");
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        assertThat(Departements.normalised(List.of("75", "2a", "1", "2B"), errors))
+                .containsExactly("75", "2A", "01", "2B");
+        assertThat(Departements.normalised(List.of("*"), errors)).containsExactly("*");
+        assertThat(errors.isEmpty()).isTrue();
     }
 
     @Test
     void refusesUnknownDepartements() {
         for (String bad : List.of("20", "96", "971", "00", "abc")) {
-            assertThatThrownBy(() -> Departements.validate(List.of(bad)))
-                    .isInstanceOf(RequestRejected.class)
-                    .hasMessageContaining("unknown département");
+            assertThat(refusal(List.of(bad))).contains("unknown département");
         }
-        assertThatThrownBy(() -> Departements.validate(List.of("*", "75"))).isInstanceOf(RequestRejected.class);
-        assertThatThrownBy(() -> Departements.validate(List.of())).isInstanceOf(RequestRejected.class);
+        assertThat(refusal(List.of("*", "75"))).contains("cannot be combined");
+        assertThat(refusal(List.of())).contains("at least one département");
+    }
+
+    /** The one reason {@code departements} are refused for, under the field {@code departements}. */
+    private static String refusal(List<String> departements) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        assertThat(Departements.normalised(departements, errors)).isEmpty();
+        assertThat(errors.violations())
+                .singleElement()
+                .extracting(InvalidInput.Violation::name)
+                .isEqualTo("departements");
+        return errors.violations().get(0).reason();
     }
 
     @Test
