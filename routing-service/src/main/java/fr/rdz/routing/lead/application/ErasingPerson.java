@@ -58,11 +58,8 @@ public class ErasingPerson {
                 .then(leads)
                 .flatMap(count -> records.eraseLedgerPhone(phone).thenReturn(count))
                 .flatMap(count -> records.erasePhoneFacts(phone).thenReturn(count))
-                .doOnSuccess(count -> {
-                    relay.flush("erasures", erasureId);
-                    log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone));
-                })
-                .doOnError(e -> relay.flush("erasures", erasureId))
+                .doOnSuccess(count -> log.info("Erased {} routing record(s) of {}", count, Pii.maskPhone(phone)))
+                .doFinally(signal -> relay.flush("erasures", erasureId))
                 .map(count -> new Erasure(Pii.maskPhone(phone), count, now));
     }
 }

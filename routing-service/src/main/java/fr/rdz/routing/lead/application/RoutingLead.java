@@ -101,8 +101,7 @@ public class RoutingLead {
                 .flatMap(doc -> lookups.index(doc).thenReturn(doc))
                 .flatMap(doc -> figures.record(receivedFigure(doc)).thenReturn(doc))
                 .flatMap(doc -> deliveries.applyLedger(doc.id()).thenReturn(doc))
-                .doOnNext(doc -> relay.flush("leads", doc.id()))
-                .doOnError(e -> relay.flush("leads", leadId))
+                .doFinally(signal -> relay.flush("leads", leadId))
                 .then();
     }
 
