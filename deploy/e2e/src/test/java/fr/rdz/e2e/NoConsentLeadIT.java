@@ -127,6 +127,8 @@ class NoConsentLeadIT {
 
         // the run of date D sees the leads received before D 09:30 Paris: tomorrow's run takes today's leads
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
+        // the pool is not all the run reads (the commande and client snapshots): launch once a dry run plans it
+        api.awaitPlannable(rdz.url("delivery"), "ZR7", tomorrow, consenting);
         JsonNode run = api.post(
                 rdz.url("delivery") + "/admin/runs", Map.of("entity", "ZR7", "date", tomorrow, "dry_run", false));
         List<String> delivered = new ArrayList<>();
