@@ -48,6 +48,8 @@ PRELOAD_SESSIONS=${PRELOAD_SESSIONS:-$((PRELOAD * 5))}
 MONGO_BACKEND=${MONGO_BACKEND:-memory}
 # extra JVM options of intake, e.g. a profile: INTAKE_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
 INTAKE_OPTS=${INTAKE_OPTS:-}
+# extra JVM options of the embedded stack, e.g. a GC log or a profiler agent
+STACK_OPTS=${STACK_OPTS:-}
 # compiler threads stay alive so that their CPU can be told apart from the work's (jit column)
 JIT_OPTS="-XX:-UseDynamicNumberOfCompilerThreads"
 
@@ -86,10 +88,10 @@ JAR=$(ls intake-service/target/intake-service-*-exec.jar)
 
 echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT, mongo backend $MONGO_BACKEND)"
 if [ "$MONGO_BACKEND" = h2 ]; then
-  java $STACK_HEAP -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
+  java $STACK_HEAP $STACK_OPTS -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
     -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
 else
-  java $STACK_HEAP -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
+  java $STACK_HEAP $STACK_OPTS -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
 fi
 PIDS+=($!); STACK_PID=$!
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
