@@ -1,5 +1,6 @@
 package fr.rdz.stack;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -14,6 +15,7 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 file backend whose acknowledged writes are in the file: a command that
  * changed the store gets its answer only once a {@link GroupCommit} has committed the change.
+ * Documents and index entries are stored as BSON ({@link StorageFormat}), not Java-serialised.
  *
  * <p>mongo-java-server answers on the Netty event loop right after the backend's {@code
  * handleCommand} returns (its {@code MongoDatabaseHandler} writes the reply at once). Blocking
@@ -27,6 +29,9 @@ final class DurableH2Backend extends H2Backend {
     private static final AttributeKey<CompletableFuture<Void>> PENDING_COMMIT =
             AttributeKey.valueOf("rdz.pendingCommit");
 
+    /** MVStore's own default: its background thread also compacts the file. */
+    private static final int BACKGROUND_COMMIT_MILLIS = 1000;
+
     private final MVStore store;
     private final GroupCommit groupCommit;
 
@@ -36,9 +41,27 @@ final class DurableH2Backend extends H2Backend {
         this.groupCommit = new GroupCommit(store, fsync);
     }
 
-    /** Opens (or creates) the store file; {@code fsync}: each group commit is also forced to the disk. */
-    static DurableH2Backend open(String fileName, boolean fsync) {
-        return new DurableH2Backend(MVStore.open(fileName), fsync);
+    /**
+     * Opens (or creates) the store file, converted to the current {@link StorageFormat} first;
+     * {@code fsync}: each group commit is also forced to the disk. {@code cacheMegabytes}: H2's
+     * cache of pages read (its default, 16 MB, held a fraction of the pages every lookup of a
+     * large store walks).
+     */
+    static DurableH2Backend open(String fileName, boolean fsync, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder()
+                .fileName(fileName)
+                .cacheSize(cacheMegabytes)
+                .autoCommitDisabled()
+                .open();
+        StorageFormat.bringUpToDate(store);
+        store.setAutoCommitDelay(BACKGROUND_COMMIT_MILLIS);
+        return new DurableH2Backend(store, fsync);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // called from H2Backend's constructor, for the databases already in the file: uses no field of this class
+        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -45,12 +45,22 @@ public final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = DurableH2Backend.open(dataDir.resolve("rdz.mv").toString(), fsync);
+            backend = DurableH2Backend.open(dataDir.resolve("rdz.mv").toString(), fsync, cacheMegabytes());
         }
+        // no oplog: RDZ reads no change stream, and it doubled every write (a copy of each
+        // document in local.oplog.rs, on the heap in memory, serialised in the file)
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("127.0.0.1", Ports.orFree(port));
         return new MongoWireServer(server, backend);
+    }
+
+    /**
+     * H2's page cache: {@code -Drdz.stack.mongo-cache-mb}, else a sixth of the heap (128 MB of
+     * {@code ./rdz up}'s 768 MB), at least H2's default of 16 MB.
+     */
+    private static int cacheMegabytes() {
+        long sixthOfHeap = Runtime.getRuntime().maxMemory() / 6 / (1024 * 1024);
+        return Integer.getInteger("rdz.stack.mongo-cache-mb", (int) Math.max(16, sixthOfHeap));
     }
 
     public int port() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ class AcknowledgedWritesInFileIT {
 
     @Test
     void everyAcknowledgedWriteIsInTheFileWhenItIsAnswered() throws Exception {
-        Path copy = dir.resolve("image.mv");
+        Path copy = dir.resolve("image").resolve("rdz.mv");
         try (MongoWireServer server = MongoWireServer.start(0, dir.resolve("mongo"));
                 MongoClient client = MongoClients.create(server.uri("durable"))) {
             MongoCollection<Document> leads = client.getDatabase("durable").getCollection("leads");
@@ -58,25 +56,16 @@ class AcknowledgedWritesInFileIT {
             clients.shutdown();
             leads.deleteOne(new Document("_id", "to-delete"));
             // the last write is answered: the file holds everything now, as a kill -9 would leave it
+            Files.createDirectories(copy.getParent());
             Files.copy(dir.resolve("mongo").resolve("rdz.mv"), copy);
         }
 
-        H2Backend backend = new H2Backend(copy.toString());
-        MongoServer reopened = new MongoServer(backend);
-        try {
-            reopened.bind("127.0.0.1", Ports.free());
-            try (MongoClient client = MongoClients.create(
-                    "mongodb://127.0.0.1:" + reopened.getLocalAddress().getPort() + "/durable")) {
-                MongoCollection<Document> leads = client.getDatabase("durable").getCollection("leads");
-                assertThat(leads.countDocuments()).isEqualTo(CLIENTS * WRITES_PER_CLIENT);
-                assertThat(leads.countDocuments(new Document("state", "published")))
-                        .isEqualTo(CLIENTS * WRITES_PER_CLIENT);
-                assertThat(leads.countDocuments(new Document("_id", "to-delete")))
-                        .isZero();
-            }
-        } finally {
-            reopened.shutdown();
-            backend.close();
+        try (MongoWireServer reopened = MongoWireServer.start(0, copy.getParent());
+                MongoClient client = MongoClients.create(reopened.uri("durable"))) {
+            MongoCollection<Document> leads = client.getDatabase("durable").getCollection("leads");
+            assertThat(leads.countDocuments()).isEqualTo(CLIENTS * WRITES_PER_CLIENT);
+            assertThat(leads.countDocuments(new Document("state", "published"))).isEqualTo(CLIENTS * WRITES_PER_CLIENT);
+            assertThat(leads.countDocuments(new Document("_id", "to-delete"))).isZero();
         }
     }
 }
