@@ -5,16 +5,19 @@
 # against a bare WebFlux endpoint that only parses the lead JSON into the same record — same machine,
 # same run, same JVM heap, same wrk settings. Prints req/s, p50/p99 and CPU ms per request split by
 # process, and intake's own CPU per request as a multiple of the bare endpoint's (issue 17 targets:
-# leads <= 4x, tracking <= 3x). With PRELOAD=N, the same figures again after storing N leads and
-# PRELOAD_SESSIONS (default 5 x N) visitor sessions and tracking events: the cost must not grow.
+# leads <= 4x, tracking <= 3x). Then the same figures again after storing PRELOAD leads (default
+# 1,000,000) and PRELOAD_SESSIONS (default 5 x PRELOAD) visitor sessions and as many tracking events:
+# the cost must not grow (issue 17: within 20 %). The embedded stack is ./rdz up's: Kafka KRaft and
+# the Mongo wire server on its H2 file.
 #
-#   bench/run-intake.sh                      # 180 s warm-up + 30 s measure each, 16 connections
+#   bench/run-intake.sh                      # 180 s warm-up + 30 s measure each, 16 connections, 1 M leads
+#                                            # + 5 M sessions + 5 M events stored between the two phases (~40 min)
 #   DURATION=60s CONNECTIONS=32 bench/run-intake.sh
-#   MONGO_BACKEND=h2 bench/run-intake.sh     # Mongo wire server on its H2 file backend, as ./rdz up runs it
-#   STACK_HEAP=-Xmx512m bench/run-intake.sh  # heap of the embedded stack (default -Xmx2g; the services get HEAP)
-#   PRELOAD=1000000 STACK_HEAP=-Xmx16g bench/run-intake.sh  # measure empty, then store 1 M leads and
-#                                            # 5 M sessions + 5 M tracking events and measure again (issue 17)
-#   PRELOAD=200000 WARMUP=60s DURATION=20s STACK_HEAP=-Xmx4g bench/run-intake.sh  # a modest run
+#   PRELOAD=0 bench/run-intake.sh            # the empty store only
+#   PRELOAD=200000 WARMUP=60s DURATION=20s bench/run-intake.sh  # a modest run
+#   MONGO_BACKEND=memory bench/run-intake.sh # Mongo wire server in memory, as the tests run it (holds every
+#                                            # document on the heap: size STACK_HEAP, ~3 KB per document)
+#   STACK_HEAP=-Xmx4g bench/run-intake.sh    # heap of the embedded stack (default -Xmx2g; the services get HEAP)
 #   KEEP_LOGS=/tmp/intake-logs bench/run-intake.sh  # keep the processes' logs (the work dir is deleted at the end)
 #
 # Needs wrk (Debian: apt-get install -y wrk). Starts its own embedded stack (Kafka KRaft + Mongo wire
@@ -33,7 +36,7 @@ WARMUP=${WARMUP:-180s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 HEAP=${HEAP:--Xmx512m}
-# the embedded stack (Kafka + in-memory Mongo stand-in holding every lead written) needs more than the services
+# the embedded stack (Kafka + the Mongo stand-in, its page cache a sixth of this heap) needs more than the services
 STACK_HEAP=${STACK_HEAP:--Xmx2g}
 KAFKA_PORT=${KAFKA_PORT:-29092}
 MONGO_PORT=${MONGO_PORT:-28017}
@@ -41,11 +44,11 @@ SMTP_PORT=${SMTP_PORT:-22525}
 INTAKE_PORT=${INTAKE_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18090}
 # leads stored (published) between the empty-store measure and the full-store one; 0 = empty store only
-PRELOAD=${PRELOAD:-0}
+PRELOAD=${PRELOAD:-1000000}
 # visitor sessions (and as many tracking events) stored with them
 PRELOAD_SESSIONS=${PRELOAD_SESSIONS:-$((PRELOAD * 5))}
-# memory: Mongo wire server in memory (default); h2: the file backend of ./rdz up (Java-serialises every document)
-MONGO_BACKEND=${MONGO_BACKEND:-memory}
+# h2: the Mongo wire server on its file, as ./rdz up runs it (default); memory: in memory, as the tests run it
+MONGO_BACKEND=${MONGO_BACKEND:-h2}
 # extra JVM options of intake, e.g. a profile: INTAKE_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
 INTAKE_OPTS=${INTAKE_OPTS:-}
 # extra JVM options of the embedded stack, e.g. a GC log or a profiler agent
@@ -229,7 +232,7 @@ phase() { # label: bare, intake and tracking measured one after the other
 }
 phase "empty store"
 if [ "$PRELOAD" -gt 0 ]; then
-  echo "== storing $PRELOAD leads, $PRELOAD_SESSIONS visitor sessions and as many tracking events (in-memory stand-in: size STACK_HEAP)"
+  echo "== storing $PRELOAD leads, $PRELOAD_SESSIONS visitor sessions and as many tracking events"
   java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" "$PRELOAD_SESSIONS" >"$WORK/preload.log" 2>&1 \
     || { tail -20 "$WORK/preload.log" >&2; exit 1; }
   grep '^PRELOADED' "$WORK/preload.log"
