@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        return new H2Collection(
+        return new BsonH2Collection(
                 this,
                 collectionName,
                 options,

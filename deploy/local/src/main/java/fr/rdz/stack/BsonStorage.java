@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ import org.h2.mvstore.type.BasicDataType;
  */
 final class BsonStorage {
 
-    /** A collection's documents. */
-    static final BasicDataType<Document> DOCUMENTS = new Documents();
+    /** A collection's documents, as BSON bytes ({@link #encode}, {@link #decode}). */
+    static final BasicDataType<byte[]> DOCUMENTS = new DocumentBytes();
 
     /** A single value: a document's {@code _id} (its key in the collection, its position in an index). */
     static final BasicDataType<Object> VALUES = new Values();
@@ -46,36 +47,40 @@ final class BsonStorage {
 
     private BsonStorage() {}
 
-    private static final class Documents extends BasicDataType<Document> {
+    /**
+     * A document's BSON bytes as they are in the file: the page cache holds one byte array per
+     * document, not the decoded maps (five times the heap, and thirty objects for the collector to
+     * trace per cached document); the collection decodes a document when it reads it.
+     */
+    private static final class DocumentBytes extends BasicDataType<byte[]> {
 
         @Override
-        public void write(WriteBuffer out, Document document) {
-            ByteBuf bytes = Unpooled.buffer(512);
-            BsonEncoder.encodeDocument(document, bytes);
-            putBytes(out, bytes);
+        public void write(WriteBuffer out, byte[] document) {
+            out.put(document);
         }
 
         @Override
-        public Document read(ByteBuffer in) {
-            ByteBuf bytes = wrap(in);
-            Document document = BsonDecoder.decodeBson(bytes);
-            in.position(in.position() + bytes.readerIndex());
+        public byte[] read(ByteBuffer in) {
+            int length = in.order(ByteOrder.LITTLE_ENDIAN).getInt(in.position());
+            in.order(ByteOrder.BIG_ENDIAN);
+            byte[] document = new byte[length];
+            in.get(document);
             return document;
         }
 
         @Override
-        public int getMemory(Document document) {
-            return estimatedMemory(document);
+        public int getMemory(byte[] document) {
+            return 24 + document.length;
         }
 
         @Override
-        public int compare(Document a, Document b) {
-            return ORDER.compare(a, b);
+        public int compare(byte[] a, byte[] b) {
+            return Arrays.compare(a, b);
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public byte[][] createStorage(int size) {
+            return new byte[size][];
         }
     }
 
@@ -163,6 +168,16 @@ final class BsonStorage {
         }
     }
 
+    static byte[] encode(Document document) {
+        ByteBuf bytes = Unpooled.buffer(512);
+        BsonEncoder.encodeDocument(document, bytes);
+        return Arrays.copyOfRange(bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + bytes.readableBytes());
+    }
+
+    static Document decode(byte[] document) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(document));
+    }
+
     private static void writeValue(Object value, ByteBuf out) {
         if (value instanceof Missing) {
             out.writeByte(MISSING);
@@ -190,17 +205,17 @@ final class BsonStorage {
     /** H2 sizes its page cache with these estimates: roughly what the objects take on the heap. */
     private static int estimatedMemory(Object value) {
         if (value instanceof Map<?, ?> map) {
-            int memory = 64;
+            int memory = 96;
             for (Map.Entry<?, ?> field : map.entrySet()) {
-                memory += 48 + 2 * ((String) field.getKey()).length() + estimatedMemory(field.getValue());
+                memory += 48 + estimatedMemory(field.getKey()) + estimatedMemory(field.getValue());
             }
             return memory;
         }
         if (value instanceof String text) {
-            return 48 + text.length();
+            return 40 + text.length();
         }
         if (value instanceof Collection<?> values) {
-            int memory = 48;
+            int memory = 56;
             for (Object element : values) {
                 memory += 8 + estimatedMemory(element);
             }

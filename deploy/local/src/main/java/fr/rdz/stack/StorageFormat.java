@@ -1,9 +1,9 @@
 package fr.rdz.stack;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -37,12 +37,8 @@ final class StorageFormat {
 
     private StorageFormat() {}
 
-    static MVMap<Object, Document> documents(MVStore store, String namespace) {
-        return store.openMap(
-                DOCUMENTS + namespace,
-                new MVMap.Builder<Object, Document>()
-                        .keyType(BsonStorage.VALUES)
-                        .valueType(BsonStorage.DOCUMENTS));
+    static MVMap<Object, byte[]> documents(MVStore store, String namespace) {
+        return store.openMap(DOCUMENTS + namespace, documentsBuilder());
     }
 
     static MVMap<KeyValue, Object> indexEntries(MVStore store, String namespace, String indexName) {
@@ -79,14 +75,9 @@ final class StorageFormat {
             if (isOplog(name)) {
                 store.removeMap(name);
             } else if (name.startsWith(DOCUMENTS)) {
-                documents += copyInto(
-                        store,
-                        name,
-                        new MVMap.Builder<Object, Document>()
-                                .keyType(BsonStorage.VALUES)
-                                .valueType(BsonStorage.DOCUMENTS));
+                documents += copyInto(store, name, documentsBuilder(), BsonStorage::encode);
             } else if (name.contains(INDEX)) {
-                copyInto(store, name, indexEntriesBuilder());
+                copyInto(store, name, indexEntriesBuilder(), Function.identity());
             }
         }
         format.put("version", VERSION);
@@ -103,16 +94,21 @@ final class StorageFormat {
     }
 
     /** Copies an old-format map (H2's default types) into a new one that takes its name; its size. */
-    private static <K, V> long copyInto(MVStore store, String name, MVMap.Builder<K, V> newFormat) {
+    private static <K, V, W> long copyInto(
+            MVStore store, String name, MVMap.Builder<K, W> newFormat, Function<? super V, W> conversion) {
         MVMap<K, V> old = store.openMap(name);
         String copyName = name + ".rdz-converting";
-        MVMap<K, V> copy = store.openMap(copyName, newFormat);
+        MVMap<K, W> copy = store.openMap(copyName, newFormat);
         for (Map.Entry<K, V> entry : old.entrySet()) {
-            copy.put(entry.getKey(), entry.getValue());
+            copy.put(entry.getKey(), conversion.apply(entry.getValue()));
         }
         store.removeMap(old);
         store.renameMap(copy, name);
         return copy.sizeAsLong();
+    }
+
+    private static MVMap.Builder<Object, byte[]> documentsBuilder() {
+        return new MVMap.Builder<Object, byte[]>().keyType(BsonStorage.VALUES).valueType(BsonStorage.DOCUMENTS);
     }
 
     private static MVMap.Builder<KeyValue, Object> indexEntriesBuilder() {
