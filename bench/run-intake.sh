@@ -233,8 +233,12 @@ phase() { # label: bare, intake and tracking measured one after the other
 phase "empty store"
 if [ "$PRELOAD" -gt 0 ]; then
   echo "== storing $PRELOAD leads, $PRELOAD_SESSIONS visitor sessions and as many tracking events"
-  java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" "$PRELOAD_SESSIONS" >"$WORK/preload.log" 2>&1 \
-    || { tail -20 "$WORK/preload.log" >&2; exit 1; }
+  java $HEAP -cp "$CP" fr.rdz.bench.intake.PreloadLeads "$MONGO_PORT" "$PRELOAD" "$PRELOAD_SESSIONS" >"$WORK/preload.log" 2>&1 &
+  PRELOAD_PID=$!
+  while kill -0 "$PRELOAD_PID" 2>/dev/null; do # where it stands, every 30 s
+    sleep 30; grep -E ': [0-9]+ of [0-9]+$' "$WORK/preload.log" | tail -1 || true
+  done
+  wait "$PRELOAD_PID" || { tail -20 "$WORK/preload.log" >&2; exit 1; }
   grep '^PRELOADED' "$WORK/preload.log"
   phase "$PRELOAD leads stored"
 fi

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Pre-loads {@code N} stored, already published leads (the shape intake writes, mapped by the same
@@ -58,7 +59,7 @@ public final class PreloadLeads {
                                 for (long i = (long) b * BATCH; i < Math.min(count, (long) (b + 1) * BATCH); i++) {
                                     leads.add(lead(i, at.plusMillis(i * 30)));
                                 }
-                                return mongo.insertAll(leads).then();
+                                return mongo.insertAll(leads).then(progress("leads", b, count));
                             },
                             4)
                     .then()
@@ -79,7 +80,7 @@ public final class PreloadLeads {
                                 return mongo.insertAll(visits)
                                         .thenMany(mongo.insertAll(keys))
                                         .thenMany(mongo.insertAll(events))
-                                        .then();
+                                        .then(progress("sessions and events", b, sessions));
                             },
                             4)
                     .then()
@@ -91,6 +92,16 @@ public final class PreloadLeads {
                     sessions,
                     Duration.between(start, Instant.now()).toSeconds());
         }
+    }
+
+    /** Prints a line every 100,000 documents stored, so that a long pre-load shows it moves. */
+    private static Mono<Void> progress(String what, long batch, long total) {
+        return Mono.fromRunnable(() -> {
+            long stored = Math.min(total, (batch + 1) * BATCH);
+            if (stored % 100_000 == 0 || stored == total) {
+                System.out.printf("%s %s: %d of %d%n", Instant.now(), what, stored, total);
+            }
+        });
     }
 
     static VisitorSessionDocument session(long i, Instant at) {
