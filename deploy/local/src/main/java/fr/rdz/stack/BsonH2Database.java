@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -53,6 +54,23 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
                 indexName,
                 keys,
                 sparse);
+    }
+
+    /**
+     * The stand-in keeps no secondary index (mongo-java-server: "not yet implemented"): a query on
+     * its fields reads the collection. Its placeholder says it is not empty, so that opening it —
+     * at every start, for every index the services asked for — does not read every document of the
+     * collection twice to fill an index that keeps nothing (a start of minutes with a million leads).
+     */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        return new EmptyIndex<>(indexName, keys) {
+            @Override
+            public boolean isEmpty() {
+                return false;
+            }
+        };
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -42,6 +43,8 @@ final class BsonStorage {
 
     /** Not a BSON type: a field the document does not have (mongo-java-server's {@link Missing}). */
     private static final byte MISSING = 0;
+
+    private static final LongAdder DECODED = new LongAdder();
 
     private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
 
@@ -175,7 +178,13 @@ final class BsonStorage {
     }
 
     static Document decode(byte[] document) {
+        DECODED.increment();
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(document));
+    }
+
+    /** Documents decoded since the start: what reads cost (a scan decodes its whole collection). */
+    static long documentsDecoded() {
+        return DECODED.sum();
     }
 
     private static void writeValue(Object value, ByteBuf out) {

@@ -56,6 +56,35 @@ class StorageFormatIT {
     }
 
     @Test
+    void aStartReadsNoLeadToOpenTheIndexesTheStandInDoesNotKeep() {
+        int stored = 1000;
+        try (MongoWireServer server = MongoWireServer.start(0, dir);
+                MongoClient client = MongoClients.create(server.uri("rdz"))) {
+            MongoCollection<Document> leads = client.getDatabase("rdz").getCollection("leads");
+            leads.createIndex(Indexes.ascending("phone"));
+            List<Document> many = new ArrayList<>();
+            for (int n = 0; n < stored; n++) {
+                many.add(new Document("_id", "lead-" + n).append("phone", String.format("06%08d", n)));
+            }
+            leads.insertMany(many);
+        }
+        long before = BsonStorage.documentsDecoded();
+        try (MongoWireServer server = MongoWireServer.start(0, dir);
+                MongoClient client = MongoClients.create(server.uri("rdz"))) {
+            MongoCollection<Document> leads = client.getDatabase("rdz").getCollection("leads");
+            leads.createIndex(Indexes.ascending("phone")); // as every service does at its start
+            leads.createIndex(Indexes.descending("received_at"));
+            // only the index descriptions are read (system.indexes), not the leads
+            assertThat(BsonStorage.documentsDecoded() - before).isLessThan(stored / 10);
+            long opened = BsonStorage.documentsDecoded();
+            assertThat(leads.countDocuments(new Document("phone", "0600000002")))
+                    .isOne();
+            // a query on another field than a unique index's reads every lead, as the README says
+            assertThat(BsonStorage.documentsDecoded() - opened).isGreaterThanOrEqualTo(stored);
+        }
+    }
+
+    @Test
     void aFileOfMongoJavaServersOwnH2BackendIsConvertedAtItsFirstStart() {
         List<Document> written = documents();
         H2Backend old = new H2Backend(dir.resolve("rdz.mv").toString());
