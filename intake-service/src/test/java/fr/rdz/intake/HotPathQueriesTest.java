@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import fr.rdz.intake.config.IntakeProperties;
 import fr.rdz.intake.lead.mongo.LeadStore;
+import fr.rdz.intake.lead.mongo.OutboxBacklogGauge;
 import fr.rdz.intake.support.MutableClock;
 import fr.rdz.intake.support.RecordingWireServer;
 import fr.rdz.intake.tracking.application.TrackingEvent;
@@ -136,6 +137,19 @@ class HotPathQueriesTest {
                         c.getArray("updates").stream().map(u -> u.asDocument().getDocument("q")))
                 .toList();
         assertThat(updates).hasSize(2).allSatisfy(q -> assertThat(q.keySet()).containsExactly("_id"));
+    }
+
+    @Test
+    void theBacklogGaugeReadsNoLead() {
+        OutboxBacklogGauge gauge = new OutboxBacklogGauge(wire.mongo(), Duration.ofMinutes(1));
+        wire.forget();
+
+        gauge.refresh().block(Duration.ofSeconds(10));
+
+        assertThat(wire.commands())
+                .isNotEmpty()
+                .as("every minute: a count of the outbox, no query on leads (it read every stored lead)")
+                .allSatisfy(c -> assertThat(c.toJson()).doesNotContain("\"leads\""));
     }
 
     private static void isIdLookup(BsonDocument find) {

@@ -1,21 +1,20 @@
 package fr.rdz.intake.lead.mongo;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import fr.rdz.intake.lead.application.LeadOutbox;
 import fr.rdz.kit.metrics.PeriodicGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * {@code rdz.outbox.backlog{outbox="leads"}}: stored leads whose {@code LeadReceived} is not yet
- * acknowledged by the broker. Counted every {@code rdz.metrics.gauge-refresh} (a scan locally).
+ * {@code rdz.outbox.backlog{outbox="leads"}}: leads whose {@code LeadReceived} is not yet
+ * acknowledged by the broker — the entries of {@code lead_outbox} (also, for at most {@code
+ * outbox.orphan-grace}, the entry of a submission whose lead never landed). Read every {@code
+ * rdz.metrics.gauge-refresh} from the collection's count, not by a query on {@code leads}: that
+ * read every stored lead each minute.
  */
 @Component
 public class OutboxBacklogGauge extends PeriodicGauge {
@@ -32,7 +31,7 @@ public class OutboxBacklogGauge extends PeriodicGauge {
 
     @Override
     protected Flux<Reading> read() {
-        return mongo.count(Query.query(where("outbox.state").is(LeadOutbox.PENDING)), LeadDocument.class)
+        return mongo.estimatedCount(OutboxEntryDocument.class)
                 .map(n -> new Reading(LEADS, n))
                 .flux();
     }
