@@ -146,8 +146,10 @@ public class ReceivingLead {
                                     Pii.maskPhone(verdict.phone()));
                         }
                         boolean repeat = verdict.status() == LeadStatus.DOUBLE_SUBMIT;
-                        List<String> warnings = emailAccepted(s) ? List.of() : List.of(EmailRule.WARNING);
-                        boolean badEmail = warnings.contains(EmailRule.WARNING);
+                        // the e-mail rule ran once, in document(): its verdict is the stored lead's warning
+                        boolean badEmail =
+                                stored.warnings() != null && stored.warnings().contains(EmailRule.WARNING);
+                        List<String> warnings = badEmail ? List.of(EmailRule.WARNING) : List.of();
                         return new Reception(
                                 repeat ? verdict.originalLeadId() : leadId,
                                 verdict.status(),
@@ -246,6 +248,7 @@ public class ReceivingLead {
                         s.gclid(),
                         s.fbclid())
                 .submittedOver(touch.map(SessionTouch::attribution).orElse(Attribution.NONE));
+        boolean emailAccepted = emailAccepted(s);
         String formCode = text(s.formCode());
         String lpCode = or(text(s.lpCode()), touch.map(SessionTouch::lpCode).orElse(null));
         String liaison = or(text(s.liaisonCode()), LiaisonCode.of(lpCode, formCode));
@@ -259,7 +262,7 @@ public class ReceivingLead {
                         text(s.civilite()),
                         text(s.nom()),
                         text(s.prenom()),
-                        emailAccepted(s) ? text(s.email()) : null,
+                        emailAccepted ? text(s.email()) : null,
                         text(s.codePostal()),
                         a.departement(),
                         text(s.ville()),
@@ -303,7 +306,7 @@ public class ReceivingLead {
         boolean publish = a.status() != LeadStatus.DOUBLE_SUBMIT;
         LeadOutbox outbox = new LeadOutbox(
                 UUID.randomUUID().toString(), now, publish ? LeadOutbox.PENDING : LeadOutbox.NOT_PUBLISHED, null);
-        boolean badEmail = !emailAccepted(s);
+        boolean badEmail = !emailAccepted;
         return store.newLead(
                 leadId,
                 a.status(),
