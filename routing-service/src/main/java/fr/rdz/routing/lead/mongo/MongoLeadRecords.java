@@ -9,6 +9,7 @@ import fr.rdz.routing.lead.application.LeadRecords;
 import fr.rdz.routing.lead.application.RoutedLead;
 import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.PendingOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +26,22 @@ import reactor.core.publisher.Mono;
  * {@link LeadRecords} in {@code leads} ({@link LeadDocument}, which is the {@link StoredLead} itself): the read by
  * {@code _id}, a person's leads through the phone lookup ({@link LeadLookupProjector}) then by {@code _id}, the
  * rejection as one update filtered on {@code _id} and the client not yet among {@code rejectedClientIds}, the
- * withdrawal of consent as one update by {@code _id}.
+ * withdrawal of consent as one update by {@code _id}. Each write that leaves events in the lead's outbox marks the
+ * lead in {@link PendingOutbox} first.
  */
 @Component
 public class MongoLeadRecords implements LeadRecords {
 
+    private static final String LEADS = "leads";
+
     private final ReactiveMongoTemplate mongo;
     private final LeadLookupProjector lookups;
+    private final PendingOutbox pending;
 
-    public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
+    public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups, PendingOutbox pending) {
         this.mongo = mongo;
         this.lookups = lookups;
+        this.pending = pending;
     }
 
     @Override
@@ -70,7 +76,8 @@ public class MongoLeadRecords implements LeadRecords {
                 List.of(OutboxEntry.of(routed.routed())),
                 routed.qualityTier(),
                 routed.exclusions());
-        return mongo.insert(doc)
+        return pending.mark(LEADS, lead.leadId())
+                .then(mongo.insert(doc))
                 .map(StoredLead.class::cast)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
@@ -110,7 +117,8 @@ public class MongoLeadRecords implements LeadRecords {
         if (outOfRouting) {
             update.set("routingState", "no_consent").set("status", "no_consent").set("eligibleCommandeIds", List.of());
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), update, LeadDocument.class)
+        return pending.mark(LEADS, leadId)
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), update, LeadDocument.class))
                 .then();
     }
 
@@ -133,6 +141,8 @@ public class MongoLeadRecords implements LeadRecords {
                 .push("outbox", OutboxEntry.of(event));
         Query query = Query.query(
                 Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
-        return mongo.updateFirst(query, update, LeadDocument.class).then();
+        return pending.mark(LEADS, leadId)
+                .then(mongo.updateFirst(query, update, LeadDocument.class))
+                .then();
     }
 }
