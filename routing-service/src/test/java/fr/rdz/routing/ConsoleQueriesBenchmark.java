@@ -177,7 +177,10 @@ class ConsoleQueriesBenchmark {
             lookups.afterPropertiesSet();
             SearchingLeads searching = new SearchingLeads(
                     new fr.rdz.routing.lead.mongo.MongoSearchableLeads(mongo, lookups),
-                    new fr.rdz.routing.lead.mongo.MongoLeadRecords(mongo, lookups));
+                    new fr.rdz.routing.lead.mongo.MongoLeadRecords(
+                            mongo,
+                            lookups,
+                            new fr.rdz.routing.outbox.PendingOutbox(mongo, Clock.fixed(now, ZoneOffset.UTC))));
             ComputingStats stats = new ComputingStats(rollups, Clock.fixed(now, ZoneOffset.UTC));
             FormCards cards = new FormCards(
                     rollups, new fr.rdz.routing.stats.mongo.MongoFormResets(mongo), Clock.fixed(now, ZoneOffset.UTC));

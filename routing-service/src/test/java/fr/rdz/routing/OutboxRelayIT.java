@@ -10,6 +10,7 @@ import fr.rdz.events.FormSnapshot;
 import fr.rdz.events.Product;
 import fr.rdz.routing.catalog.mongo.FormDocument;
 import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.PendingOutbox;
 import fr.rdz.stack.SendingThreads;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,9 @@ class OutboxRelayIT extends RoutingIntegrationTest {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    PendingOutbox pending;
 
     @Test
     void publishesWhatACrashLeftInAnOutboxAndThenForgetsIt() {
@@ -47,12 +51,16 @@ class OutboxRelayIT extends RoutingIntegrationTest {
                         .doesNotMatch(SendingThreads.EVENT_LOOPS));
     }
 
-    /** A form written as a crash right after the write would leave it: stored, its outbox never flushed. */
+    /**
+     * A form written as a crash right after the write would leave it: marked in {@code pending_outbox}, stored, its
+     * outbox never flushed.
+     */
     private Envelope<FormSnapshot> leftInAnOutbox(String code) {
         tap();
         FormSnapshot snapshot =
                 new FormSnapshot(code, Entity.MDL, Product.ITE, "left behind", null, null, CatalogStatus.ACTIVE, START);
         Envelope<FormSnapshot> envelope = Envelope.of(snapshot, "routing-service", START);
+        pending.mark("forms", code).block();
         mongo.insert(new FormDocument(
                         code,
                         Entity.MDL,

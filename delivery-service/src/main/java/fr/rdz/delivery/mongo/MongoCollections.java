@@ -52,6 +52,11 @@ public class MongoCollections implements MongoIndexes {
                         index(BATCHES, Indexes.ascending("run_id", "published"), false),
                         index(RUNS, Indexes.ascending("date"), false),
                         index(RUNS, Indexes.ascending("state"), false),
+                        // issue 17, on MongoDB (the stand-in ignores them and scans): the pool and outbox gauges, and
+                        // the redo of a half-done run
+                        index(POOL, Indexes.ascending("distributable", "entity"), false),
+                        index(POOL, Indexes.ascending("deliveries.run_id"), false),
+                        index(BATCHES, Indexes.ascending("published"), false),
                         Flux.fromArray(OutcomeChannel.values()).concatMap(this::outcomeCompareAndSetIndex))
                 .then();
     }

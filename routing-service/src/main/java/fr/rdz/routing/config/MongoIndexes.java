@@ -1,5 +1,6 @@
 package fr.rdz.routing.config;
 
+import fr.rdz.routing.outbox.PendingOutbox;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -56,7 +57,15 @@ public class MongoIndexes implements InitializingBean {
                                         .on("historyVersion", Sort.Direction.ASC)
                                         .unique()
                                         .named("history_cas")),
-                        mongo.indexOps("lead_facts_pending").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)))
+                        mongo.indexOps("lead_facts_pending").ensureIndex(new Index().on("leadId", Sort.Direction.ASC)),
+                        // issue 17: the relay drops a marker only if unchanged (PendingOutbox.dropIfUnchanged), a
+                        // unique-key lookup on the stand-in; on MongoDB the _id index serves it
+                        mongo.indexOps(PendingOutbox.COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("_id", Sort.Direction.ASC)
+                                        .on("stamp", Sort.Direction.ASC)
+                                        .unique()
+                                        .named(PendingOutbox.CAS_INDEX)))
                 .then()
                 .block(Duration.ofSeconds(30));
     }

@@ -15,8 +15,10 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.FormSnapshot;
 import fr.rdz.events.Product;
 import fr.rdz.routing.support.RecordingWireServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bson.BsonDocument;
@@ -28,8 +30,9 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * The relay's regular work reads documents by {@code _id} only: a flush that failed is retried by
- * {@code _id}, and the sweep over every collection (a scan on the Mongo stand-in) runs at start and
- * then only at its own, rare interval. Before, a failed flush waited for the next sweep, every 10 s.
+ * {@code _id}, and the sweep (which reads only {@code pending_outbox} since issue 17, see
+ * {@link PendingOutboxSweepTest}) runs at start and then only at its own, rare interval. Before, a
+ * failed flush waited for the next sweep, every 10 s.
  */
 class OutboxRelayRetryTest {
 
@@ -56,6 +59,11 @@ class OutboxRelayRetryTest {
                 new FormSnapshot("ITE-9001", Entity.MDL, Product.ITE, "left", null, null, CatalogStatus.ACTIVE, AT),
                 "routing-service",
                 AT);
+        PendingOutbox pending = new PendingOutbox(server.mongo(), Clock.fixed(AT, ZoneOffset.UTC));
+        server.mongo()
+                .insert(new Document("_id", OutboxRelay.MIGRATION), "migrations")
+                .block();
+        pending.mark("forms", "ITE-9001").block();
         server.mongo()
                 .insert(
                         new Document("_id", "ITE-9001").append("outbox", List.of(toDocument(OutboxEntry.of(envelope)))),
@@ -67,7 +75,14 @@ class OutboxRelayRetryTest {
                 .thenReturn(CompletableFuture.completedFuture((SendResult<String, Envelope<?>>) null));
         server.forget();
 
-        relay = new OutboxRelay(server.mongo(), kafka, Duration.ofMillis(200), Duration.ofHours(1));
+        relay = new OutboxRelay(
+                server.mongo(),
+                pending,
+                kafka,
+                Clock.fixed(AT, ZoneOffset.UTC),
+                Duration.ofMillis(200),
+                Duration.ofHours(1),
+                Duration.ofMinutes(1));
         relay.start();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.mongo()
@@ -76,8 +91,8 @@ class OutboxRelayRetryTest {
                         .getList("outbox", Document.class))
                 .isEmpty());
         verify(kafka, times(2)).send(anyString(), anyString(), any());
-        // the sweep at start read each collection once; the retry read the form by _id only
-        assertThat(server.reads()).filteredOn(OutboxRelayRetryTest::sweeps).hasSize(OutboxRelay.COLLECTIONS.size());
+        // the sweep at start read pending_outbox once; the retry read the form (and its marker) by _id only
+        assertThat(server.reads()).filteredOn(OutboxRelayRetryTest::sweeps).hasSize(1);
         assertThat(server.reads())
                 .filteredOn(read -> !sweeps(read))
                 .isNotEmpty()
@@ -86,7 +101,7 @@ class OutboxRelayRetryTest {
     }
 
     private static boolean sweeps(BsonDocument read) {
-        return read.containsKey("filter") && read.getDocument("filter").containsKey("outbox.0");
+        return !read.containsKey("filter") || read.getDocument("filter").isEmpty();
     }
 
     /** The entry as routing's documents store it. */

@@ -23,6 +23,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,15 +49,60 @@ public class MongoPushLedger implements PushLedger, MongoIndexes {
         this.mongo = mongo;
     }
 
-    /** The unique index on (batch_id, lead_id). */
+    /** Unique index names of the compare-and-sets (issue 17), each on exactly the fields its filter names. */
+    static final String CLAIM_CAS = "claim_cas";
+
+    static final String RECORD_CAS = "record_cas";
+    static final String OUTCOME_CAS = "outcome_cas";
+
+    /**
+     * The unique index on (batch_id, lead_id), and one unique index per compare-and-set of the push path, on exactly
+     * the fields its filter names (unique because {@code _id} is): the Mongo stand-in, which keeps only unique
+     * indexes, serves each by index instead of scanning every push ever made (a field a document lacks is indexed
+     * as null, so {@code lease_token: null} is a lookup too); on MongoDB the {@code _id} index serves them.
+     */
     @Override
     public Mono<Void> createIndexes() {
-        return mongo.indexOps(COLLECTION)
-                .ensureIndex(new Index()
-                        .on("batch_id", Sort.Direction.ASC)
-                        .on("lead_id", Sort.Direction.ASC)
-                        .unique()
-                        .named("batch_lead_unique"))
+        return Flux.concat(
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("batch_id", Sort.Direction.ASC)
+                                        .on("lead_id", Sort.Direction.ASC)
+                                        .unique()
+                                        .named("batch_lead_unique")),
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("_id", Sort.Direction.ASC)
+                                        .on("status", Sort.Direction.ASC)
+                                        .on("lease_token", Sort.Direction.ASC)
+                                        .unique()
+                                        .named(CLAIM_CAS)),
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("_id", Sort.Direction.ASC)
+                                        .on("lease_token", Sort.Direction.ASC)
+                                        .unique()
+                                        .named(RECORD_CAS)),
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("_id", Sort.Direction.ASC)
+                                        .on("pending_outcome.event_id", Sort.Direction.ASC)
+                                        .unique()
+                                        .named(OUTCOME_CAS)),
+                        // the stalled-push sweep (RecoveringStalledPushes, every recovery-interval): on MongoDB only
+                        // the pushes not settled have a due_at (a partial index); the stand-in ignores it and scans
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("due_at", Sort.Direction.ASC)
+                                        .partial(PartialIndexFilter.of(
+                                                Criteria.where("due_at").exists(true)))
+                                        .named("due_pushes")),
+                        // the unpushed-lag gauge (every gauge-refresh) on MongoDB; the stand-in ignores it and scans
+                        mongo.indexOps(COLLECTION)
+                                .ensureIndex(new Index()
+                                        .on("status", Sort.Direction.ASC)
+                                        .on("entity", Sort.Direction.ASC)
+                                        .named("status_entity")))
                 .then();
     }
 
@@ -88,22 +134,42 @@ public class MongoPushLedger implements PushLedger, MongoIndexes {
                 .then();
     }
 
+    /**
+     * Takes the push's lease if it is not final and no lease holds it: reads the entry by {@code _id}, then writes
+     * only where its status and lease token are still the ones read ({@link #CLAIM_CAS}), so of two claimers one
+     * wins. Until issue 17 one write filtered on {@code _id} and the status and the lease's end, which the stand-in
+     * served by a scan of every push.
+     */
     @Override
     public Mono<Claim> claim(String pushId, Instant now, Duration lease) {
         String token = UUID.randomUUID().toString();
-        Query query = new Query(Criteria.where("_id")
-                .is(pushId)
-                .and("status")
-                .nin(FINAL)
-                .orOperator(
-                        Criteria.where("lease_until").is(null),
-                        Criteria.where("lease_until").lt(Date.from(now))));
         Date until = Date.from(now.plus(lease));
         Update update =
                 new Update().set("lease_until", until).set("lease_token", token).set("due_at", until);
-        return mongo.findAndModify(
-                        query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+        return mongo.findOne(byId(pushId), Document.class, COLLECTION)
+                .filter(doc -> !FINAL.contains(doc.getString("status")) && leaseFree(doc, now))
+                .flatMap(doc -> mongo.findAndModify(
+                        unchanged(pushId, doc),
+                        update,
+                        FindAndModifyOptions.options().returnNew(true),
+                        Document.class,
+                        COLLECTION))
                 .map(doc -> new Claim(token, intOf(doc, "attempts"), PushStatus.valueOf(doc.getString("status"))));
+    }
+
+    private static boolean leaseFree(Document doc, Instant now) {
+        Date until = doc.getDate("lease_until");
+        return until == null || until.toInstant().isBefore(now);
+    }
+
+    /** The entry as read: same status, same lease token (null when none), through {@link #CLAIM_CAS}. */
+    private static Query unchanged(String pushId, Document read) {
+        return new Query(Criteria.where("_id")
+                .is(pushId)
+                .and("status")
+                .is(read.getString("status"))
+                .and("lease_token")
+                .is(read.getString("lease_token")));
     }
 
     @Override
@@ -148,9 +214,12 @@ public class MongoPushLedger implements PushLedger, MongoIndexes {
         return mongo.updateFirst(query, update, COLLECTION).map(r -> r.getModifiedCount() > 0);
     }
 
+    /**
+     * Dead-letters the push unless it is final: read by {@code _id}, then written where its status and lease token
+     * are still the ones read ({@link #CLAIM_CAS}); changed meanwhile, it is read again.
+     */
     @Override
     public Mono<LedgerEntry> deadLettered(String pushId, PendingOutcome pending, Instant now) {
-        Query query = new Query(Criteria.where("_id").is(pushId).and("status").nin(FINAL));
         Update update = new Update()
                 .set("status", PushStatus.DEAD_LETTERED.name())
                 .set("updated_at", Date.from(now))
@@ -159,9 +228,16 @@ public class MongoPushLedger implements PushLedger, MongoIndexes {
                 .unset("due_at")
                 .unset("lease_until")
                 .unset("lease_token");
-        return mongo.findAndModify(
-                        query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                .map(MongoPushLedger::entry);
+        return mongo.findOne(byId(pushId), Document.class, COLLECTION)
+                .filter(doc -> !FINAL.contains(doc.getString("status")))
+                .flatMap(doc -> mongo.findAndModify(
+                                unchanged(pushId, doc),
+                                update,
+                                FindAndModifyOptions.options().returnNew(true),
+                                Document.class,
+                                COLLECTION)
+                        .map(MongoPushLedger::entry)
+                        .switchIfEmpty(Mono.defer(() -> deadLettered(pushId, pending, now))));
     }
 
     @Override

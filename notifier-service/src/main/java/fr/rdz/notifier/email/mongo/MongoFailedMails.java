@@ -93,17 +93,37 @@ class MongoFailedMails implements FailedMails {
                 .block(TIMEOUT);
     }
 
+    /**
+     * Marks the batch's failed mail sent, if it has one not sent yet: read by {@code _id} (called for every e-mail
+     * sent, nearly always with no failed mail), then written where its status is still the one read (the unique
+     * index {@code status_cas} on exactly {@code _id} and {@code status}: a lookup on the Mongo stand-in; until issue
+     * 17 one update filtered on {@code _id} and {@code status $ne}, a scan of every failed mail per e-mail sent).
+     */
     @Override
     public void sent(String batchId, Instant at) {
-        collection()
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(Filters.eq("_id", batchId), Filters.ne("status", SENT)),
-                        Updates.combine(
-                                Updates.set("status", SENT),
-                                Updates.set("sent_at", Date.from(at)),
-                                Updates.unset("batch"),
-                                Updates.unset("phone_hashes")))))
-                .block(TIMEOUT);
+        markSent(batchId, at).block(TIMEOUT);
+    }
+
+    private Mono<Void> markSent(String batchId, Instant at) {
+        return collection()
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", batchId))
+                                .projection(new Document("status", 1))
+                                .first())
+                        .filter(d -> !SENT.equals(d.getString("status")))
+                        .flatMap(d -> Mono.from(c.updateOne(
+                                withStatus(batchId, d.getString("status")),
+                                Updates.combine(
+                                        Updates.set("status", SENT),
+                                        Updates.set("sent_at", Date.from(at)),
+                                        Updates.unset("batch"),
+                                        Updates.unset("phone_hashes"))))))
+                // changed since it was read: read it again
+                .flatMap(r -> r.getModifiedCount() == 0 ? markSent(batchId, at) : Mono.empty());
+    }
+
+    /** Exactly {@code _id} and {@code status}: the fields of the unique index {@code status_cas}. */
+    private static Document withStatus(String batchId, String status) {
+        return new Document("_id", batchId).append("status", status);
     }
 
     @Override
@@ -117,9 +137,7 @@ class MongoFailedMails implements FailedMails {
                                         Updates.set("last_replay_result", result),
                                         Updates.inc("replay_count", 1)),
                                 new FindOneAndUpdateOptions()))
-                        .then(Mono.from(c.updateOne(
-                                Filters.and(Filters.eq("_id", batchId), Filters.eq("status", OPEN)),
-                                Updates.set("status", REPLAYED)))))
+                        .then(Mono.from(c.updateOne(withStatus(batchId, OPEN), Updates.set("status", REPLAYED)))))
                 .then();
     }
 

@@ -1,6 +1,7 @@
 package fr.rdz.routing.catalog.mongo;
 
 import fr.rdz.routing.outbox.OutboxRelay;
+import fr.rdz.routing.outbox.PendingOutbox;
 import fr.rdz.routing.shared.domain.RequestRejected;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -12,17 +13,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes catalog documents: an insert, or a replacement guarded by the version read (optimistic
- * locking), each carrying its snapshot in its outbox; then asks the relay to publish it.
+ * locking), each carrying its snapshot in its outbox; the document is marked in {@link PendingOutbox} first (so
+ * its events are never stored without a marker), then the relay is asked to publish it.
  */
 @Component
 public class CatalogStore {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final PendingOutbox pending;
 
-    public CatalogStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    public CatalogStore(ReactiveMongoTemplate mongo, OutboxRelay relay, PendingOutbox pending) {
         this.mongo = mongo;
         this.relay = relay;
+        this.pending = pending;
     }
 
     public ReactiveMongoTemplate mongo() {
@@ -30,7 +34,8 @@ public class CatalogStore {
     }
 
     public <T> Mono<T> insert(T document, String collection, Object id, String what) {
-        return mongo.insert(document, collection)
+        return pending.mark(collection, id)
+                .then(mongo.insert(document, collection))
                 .onErrorMap(
                         DuplicateKeyException.class, e -> RequestRejected.conflict(what + " " + id + " already exists"))
                 .doFinally(signal -> relay.flush(collection, id));
@@ -39,12 +44,13 @@ public class CatalogStore {
     @SuppressWarnings("unchecked")
     public <T> Mono<T> replace(T document, String collection, Object id, long expectedVersion, String what) {
         Query query = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-        return mongo.findAndReplace(
+        return pending.mark(collection, id)
+                .then(mongo.findAndReplace(
                         query,
                         document,
                         FindAndReplaceOptions.options().returnNew(),
                         (Class<T>) document.getClass(),
-                        collection)
+                        collection))
                 .switchIfEmpty(Mono.error(() ->
                         RequestRejected.conflict(what + " " + id + " was changed meanwhile: read it again and retry")))
                 .doFinally(signal -> relay.flush(collection, id));

@@ -2,6 +2,7 @@ package fr.rdz.routing.lead.mongo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,9 +39,18 @@ public class HistoryOnce {
      * no routing record of {@code leadId} (yet).
      */
     public Mono<Boolean> apply(String leadId, String eventId, Supplier<Update> update) {
-        return Mono.defer(() -> read(leadId))
+        return applyUnless(leadId, doc -> holds(doc, eventId), update, "history.eventId");
+    }
+
+    /**
+     * The same compare-and-set for any once-only change: applies {@code update} unless the record, read with
+     * {@code fields}, already satisfies {@code done}. True when it is done afterwards; false without a record.
+     */
+    public Mono<Boolean> applyUnless(
+            String leadId, Predicate<Document> done, Supplier<Update> update, String... fields) {
+        return Mono.defer(() -> read(leadId, fields))
                 .flatMap(doc -> {
-                    if (holds(doc, eventId)) {
+                    if (done.test(doc)) {
                         return Mono.just(true);
                     }
                     Object version = doc.get(VERSION);
@@ -65,9 +75,12 @@ public class HistoryOnce {
                         .filter(Conflict.class::isInstance));
     }
 
-    private Mono<Document> read(String leadId) {
+    private Mono<Document> read(String leadId, String... fields) {
         Query query = byId(leadId);
-        query.fields().include("history.eventId").include(VERSION);
+        for (String field : fields) {
+            query.fields().include(field);
+        }
+        query.fields().include(VERSION);
         return mongo.findOne(query, Document.class, "leads");
     }
 

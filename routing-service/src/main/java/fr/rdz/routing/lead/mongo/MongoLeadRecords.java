@@ -9,6 +9,7 @@ import fr.rdz.routing.lead.application.LeadRecords;
 import fr.rdz.routing.lead.application.RoutedLead;
 import fr.rdz.routing.lead.application.StoredLead;
 import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.PendingOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +25,25 @@ import reactor.core.publisher.Mono;
 /**
  * {@link LeadRecords} in {@code leads} ({@link LeadDocument}, which is the {@link StoredLead} itself): the read by
  * {@code _id}, a person's leads through the phone lookup ({@link LeadLookupProjector}) then by {@code _id}, the
- * rejection as one update filtered on {@code _id} and the client not yet among {@code rejectedClientIds}, the
- * withdrawal of consent as one update by {@code _id}.
+ * rejection once per client through {@link HistoryOnce}'s compare-and-set on {@code (_id, historyVersion)}, the
+ * withdrawal of consent as one update by {@code _id}. Each write that leaves events in the lead's outbox marks the
+ * lead in {@link PendingOutbox} first.
  */
 @Component
 public class MongoLeadRecords implements LeadRecords {
 
+    private static final String LEADS = "leads";
+
     private final ReactiveMongoTemplate mongo;
     private final LeadLookupProjector lookups;
+    private final PendingOutbox pending;
+    private final HistoryOnce history;
 
-    public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups) {
+    public MongoLeadRecords(ReactiveMongoTemplate mongo, LeadLookupProjector lookups, PendingOutbox pending) {
         this.mongo = mongo;
         this.lookups = lookups;
+        this.pending = pending;
+        this.history = new HistoryOnce(mongo);
     }
 
     @Override
@@ -70,7 +78,8 @@ public class MongoLeadRecords implements LeadRecords {
                 List.of(OutboxEntry.of(routed.routed())),
                 routed.qualityTier(),
                 routed.exclusions());
-        return mongo.insert(doc)
+        return pending.mark(LEADS, lead.leadId())
+                .then(mongo.insert(doc))
                 .map(StoredLead.class::cast)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
@@ -110,7 +119,8 @@ public class MongoLeadRecords implements LeadRecords {
         if (outOfRouting) {
             update.set("routingState", "no_consent").set("status", "no_consent").set("eligibleCommandeIds", List.of());
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), update, LeadDocument.class)
+        return pending.mark(LEADS, leadId)
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), update, LeadDocument.class))
                 .then();
     }
 
@@ -126,13 +136,19 @@ public class MongoLeadRecords implements LeadRecords {
                 .withDelivery(delivery.clientId(), delivery.commandeId(), delivery.batchId(), delivery.runId())
                 .withReason(reason)
                 .withBy(by);
-        Update update = new Update()
-                .addToSet("rejectedClientIds", delivery.clientId())
-                .set("status", "rejected")
-                .push("history", entry)
-                .push("outbox", OutboxEntry.of(event));
-        Query query = Query.query(
-                Criteria.where("_id").is(leadId).and("rejectedClientIds").ne(delivery.clientId()));
-        return mongo.updateFirst(query, update, LeadDocument.class).then();
+        // once per client: read by _id, then a compare-and-set on (_id, historyVersion) (HistoryOnce: an index
+        // lookup on the stand-in; until issue 17 one update filtered on _id and rejectedClientIds $ne, a scan)
+        return pending.mark(LEADS, leadId)
+                .then(history.applyUnless(
+                        leadId,
+                        doc -> doc.getList("rejectedClientIds", String.class, List.of())
+                                .contains(delivery.clientId()),
+                        () -> new Update()
+                                .addToSet("rejectedClientIds", delivery.clientId())
+                                .set("status", "rejected")
+                                .push("history", entry)
+                                .push("outbox", OutboxEntry.of(event)),
+                        "rejectedClientIds"))
+                .then();
     }
 }

@@ -4,6 +4,7 @@ import fr.rdz.events.Envelope;
 import fr.rdz.events.PersonErased;
 import fr.rdz.routing.lead.application.PersonalRecords;
 import fr.rdz.routing.outbox.OutboxEntry;
+import fr.rdz.routing.outbox.PendingOutbox;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -26,11 +27,17 @@ public class MongoPersonalRecords implements PersonalRecords {
     private final ReactiveMongoTemplate mongo;
     private final PhoneFactsStore phoneFacts;
     private final LeadLookupProjector lookups;
+    private final PendingOutbox pending;
 
-    public MongoPersonalRecords(ReactiveMongoTemplate mongo, PhoneFactsStore phoneFacts, LeadLookupProjector lookups) {
+    public MongoPersonalRecords(
+            ReactiveMongoTemplate mongo,
+            PhoneFactsStore phoneFacts,
+            LeadLookupProjector lookups,
+            PendingOutbox pending) {
         this.mongo = mongo;
         this.phoneFacts = phoneFacts;
         this.lookups = lookups;
+        this.pending = pending;
     }
 
     @Override
@@ -44,7 +51,10 @@ public class MongoPersonalRecords implements PersonalRecords {
                                 .append("topic", event.topic())
                                 .append("key", event.key())
                                 .append("envelope", OutboxEntry.of(event).envelope())));
-        return mongo.insert(erasure, "erasures").then();
+        // marked first: its PersonErased is never stored without a marker (PendingOutbox)
+        return pending.mark("erasures", erasureId)
+                .then(mongo.insert(erasure, "erasures"))
+                .then();
     }
 
     @Override

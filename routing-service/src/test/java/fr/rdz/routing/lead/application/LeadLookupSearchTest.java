@@ -21,6 +21,7 @@ import fr.rdz.routing.lead.mongo.LeadDocument;
 import fr.rdz.routing.lead.mongo.LeadLookupProjector;
 import fr.rdz.routing.shared.domain.InvalidInput;
 import fr.rdz.stack.MongoWireServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ class LeadLookupSearchTest {
         lookups = new LeadLookupProjector(mongo);
         searching = new SearchingLeads(
                 new fr.rdz.routing.lead.mongo.MongoSearchableLeads(mongo, lookups),
-                new fr.rdz.routing.lead.mongo.MongoLeadRecords(mongo, lookups));
+                new fr.rdz.routing.lead.mongo.MongoLeadRecords(
+                        mongo, lookups, new fr.rdz.routing.outbox.PendingOutbox(mongo, Clock.systemUTC())));
     }
 
     @AfterEach
@@ -273,7 +275,10 @@ class LeadLookupSearchTest {
         LeadDocument erased = leads.get(7);
         assertThat(lookups.ids("phone", erased.lead().phone()).block()).contains(erased.id());
         new fr.rdz.routing.lead.mongo.MongoPersonalRecords(
-                        mongo, new fr.rdz.routing.lead.mongo.PhoneFactsStore(mongo), lookups)
+                        mongo,
+                        new fr.rdz.routing.lead.mongo.PhoneFactsStore(mongo),
+                        lookups,
+                        new fr.rdz.routing.outbox.PendingOutbox(mongo, Clock.systemUTC()))
                 .erase(
                         new PersonalRecords.PersonalRecord(erased.id(), erased.lead()),
                         new PersonalRecords.ErasureStep("e", NOW, null, null))

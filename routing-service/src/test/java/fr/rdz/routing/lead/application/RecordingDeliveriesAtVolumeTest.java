@@ -22,11 +22,14 @@ import fr.rdz.routing.lead.mongo.MongoLeadRecords;
 import fr.rdz.routing.lead.mongo.PendingLeadFact;
 import fr.rdz.routing.lead.mongo.PhoneFacts;
 import fr.rdz.routing.lead.mongo.PhoneFactsStore;
+import fr.rdz.routing.outbox.PendingOutbox;
 import fr.rdz.routing.stats.mongo.FigureStore;
 import fr.rdz.routing.support.RecordingWireServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +64,10 @@ class RecordingDeliveriesAtVolumeTest {
         phoneFacts = new PhoneFactsStore(wire.mongo());
         deliveries = new RecordingDeliveries(
                 new MongoLeadFacts(wire.mongo(), phoneFacts, new HistoryOnce(wire.mongo())),
-                new MongoLeadRecords(wire.mongo(), new LeadLookupProjector(wire.mongo())),
+                new MongoLeadRecords(
+                        wire.mongo(),
+                        new LeadLookupProjector(wire.mongo()),
+                        new PendingOutbox(wire.mongo(), Clock.fixed(NOW, ZoneOffset.UTC))),
                 new MongoDailyRuns(wire.mongo()),
                 new FigureStore(wire.mongo(), new fr.rdz.routing.stats.mongo.FigureRollupProjector(wire.mongo())));
     }
