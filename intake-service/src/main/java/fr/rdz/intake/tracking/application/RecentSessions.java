@@ -10,15 +10,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * What a lead needs from the sessions this instance opened, reused or filled recently, so that a
- * submission does not read its session from Mongo: bounded (least recently used dropped) and
- * trusted for {@code ttl} only (another instance behind the load balancer may fill a session's
- * first-touch attribution; a miss or an expired entry is read from Mongo).
+ * The sessions this instance opened, reused or filled recently, so that a submission and the tracking calls of the
+ * session do not read it from Mongo: bounded (least recently used dropped) and trusted for {@code ttl} only (another
+ * instance behind the load balancer may fill a session's first-touch attribution; a miss or an expired entry is read
+ * from Mongo). What a tracking event takes from its session (visitor, LP, form, liaison code) never changes once the
+ * session is stored; the first touch is only filled by the session's first LP visit, which is recorded once.
  */
 @Component
 class RecentSessions {
 
-    private record Entry(SessionTouch touch, Instant cachedAt) {}
+    private record Entry(VisitorSession session, Instant cachedAt) {}
 
     private final int maxSessions;
     private final Duration ttl;
@@ -37,21 +38,24 @@ class RecentSessions {
         };
     }
 
-    /** Remembers what a lead inherits from {@code session}, its first touch as stored. */
+    /** Remembers {@code session} as stored (its first touch included). */
     void remember(VisitorSession session) {
-        put(session.id(), session.touch());
-    }
-
-    void put(String sessionId, SessionTouch touch) {
         if (maxSessions <= 0) {
             return;
         }
+        Entry entry = new Entry(session, clock.instant());
         synchronized (entries) {
-            entries.put(sessionId, new Entry(touch, clock.instant()));
+            entries.put(session.id(), entry);
         }
     }
 
+    /** What a lead inherits from the session, when it is remembered and still trusted. */
     Optional<SessionTouch> get(String sessionId) {
+        return session(sessionId).map(VisitorSession::touch);
+    }
+
+    /** The session as this instance stored or read it, when it is remembered and still trusted. */
+    Optional<VisitorSession> session(String sessionId) {
         if (maxSessions <= 0) {
             return Optional.empty();
         }
@@ -64,7 +68,7 @@ class RecentSessions {
                 entries.remove(sessionId);
                 return Optional.empty();
             }
-            return Optional.of(entry.touch());
+            return Optional.of(entry.session());
         }
     }
 

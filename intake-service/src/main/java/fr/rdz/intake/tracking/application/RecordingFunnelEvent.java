@@ -17,19 +17,30 @@ public class RecordingFunnelEvent {
 
     private final VisitorSessions sessions;
     private final TrackingEvents events;
+    private final RecentSessions recent;
     private final Clock clock;
 
-    public RecordingFunnelEvent(VisitorSessions sessions, TrackingEvents events, Clock clock) {
+    public RecordingFunnelEvent(VisitorSessions sessions, TrackingEvents events, RecentSessions recent, Clock clock) {
         this.sessions = sessions;
         this.events = events;
+        this.recent = recent;
         this.clock = clock;
+    }
+
+    /**
+     * The session of a tracking call: from memory when this instance opened, reused or filled it recently (what an
+     * event takes from it never changes), else read by id — not remembered then: only what this instance stored or
+     * the lead path read is.
+     */
+    Mono<VisitorSession> session(String sessionId) {
+        return recent.session(sessionId).map(Mono::just).orElseGet(() -> sessions.session(sessionId));
     }
 
     public Mono<TrackAnswer> record(TrackingBeacon beacon, String ip, String userAgent) {
         if (beacon.sessionId().isEmpty() || beacon.eventType().isEmpty()) {
             return Mono.just(TrackAnswer.refused("session_id et event_type requis"));
         }
-        return sessions.session(beacon.sessionId())
+        return session(beacon.sessionId())
                 .flatMap(session -> {
                     String lpCode = firstNonEmpty(beacon.lpCode(), session.lpCode());
                     String formCode = firstNonEmpty(beacon.formCode(), session.formCode());
