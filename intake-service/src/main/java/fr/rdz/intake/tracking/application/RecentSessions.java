@@ -4,6 +4,7 @@ import fr.rdz.intake.config.IntakeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RecentSessions {
 
-    private record Entry(VisitorSession session, Instant cachedAt) {}
+    /** @param onceEvents the once-per-session events of the session known to be stored: type → event id (under the lock) */
+    private record Entry(VisitorSession session, Instant cachedAt, Map<String, String> onceEvents) {}
 
     private final int maxSessions;
     private final Duration ttl;
@@ -43,9 +45,37 @@ class RecentSessions {
         if (maxSessions <= 0) {
             return;
         }
-        Entry entry = new Entry(session, clock.instant());
+        Instant now = clock.instant();
         synchronized (entries) {
-            entries.put(session.id(), entry);
+            Entry known = entries.get(session.id());
+            // the once-per-session events already stored stay known: they never change
+            entries.put(session.id(), new Entry(session, now, known == null ? new HashMap<>(4) : known.onceEvents()));
+        }
+    }
+
+    /**
+     * The id of the once-per-session event {@code type} of the session, when this instance recorded (or read) it and
+     * still trusts the session: a repeat is answered from it without a Mongo round trip.
+     */
+    Optional<String> onceEvent(String sessionId, String type) {
+        synchronized (entries) {
+            Entry entry = trusted(sessionId);
+            return entry == null
+                    ? Optional.empty()
+                    : Optional.ofNullable(entry.onceEvents().get(type));
+        }
+    }
+
+    /** Notes that the once-per-session event {@code type} of a remembered session is stored as {@code eventId}. */
+    void onceEventStored(String sessionId, String type, String eventId) {
+        if (eventId == null) {
+            return;
+        }
+        synchronized (entries) {
+            Entry entry = entries.get(sessionId);
+            if (entry != null) {
+                entry.onceEvents().putIfAbsent(type, eventId);
+            }
         }
     }
 
@@ -56,20 +86,26 @@ class RecentSessions {
 
     /** The session as this instance stored or read it, when it is remembered and still trusted. */
     Optional<VisitorSession> session(String sessionId) {
-        if (maxSessions <= 0) {
-            return Optional.empty();
-        }
         synchronized (entries) {
-            Entry entry = entries.get(sessionId);
-            if (entry == null) {
-                return Optional.empty();
-            }
-            if (entry.cachedAt().plus(ttl).isBefore(clock.instant())) {
-                entries.remove(sessionId);
-                return Optional.empty();
-            }
-            return Optional.of(entry.session());
+            Entry entry = trusted(sessionId);
+            return entry == null ? Optional.empty() : Optional.of(entry.session());
         }
+    }
+
+    /** Called under the lock: the entry if it is still trusted (an expired one is dropped). */
+    private Entry trusted(String sessionId) {
+        if (maxSessions <= 0) {
+            return null;
+        }
+        Entry entry = entries.get(sessionId);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.cachedAt().plus(ttl).isBefore(clock.instant())) {
+            entries.remove(sessionId);
+            return null;
+        }
+        return entry;
     }
 
     void forget(String sessionId) {

@@ -30,6 +30,8 @@ class SessionAttributionTest {
 
     private final InMemorySessions sessions = new InMemorySessions();
     private final Map<String, TrackingEvent> events = new ConcurrentHashMap<>();
+    private final AtomicInteger eventWrites = new AtomicInteger();
+    private final AtomicInteger eventIdReads = new AtomicInteger();
     private OpeningVisitorSession opening;
     private RecordingLpVisit lpVisits;
     private AttributingLeadToSession attributing;
@@ -45,7 +47,10 @@ class SessionAttributionTest {
         TrackingEvents store = new TrackingEvents() {
             @Override
             public Mono<Boolean> insertOnce(TrackingEvent event) {
-                return Mono.fromSupplier(() -> events.putIfAbsent(event.id(), event) == null);
+                return Mono.fromSupplier(() -> {
+                    eventWrites.incrementAndGet();
+                    return events.putIfAbsent(event.id(), event) == null;
+                });
             }
 
             @Override
@@ -55,7 +60,9 @@ class SessionAttributionTest {
 
             @Override
             public Mono<String> eventId(String id) {
-                return Mono.justOrEmpty(events.get(id)).map(TrackingEvent::eventId);
+                return Mono.fromRunnable(eventIdReads::incrementAndGet)
+                        .then(Mono.justOrEmpty(events.get(id)))
+                        .map(TrackingEvent::eventId);
             }
         };
         opening = new OpeningVisitorSession(sessions, catalog, recent, CLOCK);
@@ -151,6 +158,62 @@ class SessionAttributionTest {
         assertThat(events.get("s-other:cta_click").lpCode()).isEqualTo("LP-2");
         assertThat(unknown.success()).isFalse();
         assertThat(unknown.error()).isEqualTo("Session invalide");
+    }
+
+    @Test
+    void aRepeatedOncePerSessionStepOfASessionThisInstanceRecordedIsAnsweredFromMemory() {
+        SessionOpened opened = open();
+        TrackAnswer first = funnelEvents
+                .record(event(opened.sessionId(), "cta_click"), "10.0.0.1", "ua")
+                .block();
+
+        TrackAnswer repeat = funnelEvents
+                .record(event(opened.sessionId(), "cta_click"), "10.0.0.1", "ua")
+                .block();
+        TrackAnswer visitRepeat = lpVisits.record(beacon(opened.sessionId(), GOOGLE), "10.0.0.1", "ua")
+                .then(lpVisits.record(
+                        beacon(opened.sessionId(), new Attribution("bing", "", "", "", "", "", "")), "10.0.0.1", "ua"))
+                .block();
+
+        assertThat(repeat).isEqualTo(new TrackAnswer(true, first.eventId(), true, null));
+        assertThat(visitRepeat.duplicate()).isTrue();
+        assertThat(eventWrites).as("one write per step, none for the repeats").hasValue(2);
+        assertThat(eventIdReads).hasValue(0);
+        assertThat(sessions.stored.get(opened.sessionId()).firstTouch()).isEqualTo(GOOGLE);
+    }
+
+    @Test
+    void aRepeatOfAStepRecordedElsewhereReadsTheFirstIdOnceThenAnswersFromMemory() {
+        SessionOpened opened = open();
+        String elsewhere = "first-recorded-by-another-instance";
+        events.put(
+                opened.sessionId() + ":form_start",
+                new TrackingEvent(
+                        opened.sessionId() + ":form_start",
+                        elsewhere,
+                        opened.sessionId(),
+                        opened.visitorId(),
+                        "form_start",
+                        "LP-1",
+                        "F-1",
+                        "LP-1_F-1",
+                        Attribution.NONE,
+                        "",
+                        "ua",
+                        "10.0.0.9",
+                        CLOCK.instant()));
+
+        TrackAnswer repeat = funnelEvents
+                .record(event(opened.sessionId(), "form_start"), "10.0.0.1", "ua")
+                .block();
+        TrackAnswer again = funnelEvents
+                .record(event(opened.sessionId(), "form_start"), "10.0.0.1", "ua")
+                .block();
+
+        assertThat(repeat).isEqualTo(new TrackAnswer(true, elsewhere, true, null));
+        assertThat(again).isEqualTo(repeat);
+        assertThat(eventWrites).hasValue(1);
+        assertThat(eventIdReads).hasValue(1);
     }
 
     private static TrackingBeacon event(String sessionId, String type) {
