@@ -30,7 +30,7 @@ public class RecordingLpVisit {
         if (beacon.sessionId().isEmpty()) {
             return Mono.just(TrackAnswer.refused("session_id requis"));
         }
-        return sessions.session(beacon.sessionId())
+        return events.session(beacon.sessionId())
                 .flatMap(session -> {
                     Attribution visit = beacon.attribution();
                     TrackingEvent event = TrackingEvent.of(
@@ -54,8 +54,8 @@ public class RecordingLpVisit {
 
     private Mono<Void> fillFirstTouch(VisitorSession session, Attribution visit) {
         return sessions.fillFirstTouch(session.id(), session.firstTouch().firstTouchFill(visit))
-                .then(Mono.fromRunnable(() -> recent.put(
-                        session.id(), session.touch(session.firstTouch().filledWith(visit)))))
+                .then(Mono.fromRunnable(() -> recent.remember(
+                        session.withFirstTouch(session.firstTouch().filledWith(visit)))))
                 .doOnError(e -> recent.forget(session.id()))
                 .then();
     }

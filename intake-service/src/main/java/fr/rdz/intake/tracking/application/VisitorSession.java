@@ -29,4 +29,10 @@ public record VisitorSession(
     SessionTouch touch() {
         return touch(firstTouch);
     }
+
+    /** This session with {@code attribution} as its first touch. */
+    VisitorSession withFirstTouch(Attribution attribution) {
+        return new VisitorSession(
+                id, visitorId, lpCode, formCode, liaisonCode, referrer, userAgent, attribution, ip, createdAt);
+    }
 }

@@ -6,7 +6,9 @@ import static fr.rdz.intake.tracking.mongo.TrackingDocuments.EVENTS;
 import static fr.rdz.intake.tracking.mongo.TrackingDocuments.LP_SESSIONS;
 import static fr.rdz.intake.tracking.mongo.TrackingDocuments.SESSIONS;
 
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import fr.rdz.intake.config.IntakeProperties;
@@ -39,10 +41,16 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
 
     private final ReactiveMongoTemplate mongo;
     private final GroupCommit<SessionLookup> lookups;
+    private final BatchedWrites sessionWrites;
+    private final BatchedWrites pointerWrites;
+    private final BatchedWrites eventWrites;
 
     public TrackingStore(ReactiveMongoTemplate mongo, IntakeProperties properties) {
         this.mongo = mongo;
         IntakeProperties.GroupCommit group = properties.groupCommit();
+        this.sessionWrites = new BatchedWrites(mongo, SESSIONS, group);
+        this.pointerWrites = new BatchedWrites(mongo, LP_SESSIONS, group);
+        this.eventWrites = new BatchedWrites(mongo, EVENTS, group);
         this.lookups = group.enabled()
                 ? new GroupCommit<>(
                         this::lookUp, group.maxBatch(), group.maxDelay(), group.capacity(), Schedulers.parallel())
@@ -59,10 +67,14 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
         }
     }
 
-    /** Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}). */
+    /**
+     * Inserts a new session, then points its visitor+LP to it (the next session call reuses it by {@code _id}); each
+     * write is batched with the concurrent ones ({@link BatchedWrites}) and acknowledged before the next.
+     */
     @Override
     public Mono<Void> open(VisitorSession session) {
-        Mono<Void> inserted = one(SESSIONS, c -> c.insertOne(TrackingDocuments.session(session)));
+        Mono<Void> inserted =
+                Mono.defer(() -> sessionWrites.write(new InsertOneModel<>(TrackingDocuments.session(session))));
         if (session.visitorId() == null
                 || session.visitorId().isEmpty()
                 || session.lpCode() == null
@@ -70,9 +82,8 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
             return inserted;
         }
         Document latest = TrackingDocuments.latestSession(session);
-        return inserted.then(one(
-                LP_SESSIONS,
-                c -> c.replaceOne(eq("_id", latest.get("_id")), latest, new ReplaceOptions().upsert(true))));
+        return inserted.then(Mono.defer(() -> pointerWrites.write(
+                new ReplaceOneModel<>(eq("_id", latest.get("_id")), latest, new ReplaceOptions().upsert(true)))));
     }
 
     /**
@@ -138,9 +149,10 @@ public class TrackingStore implements VisitorSessions, TrackingEvents {
         return insert(event).thenReturn(true).onErrorReturn(DuplicateKeyException.class, false);
     }
 
+    /** Inserts an event, batched with the concurrent ones ({@link BatchedWrites}); completes once acknowledged. */
     @Override
     public Mono<Void> insert(TrackingEvent event) {
-        return one(EVENTS, c -> c.insertOne(TrackingDocuments.event(event)));
+        return Mono.defer(() -> eventWrites.write(new InsertOneModel<>(TrackingDocuments.event(event))));
     }
 
     @Override
