@@ -2,8 +2,6 @@ package fr.rdz.intake.lead.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -62,7 +58,6 @@ public class LeadStore implements ReceivedLeads, SubmitGuards {
 
     private static final Logger log = LoggerFactory.getLogger(LeadStore.class);
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
     private final MongoExceptionTranslator translator = new MongoExceptionTranslator();
@@ -156,25 +151,8 @@ public class LeadStore implements ReceivedLeads, SubmitGuards {
         for (T entity : batch) {
             documents.add(toBson.apply(entity));
         }
-        return mongo.getCollection(mongo.getCollectionName(type))
-                .flatMap(collection -> Mono.from(collection.insertMany(documents, UNORDERED)))
-                .map(done -> Map.<Integer, Throwable>of())
-                .onErrorResume(
-                        e -> e instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null,
-                        e -> Mono.just(errorsByIndex((MongoBulkWriteException) e)))
-                .onErrorMap(RuntimeException.class, this::translate);
-    }
-
-    private static Map<Integer, Throwable> errorsByIndex(MongoBulkWriteException e) {
-        Map<Integer, Throwable> errors = new HashMap<>();
-        for (BulkWriteError error : e.getWriteErrors()) {
-            errors.put(
-                    error.getIndex(),
-                    error.getCode() == DUPLICATE_KEY
-                            ? new DuplicateKeyException(error.getMessage())
-                            : new DataIntegrityViolationException(error.getMessage()));
-        }
-        return errors;
+        return BatchWriteOutcomes.of(mongo.getCollection(mongo.getCollectionName(type))
+                .flatMap(collection -> Mono.from(collection.insertMany(documents, UNORDERED))));
     }
 
     private Throwable translate(RuntimeException e) {

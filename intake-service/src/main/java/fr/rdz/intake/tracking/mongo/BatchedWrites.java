@@ -1,18 +1,14 @@
 package fr.rdz.intake.tracking.mongo;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.WriteModel;
 import fr.rdz.intake.config.IntakeProperties;
+import fr.rdz.intake.lead.mongo.BatchWriteOutcomes;
 import fr.rdz.intake.lead.mongo.GroupCommit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -27,12 +23,10 @@ import reactor.core.scheduler.Schedulers;
  */
 final class BatchedWrites {
 
-    private static final int DUPLICATE_KEY = 11000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
     private final String collection;
-    private final MongoExceptionTranslator translator = new MongoExceptionTranslator();
     private final GroupCommit<WriteModel<Document>> group;
 
     BatchedWrites(ReactiveMongoTemplate mongo, String collection, IntakeProperties.GroupCommit properties) {
@@ -59,29 +53,7 @@ final class BatchedWrites {
 
     /** One unordered {@code bulkWrite}: every write is attempted; those refused are reported by their index. */
     private Mono<Map<Integer, Throwable>> writeAll(List<WriteModel<Document>> writes) {
-        return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.bulkWrite(writes, UNORDERED)))
-                .map(done -> Map.<Integer, Throwable>of())
-                .onErrorResume(
-                        e -> e instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null,
-                        e -> Mono.just(errorsByIndex((MongoBulkWriteException) e)))
-                .onErrorMap(RuntimeException.class, this::translate);
-    }
-
-    private static Map<Integer, Throwable> errorsByIndex(MongoBulkWriteException e) {
-        Map<Integer, Throwable> errors = new HashMap<>();
-        for (BulkWriteError error : e.getWriteErrors()) {
-            errors.put(
-                    error.getIndex(),
-                    error.getCode() == DUPLICATE_KEY
-                            ? new DuplicateKeyException(error.getMessage())
-                            : new DataIntegrityViolationException(error.getMessage()));
-        }
-        return errors;
-    }
-
-    private Throwable translate(RuntimeException e) {
-        RuntimeException translated = translator.translateExceptionIfPossible(e);
-        return translated != null ? translated : e;
+        return BatchWriteOutcomes.of(
+                mongo.getCollection(collection).flatMap(c -> Mono.from(c.bulkWrite(writes, UNORDERED))));
     }
 }
