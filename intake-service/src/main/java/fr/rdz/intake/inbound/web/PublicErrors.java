@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
+import reactor.core.publisher.Mono;
 
 /** One error policy for every route: problem details with a French message, the cause logged here and never sent. */
 @RestControllerAdvice
@@ -59,13 +61,23 @@ public class PublicErrors {
                 .body(ErrorAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", UNAVAILABLE));
     }
 
+    /**
+     * Anything else: 500, logged. Except a client that closed its connection before its answer was
+     * written (a page left, a load tester stopped: Reactor Netty's {@code AbortedException}): there
+     * is no one to answer and nothing went wrong here, so the error goes back to Spring, which logs
+     * it as a lost client at DEBUG. Answering it logged "Unexpected error", then failed again on
+     * the committed response.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorAnswer> unexpected(Exception e) {
+    Mono<ResponseEntity<ErrorAnswer>> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return Mono.error(e);
+        }
         log.error("Unexpected error", e);
-        return answer(
+        return Mono.just(answer(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 ErrorAnswer.of(
-                        HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Erreur interne, merci de réessayer."));
+                        HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Erreur interne, merci de réessayer.")));
     }
 
     private static ResponseEntity<ErrorAnswer> answer(HttpStatus status, ErrorAnswer body) {
