@@ -111,7 +111,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
                 ? streamAllDocumentsWithPosition()
                         .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                         .map(DocumentWithPosition::getDocument)
-                : documents.values().stream().map(BsonStorage::decode);
+                : queryAllAsStream();
         return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 

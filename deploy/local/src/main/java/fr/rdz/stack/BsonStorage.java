@@ -64,8 +64,8 @@ final class BsonStorage {
 
         @Override
         public byte[] read(ByteBuffer in) {
-            int length = in.order(ByteOrder.LITTLE_ENDIAN).getInt(in.position());
-            in.order(ByteOrder.BIG_ENDIAN);
+            // BSON's own length prefix (little-endian), read without changing H2's buffer
+            int length = in.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
             byte[] document = new byte[length];
             in.get(document);
             return document;
