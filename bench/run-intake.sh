@@ -8,7 +8,9 @@
 # leads <= 4x, tracking <= 3x). Then the same figures again after storing PRELOAD leads (default
 # 1,000,000) and PRELOAD_SESSIONS (default 5 x PRELOAD) visitor sessions and as many tracking events:
 # the cost must not grow (issue 17: within 20 %). The embedded stack is ./rdz up's: Kafka KRaft and
-# the Mongo wire server on its H2 file.
+# the Mongo wire server on its H2 file. After each intake measure, one line gives the Mongo commands
+# intake sent during it, with their mean time as intake's driver saw them (Micrometer's command timer):
+# where a request waits.
 #
 #   bench/run-intake.sh                      # 180 s warm-up + 30 s measure each, 16 connections, 1 M leads
 #                                            # + 5 M sessions + 5 M events stored between the two phases (~40 min)
@@ -51,6 +53,8 @@ PRELOAD_SESSIONS=${PRELOAD_SESSIONS:-$((PRELOAD * 5))}
 MONGO_BACKEND=${MONGO_BACKEND:-h2}
 # extra JVM options of intake, e.g. a profile: INTAKE_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
 INTAKE_OPTS=${INTAKE_OPTS:-}
+# intake's metrics user (its Mongo command timers are read after each intake measure)
+METRICS_PASSWORD=bench-metrics
 # extra JVM options of the embedded stack, e.g. a GC log or a profiler agent
 STACK_OPTS=${STACK_OPTS:-}
 # compiler threads stay alive so that their CPU can be told apart from the work's (jit column)
@@ -99,7 +103,7 @@ fi
 PIDS+=($!); STACK_PID=$!
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120
 echo "== intake-service :$INTAKE_PORT"
-RDZ_ADMIN_PASSWORD=bench java $HEAP $JIT_OPTS $INTAKE_OPTS -jar "$JAR" \
+RDZ_ADMIN_PASSWORD=bench RDZ_METRICS_PASSWORD="$METRICS_PASSWORD" java $HEAP $JIT_OPTS $INTAKE_OPTS -jar "$JAR" \
   --server.port="$INTAKE_PORT" \
   --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
   --spring.data.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT/rdz_intake" \
@@ -183,6 +187,23 @@ function done(summary, latency, requests)
 end
 LUA
 
+scrape() { # intake's Micrometer samples (its Mongo driver's command timers among them)
+  curl -s -u "metrics:$METRICS_PASSWORD" "http://127.0.0.1:$INTAKE_PORT/actuator/prometheus" || true
+}
+
+mongo_commands() { # before after: intake's Mongo commands between two scrapes, as its driver timed them
+  awk '
+    /^mongodb_driver_commands_seconds_(count|sum)\{/ {
+      match($0, /collection="[^"]*"/); c = substr($0, RSTART + 12, RLENGTH - 13)
+      match($0, /command="[^"]*"/); k = c " " substr($0, RSTART + 9, RLENGTH - 10)
+      v = $NF * (FILENAME == ARGV[1] ? -1 : 1)
+      if ($0 ~ /_count\{/) n[k] += v; else t[k] += v
+    }
+    END { for (k in n) if (n[k] > 0) printf "%s %d x %.2f ms\n", k, n[k], t[k] * 1000 / n[k] }' "$1" "$2" |
+    sort | paste -sd ';' - | sed 's/;/; /g'
+
+}
+
 cpu_ticks() { # pid: user+system CPU ticks of the process
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
@@ -203,7 +224,12 @@ measure() { # name script port pid...: CPU per request counts the processes give
   local line pid n total=0 split=""
   local -A before jit_before
   for pid in "$@"; do before[$pid]=$(cpu_ticks "$pid"); jit_before[$pid]=$(jit_ticks "$pid"); done
+  [ "$port" = "$INTAKE_PORT" ] && scrape >"$WORK/metrics-before.txt"
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/$script" "http://127.0.0.1:$port" | grep '^RESULT')
+  if [ "$port" = "$INTAKE_PORT" ]; then # where a request waits: each Mongo round trip, as intake's driver timed it
+    scrape >"$WORK/metrics-after.txt"
+    echo "  $name, Mongo commands during the measure (count x mean): $(mongo_commands "$WORK/metrics-before.txt" "$WORK/metrics-after.txt")" >&2
+  fi
   n=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
   # CPU time per request is steadier than req/s on a shared machine: it does not depend on what else runs
   local jit=""
