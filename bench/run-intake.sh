@@ -40,6 +40,8 @@ THREADS=${THREADS:-1}
 HEAP=${HEAP:--Xmx512m}
 # the embedded stack (Kafka + the Mongo stand-in, its page cache a sixth of this heap) needs more than the services
 STACK_HEAP=${STACK_HEAP:--Xmx2g}
+# the stack's collector, as ./rdz up runs it (ZGC: G1's young pauses were the p99); STACK_GC=-XX:+UseG1GC compares
+STACK_GC=${STACK_GC:--XX:+UseZGC}
 KAFKA_PORT=${KAFKA_PORT:-29092}
 MONGO_PORT=${MONGO_PORT:-28017}
 SMTP_PORT=${SMTP_PORT:-22525}
@@ -95,10 +97,10 @@ JAR=$(ls intake-service/target/intake-service-*-exec.jar)
 
 echo "== embedded stack (kafka :$KAFKA_PORT, mongo :$MONGO_PORT, mongo backend $MONGO_BACKEND)"
 if [ "$MONGO_BACKEND" = h2 ]; then
-  java $STACK_HEAP $STACK_OPTS -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
+  java $STACK_HEAP $STACK_GC $STACK_OPTS -Drdz.kafka.port="$KAFKA_PORT" -Drdz.mongo.port="$MONGO_PORT" -Drdz.smtp.port="$SMTP_PORT" \
     -cp "$CP" fr.rdz.stack.LocalStackMain "$WORK/var" >"$WORK/stack.log" 2>&1 &
 else
-  java $STACK_HEAP $STACK_OPTS -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
+  java $STACK_HEAP $STACK_GC $STACK_OPTS -cp "$CP" fr.rdz.bench.intake.BenchStack "$WORK/var" "$KAFKA_PORT" "$MONGO_PORT" >"$WORK/stack.log" 2>&1 &
 fi
 PIDS+=($!); STACK_PID=$!
 wait_for "$WORK/stack.log" "RDZ-STACK READY" 120

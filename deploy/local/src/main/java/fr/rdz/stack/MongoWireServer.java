@@ -55,8 +55,8 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     /**
-     * H2's page cache: {@code -Drdz.stack.mongo-cache-mb}, else a sixth of the heap (128 MB of
-     * {@code ./rdz up}'s 768 MB), at least H2's default of 16 MB.
+     * H2's page cache: {@code -Drdz.stack.mongo-cache-mb}, else a sixth of the heap (341 MB of
+     * {@code ./rdz up}'s 2 GB), at least H2's default of 16 MB.
      */
     private static int cacheMegabytes() {
         long sixthOfHeap = Runtime.getRuntime().maxMemory() / 6 / (1024 * 1024);
