@@ -3,18 +3,11 @@ package fr.rdz.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import fr.rdz.events.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,20 +20,13 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Renders {@code deploy/k8s} (base and the production overlay) with {@code kubectl kustomize} and
- * validates every object: each document must bind to its typed model (fabric8's Kubernetes API, the
- * Strimzi operator's API) with no field the schema does not know and no value of the wrong type, and
- * the deployment must keep the promises of docs/scaling.md (probes, limits, budgets, topics).
+ * {@code deploy/k8s} (base and the production overlay), rendered and bound to its schemas by {@link
+ * RenderedManifests}, must keep the promises of docs/scaling.md (probes, limits, budgets, topics).
  */
 class KubernetesManifestsTest {
 
@@ -59,43 +43,25 @@ class KubernetesManifestsTest {
     private static final Map<String, Integer> SERVICES = Map.of(
             "intake", 8081, "routing", 8082, "delivery", 8083, "notifier", 8084, "crm-push", 8085, "console", 8080);
 
-    /** What an RDZ manifest may declare, each kind bound to its schema. */
-    private static final Map<String, Class<? extends HasMetadata>> MODELS = Map.ofEntries(
-            Map.entry("v1/Namespace", Namespace.class),
-            Map.entry("v1/ConfigMap", ConfigMap.class),
-            Map.entry("v1/Secret", Secret.class),
-            Map.entry("v1/Service", Service.class),
-            Map.entry("apps/v1/Deployment", Deployment.class),
-            Map.entry("apps/v1/StatefulSet", StatefulSet.class),
-            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
-            Map.entry("batch/v1/Job", Job.class),
-            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    private static Path k8s;
+    private static RenderedManifests manifests;
 
     @TempDir
     static Path work;
 
     @BeforeAll
     static void findManifests() throws IOException {
-        k8s = Path.of("").toAbsolutePath();
+        Path k8s = Path.of("").toAbsolutePath();
         if (!Files.exists(k8s.resolve("base/kustomization.yaml"))) {
             k8s = k8s.resolve("deploy/k8s");
         }
         assertThat(k8s.resolve("base/kustomization.yaml")).exists();
+        manifests = new RenderedManifests(k8s, work);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
     void everyObjectBindsToItsSchemaWithNoUnknownField(String kustomization) throws Exception {
-        List<HasMetadata> objects = render(kustomization);
+        List<HasMetadata> objects = manifests.render(kustomization);
 
         assertThat(objects).hasSizeGreaterThan(30);
         assertThat(objects).allSatisfy(o -> assertThat(o.getMetadata().getNamespace())
@@ -107,10 +73,10 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"base", "overlays/production"})
     void everyServiceRunsWithLimitsProbesOnTheActuatorGroupsAndADisruptionBudget(String kustomization)
             throws Exception {
-        List<HasMetadata> objects = render(kustomization);
-        Map<String, Deployment> deployments = byName(objects, Deployment.class);
-        Map<String, Service> services = byName(objects, Service.class);
-        Map<String, PodDisruptionBudget> budgets = byName(objects, PodDisruptionBudget.class);
+        List<HasMetadata> objects = manifests.render(kustomization);
+        Map<String, Deployment> deployments = RenderedManifests.byName(objects, Deployment.class);
+        Map<String, Service> services = RenderedManifests.byName(objects, Service.class);
+        Map<String, PodDisruptionBudget> budgets = RenderedManifests.byName(objects, PodDisruptionBudget.class);
 
         SERVICES.forEach((name, port) -> {
             Deployment deployment = deployments.get("rdz-" + name);
@@ -136,7 +102,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
     void secretsComeOnlyFromTheSecretAndEveryReferencedKeyExists(String kustomization) throws Exception {
-        List<HasMetadata> objects = render(kustomization);
+        List<HasMetadata> objects = manifests.render(kustomization);
         List<Secret> secrets = objects.stream()
                 .filter(Secret.class::isInstance)
                 .map(Secret.class::cast)
@@ -145,7 +111,8 @@ class KubernetesManifestsTest {
         Secret secret = secrets.get(0);
         Set<String> keys = secret.getData().keySet();
 
-        for (Deployment deployment : byName(objects, Deployment.class).values()) {
+        for (Deployment deployment :
+                RenderedManifests.byName(objects, Deployment.class).values()) {
             for (EnvVar env : deployment
                     .getSpec()
                     .getTemplate()
@@ -178,16 +145,16 @@ class KubernetesManifestsTest {
     @Test
     void intakeScalesOnCpuWithinBoundsAndItsDeploymentLeavesTheReplicasToTheAutoscaler() throws Exception {
         for (String kustomization : List.of("base", "overlays/production")) {
-            List<HasMetadata> objects = render(kustomization);
-            HorizontalPodAutoscaler hpa =
-                    byName(objects, HorizontalPodAutoscaler.class).get("rdz-intake");
+            List<HasMetadata> objects = manifests.render(kustomization);
+            HorizontalPodAutoscaler hpa = RenderedManifests.byName(objects, HorizontalPodAutoscaler.class)
+                    .get("rdz-intake");
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("rdz-intake");
             assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
             assertThat(hpa.getSpec().getMaxReplicas())
                     .isGreaterThan(hpa.getSpec().getMinReplicas());
             assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName())
                     .isEqualTo("cpu");
-            assertThat(byName(objects, Deployment.class)
+            assertThat(RenderedManifests.byName(objects, Deployment.class)
                             .get("rdz-intake")
                             .getSpec()
                             .getReplicas())
@@ -198,9 +165,9 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
     void theServicesThatSignProofLinksGetThePublicProofBaseUrl(String kustomization) throws Exception {
-        List<HasMetadata> objects = render(kustomization);
-        Map<String, ConfigMap> configs = byName(objects, ConfigMap.class);
-        Map<String, Deployment> deployments = byName(objects, Deployment.class);
+        List<HasMetadata> objects = manifests.render(kustomization);
+        Map<String, ConfigMap> configs = RenderedManifests.byName(objects, ConfigMap.class);
+        Map<String, Deployment> deployments = RenderedManifests.byName(objects, Deployment.class);
         for (String service : List.of("routing", "crm-push", "notifier")) {
             Container container = deployments
                     .get("rdz-" + service)
@@ -235,9 +202,9 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"base", "overlays/production"})
     void everyServiceThatLogsJsonPropagatesTheCorrelationIdsAcrossReactiveThreads(String kustomization)
             throws Exception {
-        List<HasMetadata> objects = render(kustomization);
-        Map<String, ConfigMap> configs = byName(objects, ConfigMap.class);
-        Map<String, Deployment> deployments = byName(objects, Deployment.class);
+        List<HasMetadata> objects = manifests.render(kustomization);
+        Map<String, ConfigMap> configs = RenderedManifests.byName(objects, ConfigMap.class);
+        Map<String, Deployment> deployments = RenderedManifests.byName(objects, Deployment.class);
         SERVICES.keySet().forEach(service -> {
             Container container = deployments
                     .get("rdz-" + service)
@@ -266,7 +233,8 @@ class KubernetesManifestsTest {
 
     @Test
     void productionRunsSeveralInstancesOfEveryServiceAndThreeDeliveries() throws Exception {
-        Map<String, Deployment> deployments = byName(render("overlays/production"), Deployment.class);
+        Map<String, Deployment> deployments =
+                RenderedManifests.byName(manifests.render("overlays/production"), Deployment.class);
         SERVICES.keySet().stream().filter(s -> !s.equals("intake")).forEach(s -> assertThat(
                         deployments.get("rdz-" + s).getSpec().getReplicas())
                 .as(s)
@@ -284,7 +252,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyTopicOfTheWireContractExistsWithItsPartitionsReplicatedAndBoundedRetention() throws Exception {
-        List<HasMetadata> objects = render("overlays/production");
+        List<HasMetadata> objects = manifests.render("overlays/production");
         Map<String, KafkaTopic> topics = objects.stream()
                 .filter(KafkaTopic.class::isInstance)
                 .map(KafkaTopic.class::cast)
@@ -328,8 +296,8 @@ class KubernetesManifestsTest {
 
     @Test
     void mongoIsAThreeMemberReplicaSetAndEveryServiceWritesWithMajority() throws Exception {
-        List<HasMetadata> objects = render("overlays/production");
-        StatefulSet mongo = byName(objects, StatefulSet.class).get("rdz-mongo");
+        List<HasMetadata> objects = manifests.render("overlays/production");
+        StatefulSet mongo = RenderedManifests.byName(objects, StatefulSet.class).get("rdz-mongo");
         assertThat(mongo.getSpec().getReplicas()).isEqualTo(3);
         assertThat(mongo.getSpec()
                         .getTemplate()
@@ -338,8 +306,8 @@ class KubernetesManifestsTest {
                         .get(0)
                         .getArgs())
                 .containsSequence("--replSet", "rs0");
-        assertThat(byName(objects, Job.class)).containsKey("rdz-mongo-init");
-        byName(objects, Deployment.class).forEach((name, deployment) -> {
+        assertThat(RenderedManifests.byName(objects, Job.class)).containsKey("rdz-mongo-init");
+        RenderedManifests.byName(objects, Deployment.class).forEach((name, deployment) -> {
             List<EnvVar> env = deployment
                     .getSpec()
                     .getTemplate()
@@ -373,141 +341,14 @@ class KubernetesManifestsTest {
                           image: x
                           livenesProbe: {httpGet: {path: /, port: 80}}
                 """;
-        assertThat(unknownFields(bind(bindable(misspelt))))
+        assertThat(RenderedManifests.unknownFields(RenderedManifests.bind(RenderedManifests.bindable(misspelt))))
                 .containsExactly("spec.template.spec.containers[0].livenesProbe");
         String wrongType = misspelt.replace("livenesProbe", "livenessProbe").replace("replicas: 1", "replicas: two");
         try {
-            bind(bindable(wrongType));
+            RenderedManifests.bind(RenderedManifests.bindable(wrongType));
             fail("replicas: two was accepted");
         } catch (IllegalArgumentException | IOException expected) {
             assertThat(expected).hasMessageContaining("replicas");
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    private static final Map<String, List<HasMetadata>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Renders a kustomization (a copy of deploy/k8s, with throwaway production secrets) and binds every object. */
-    private static List<HasMetadata> render(String kustomization) throws Exception {
-        List<HasMetadata> cached = RENDERED.get(kustomization);
-        if (cached != null) {
-            return cached;
-        }
-        Path copy = work.resolve("k8s");
-        if (!Files.exists(copy)) {
-            copyTree(k8s, copy);
-            // production secrets are never committed: the operator writes secrets.env; here, throwaway values
-            Files.writeString(
-                    copy.resolve("overlays/production/secrets.env"),
-                    Files.readString(copy.resolve("overlays/production/secrets.env.example"))
-                            .lines()
-                            .map(l -> l.endsWith("=") ? l + "test-" + l.substring(0, l.length() - 1) : l)
-                            .collect(Collectors.joining("\n")));
-        }
-        Process kubectl = new ProcessBuilder(
-                        "kubectl", "kustomize", copy.resolve(kustomization).toString())
-                .redirectErrorStream(false)
-                .start();
-        String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue())
-                .as("kubectl kustomize %s: %s", kustomization, err)
-                .isZero();
-
-        List<HasMetadata> objects = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(out)) {
-            for (JsonNode node : MAPPER.readValues(parser, JsonNode.class).readAll()) {
-                HasMetadata object = bind(node);
-                unknownFields(object)
-                        .forEach(f -> unknown.add(
-                                object.getKind() + " " + object.getMetadata().getName() + ": " + f));
-                objects.add(object);
-            }
-        }
-        assertThat(unknown)
-                .as("fields unknown to the schema in " + kustomization)
-                .isEmpty();
-        RENDERED.put(kustomization, objects);
-        return objects;
-    }
-
-    private static HasMetadata bind(JsonNode node) throws IOException {
-        String key = node.path("apiVersion").asText() + "/" + node.path("kind").asText();
-        Class<? extends HasMetadata> model = MODELS.get(key);
-        if (model == null) {
-            throw new IllegalArgumentException(
-                    "no schema for " + key + " (" + node.path("metadata").path("name") + ")");
-        }
-        try {
-            return MAPPER.treeToValue(node, model);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode bindable(String text) throws IOException {
-        return MAPPER.readTree(new YAMLFactory().createParser(text));
-    }
-
-    /**
-     * The paths of the fields the typed model did not know: fabric8 and Strimzi models keep them in
-     * {@code additionalProperties} instead of failing, so an unknown field is found by walking the tree.
-     */
-    static List<String> unknownFields(Object root) {
-        List<String> found = new ArrayList<>();
-        walk(root, "", found);
-        return found.stream().distinct().toList();
-    }
-
-    private static void walk(Object node, String path, List<String> found) {
-        if (node == null
-                || node instanceof String
-                || node instanceof Number
-                || node instanceof Boolean
-                || node instanceof Enum<?>) {
-            return;
-        }
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> walk(v, path + "." + k, found));
-            return;
-        }
-        if (node instanceof Collection<?> list) {
-            int i = 0;
-            for (Object item : list) {
-                walk(item, path + "[" + i++ + "]", found);
-            }
-            return;
-        }
-        String pkg = node.getClass().getPackageName();
-        if (!pkg.startsWith("io.fabric8") && !pkg.startsWith("io.strimzi")) {
-            return;
-        }
-        for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0
-                    || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class
-                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))) {
-                continue;
-            }
-            Object value;
-            try {
-                value = getter.invoke(node);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                continue;
-            }
-            if (getter.getName().equals("getAdditionalProperties")) {
-                if (value instanceof Map<?, ?> extra) {
-                    extra.keySet().forEach(k -> found.add((path + "." + k).substring(1)));
-                }
-                continue;
-            }
-            String field = getter.getName().startsWith("is")
-                    ? getter.getName().substring(2)
-                    : getter.getName().substring(3);
-            walk(value, path + "." + Character.toLowerCase(field.charAt(0)) + field.substring(1), found);
         }
     }
 
@@ -515,26 +356,5 @@ class KubernetesManifestsTest {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
         assertThat(probe.getTimeoutSeconds()).isNotNull();
-    }
-
-    private static <T extends HasMetadata> Map<String, T> byName(List<HasMetadata> objects, Class<T> type) {
-        return objects.stream()
-                .filter(type::isInstance)
-                .map(type::cast)
-                .collect(Collectors.toMap(o -> o.getMetadata().getName(), o -> o));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p :
-                    paths.filter(p -> !from.relativize(p).startsWith("target")).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
