@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,11 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -53,8 +50,6 @@ import org.openqa.selenium.interactions.Actions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path WORK = Path.of("target", "e2e");
     static final String CONSENT = "J'accepte d'être recontacté(e) par téléphone au sujet de mon projet solaire.";
 
@@ -72,9 +67,7 @@ class BrowserJourneyIT {
 
     @BeforeAll
     static void startRdzAndBrowser() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Chromium.assumeInstalled();
         Files.createDirectories(WORK);
         crm = StandInCrm.start();
         pages = PageServer.start();
@@ -83,7 +76,7 @@ class BrowserJourneyIT {
         rdz.awaitHealthy(Duration.ofMinutes(4));
 
         createCatalog();
-        browser = chromium();
+        browser = Chromium.start(WORK, "1024,900", PageLoadStrategy.NORMAL);
     }
 
     @AfterAll
@@ -340,27 +333,5 @@ class BrowserJourneyIT {
             List<String> lines = csv.replace("\uFEFF", "").lines().toList();
             rows.addAll(lines.subList(1, lines.size()));
         }
-    }
-
-    static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1024,900",
-                "--user-data-dir=" + WORK.resolve("chromium-profile").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

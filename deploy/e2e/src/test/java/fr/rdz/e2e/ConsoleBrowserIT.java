@@ -29,7 +29,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,12 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -55,14 +52,13 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path WORK = Path.of("target", "e2e-console");
     static final Path SHOTS = Path.of(System.getProperty("rdz.root", "../..")).resolve("docs/console");
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     static RdzProcesses rdz;
     static WebDriver browser;
+    static ConsoleBrowser pages;
     static MongoClient mongo;
     static final AdminApi api = new AdminApi();
     static final HttpClient http = HttpClient.newHttpClient();
@@ -87,9 +83,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Chromium.assumeInstalled();
         Files.createDirectories(WORK);
         Files.createDirectories(SHOTS);
         crm = StandInCrm.start();
@@ -104,7 +98,8 @@ class ConsoleBrowserIT {
         mongo = MongoClients.create(rdz.stack().mongo().uri(""));
         rdz.awaitHealthy(Duration.ofMinutes(6));
         mdlData();
-        browser = chromium();
+        browser = Chromium.start(WORK, "1440,1000", PageLoadStrategy.NORMAL);
+        pages = new ConsoleBrowser(browser, () -> rdz.url("console"));
     }
 
     @AfterAll
@@ -243,14 +238,14 @@ class ConsoleBrowserIT {
     @Test
     @Order(1)
     void theAdminLogsInOnTheFrenchPage() throws Exception {
-        browser.get(console("/"));
+        browser.get(pages.url("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         shot("connexion");
-        login("admin", "wrong-password");
+        pages.login("admin", "wrong-password");
         assertThat(browser.findElement(By.cssSelector(".alert.error")).getText())
                 .isEqualTo("Identifiant ou mot de passe incorrect.");
-        login("admin", "rdz-local-admin");
+        pages.login("admin", "rdz-local-admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tableau de bord");
         assertThat(browser.findElement(By.className("user")).getText()).isEqualTo("admin");
         assertThat(browser.findElement(By.cssSelector(".logout button")).getText())
@@ -261,15 +256,15 @@ class ConsoleBrowserIT {
     @Order(2)
     void theMorningLpFormClientAndCommandeAreCreatedThroughThePagesThenARunIsPreviewedAndLaunched() throws Exception {
         // LP, then its form
-        browser.get(console("/lps/new"));
+        browser.get(pages.url("/lps/new"));
         zr7();
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
         browser.findElement(By.id("url")).sendKeys("https://lp.example.fr/solaire");
         browser.findElement(By.id("save")).click();
-        awaitUrl("lp_created=");
+        pages.awaitUrl("lp_created=");
         String lp = browser.getCurrentUrl().replaceAll(".*lp_created=", "");
         assertThat(lp).matches("LP-\\d+");
-        browser.get(console("/forms/new"));
+        browser.get(pages.url("/forms/new"));
         zr7();
         new Select(browser.findElement(By.id("product"))).selectByValue("PV");
         browser.findElement(By.id("name")).sendKeys("Solaire hiver");
@@ -279,12 +274,12 @@ class ConsoleBrowserIT {
                 .untilAsserted(() -> assertThat(browser.getCurrentUrl()).matches(".*/forms/PV-\\d+.*"));
         zr7Form = browser.getCurrentUrl().replaceAll(".*/forms/([A-Z]+-\\d+).*", "$1");
         assertThat(zr7Form).matches("PV-\\d+");
-        browser.get(console("/forms"));
+        browser.get(pages.url("/forms"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(zr7Form, lp);
         shot("formulaires");
 
         // the client: every invalid field at once, then saved
-        browser.get(console("/clients/new"));
+        browser.get(pages.url("/clients/new"));
         zr7();
         browser.findElement(By.id("save")).click();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
@@ -296,7 +291,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("emails")).clear();
         browser.findElement(By.id("emails")).sendKeys("leads@solaire-pro.example.fr");
         browser.findElement(By.id("save")).click();
-        awaitUrl("created");
+        pages.awaitUrl("created");
         clientId = browser.getCurrentUrl().replaceAll(".*/clients/([^?]+).*", "$1");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Solaire Pro", "Client créé.")
@@ -304,7 +299,7 @@ class ConsoleBrowserIT {
         shot("clients");
 
         // its commande, every day of the week (tomorrow's run must find it)
-        browser.get(console("/commandes/new"));
+        browser.get(pages.url("/commandes/new"));
         zr7();
         new Select(browser.findElement(By.id("client_id"))).selectByValue(clientId);
         new Select(browser.findElement(By.id("product"))).selectByValue("PV");
@@ -318,7 +313,7 @@ class ConsoleBrowserIT {
             }
         }
         browser.findElement(By.id("save")).click();
-        awaitUrl("created");
+        pages.awaitUrl("created");
         assertThat(browser.getCurrentUrl()).contains("/commandes/");
         shot("commandes");
 
@@ -333,12 +328,12 @@ class ConsoleBrowserIT {
         // preview, then launch tomorrow's ZR7 run (it sees the leads received today)
         String tomorrow = LocalDate.now(PARIS).plusDays(1).toString();
         api.awaitPlannable(rdz.url("delivery"), "ZR7", tomorrow, leadId);
-        browser.get(console("/runs"));
+        browser.get(pages.url("/runs"));
         browser.findElement(By.id("launch-run")).click();
         new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('date').value = arguments[0]", tomorrow);
         browser.findElement(By.id("preview")).click();
-        awaitHeading("Aperçu");
+        pages.awaitHeading("Aperçu");
         // the batch of the commande, short (one lead for a daily target of 35); the client by name where
         // delivery names it, else by id
         String preview = browser.findElement(By.tagName("main")).getText();
@@ -424,7 +419,7 @@ class ConsoleBrowserIT {
                 .contains(pushLeadId));
         assertThat(crm.received()).isNotEmpty();
 
-        browser.get(console("/failures?client_id=" + apiClientId));
+        browser.get(pages.url("/failures?client_id=" + apiClientId));
         WebElement row = browser.findElement(
                 By.xpath("//table[@id='dead-letters']//tr[td/a[@href='/leads/" + pushLeadId + "']]"));
         assertThat(row.getText()).contains("Chaleur Directe").doesNotContain(PUSH_PHONE);
@@ -451,7 +446,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(3)
     void theDashboardShowsTheFiguresAndItsCharts() throws Exception {
-        browser.get(console("/?period=semaine"));
+        browser.get(pages.url("/?period=semaine"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Tableau de bord");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(((JavascriptExecutor) browser)
                         .executeScript("return document.querySelectorAll('canvas[data-chart]').length === 4 && "
@@ -467,7 +462,7 @@ class ConsoleBrowserIT {
     @Test
     @Order(5)
     void aLeadIsFoundReadAsATimelineAndRejectedForItsClient() throws Exception {
-        browser.get(console("/leads"));
+        browser.get(pages.url("/leads"));
         browser.findElement(By.id("phone")).sendKeys(PHONE);
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         await().atMost(Duration.ofSeconds(20))
@@ -525,9 +520,9 @@ class ConsoleBrowserIT {
     @Test
     @Order(6)
     void aViewerReadsButCannotWrite() {
-        logout();
-        login("viewer", "rdz-local-viewer");
-        browser.get(console("/leads/" + leadId));
+        pages.logout();
+        pages.login("viewer", "rdz-local-viewer");
+        browser.get(pages.url("/leads/" + leadId));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Rejeté par Solaire Pro");
         assertThat(browser.findElements(By.id("reject-form"))).isEmpty();
         assertThat(browser.findElement(By.className("role")).getText()).isEqualTo("lecture seule");
@@ -548,12 +543,12 @@ class ConsoleBrowserIT {
     @Test
     @Order(7)
     void aZr7OperatorNeverSeesMdlData() {
-        logout();
-        login("zr7", "rdz-local-zr7");
+        pages.logout();
+        pages.login("zr7", "rdz-local-zr7");
         assertThat(browser.findElements(By.id("entity-switch"))).isEmpty();
         assertThat(browser.findElement(By.className("entity-fixed")).getText()).isEqualTo("ZR7");
 
-        browser.get(console("/?period=30j&detail=entity"));
+        browser.get(pages.url("/?period=30j&detail=entity"));
         assertThat(browser.findElement(By.id("detail-table")).getText())
                 .contains("ZR7")
                 .doesNotContain("MDL");
@@ -561,94 +556,28 @@ class ConsoleBrowserIT {
                 .contains("Solaire Pro")
                 .doesNotContain("Isolation Nord");
 
-        browser.get(console("/leads"));
+        browser.get(pages.url("/leads"));
         String leads = browser.findElement(By.id("leads-table")).getText();
         assertThat(leads).contains(PHONE).doesNotContain(MDL_PHONE).doesNotContain("MDL");
-        browser.get(console("/leads?phone=" + MDL_PHONE));
+        browser.get(pages.url("/leads?phone=" + MDL_PHONE));
         assertThat(browser.findElement(By.id("leads-table")).getText()).doesNotContain(MDL_PHONE);
-        browser.get(console("/leads/" + mdlLeadId));
+        browser.get(pages.url("/leads/" + mdlLeadId));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Introuvable");
         assertThat(browser.getPageSource()).doesNotContain(MDL_PHONE, "Lefebvre");
 
         // the admin, unscoped, sees the MDL lead
-        logout();
-        login("admin", "rdz-local-admin");
-        browser.get(console("/leads/" + mdlLeadId));
+        pages.logout();
+        pages.login("admin", "rdz-local-admin");
+        browser.get(pages.url("/leads/" + mdlLeadId));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(mdlLeadId);
-    }
-
-    /** Waits for the page a form POST leads to (a click does not wait for the navigation it starts). */
-    static void awaitHeading(String prefix) {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
-                        browser.findElement(By.tagName("h1")).getText())
-                .startsWith(prefix));
-    }
-
-    /** Waits for the redirect a form POST leads to. */
-    static void awaitUrl(String part) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains(part));
     }
 
     static void zr7() {
         new Select(browser.findElement(By.id("entity"))).selectByValue("ZR7");
     }
 
-    static void login(String user, String password) {
-        browser.get(console("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
-        submit.click();
-        // a click does not wait for the navigation it starts: the login page's elements go stale when it is left
-        await().atMost(Duration.ofSeconds(30)).until(() -> isStale(submit));
-    }
-
-    private static boolean isStale(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        }
-    }
-
-    static void logout() {
-        browser.findElement(By.cssSelector(".logout button")).click();
-        // a click does not wait for the navigation it starts
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/login?logout"));
-        assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("Vous êtes déconnecté.");
-    }
-
-    static String console(String path) {
-        return rdz.url("console") + path;
-    }
-
     static void shot(String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--lang=fr-FR",
-                "--window-size=1440,1000",
-                "--user-data-dir=" + WORK.resolve("chromium-profile").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

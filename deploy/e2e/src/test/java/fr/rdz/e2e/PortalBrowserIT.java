@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -50,6 +50,7 @@ class PortalBrowserIT {
 
     static RdzProcesses rdz;
     static WebDriver browser;
+    static ConsoleBrowser pages;
     static MongoClient mongo;
     static final AdminApi api = new AdminApi();
 
@@ -66,9 +67,7 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(ConsoleBrowserIT.CHROMIUM) && Files.isExecutable(ConsoleBrowserIT.CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Chromium.assumeInstalled();
         Files.createDirectories(WORK);
         rdz = RdzProcesses.start(WORK, "http://localhost", SERVICES, List.of());
         mongo = MongoClients.create(rdz.stack().mongo().uri(""));
@@ -85,7 +84,9 @@ class PortalBrowserIT {
                 "--rdz.security.users[1].role=CLIENT",
                 "--rdz.security.users[1].client-id=" + bravo));
         rdz.awaitHealthy("console", Duration.ofMinutes(3));
-        browser = chromium();
+        // a click returns once the next page's DOM is ready; each step then waits for what it needs
+        browser = Chromium.start(WORK, "1440,1000", PageLoadStrategy.EAGER);
+        pages = new ConsoleBrowser(browser, () -> rdz.url("console"));
     }
 
     @AfterAll
@@ -195,10 +196,10 @@ class PortalBrowserIT {
     @Test
     @Order(1)
     void aBuyerLogsInDownloadsItsBatchAndReturnsALead() throws Exception {
-        browser.get(console("/portail"));
-        awaitUrl("/login");
-        login("acme", "acme-portail-1");
-        awaitUrl("/portail");
+        browser.get(pages.url("/portail"));
+        pages.awaitUrl("/login");
+        pages.login("acme", "acme-portail-1");
+        pages.awaitUrl("/portail");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mes livraisons");
         assertThat(browser.findElement(By.className("user")).getText()).isEqualTo("acme");
         // the commande's week: quota 70
@@ -220,7 +221,7 @@ class PortalBrowserIT {
 
         // the batch's leads; one returned with a reason from the list
         batch.findElement(By.tagName("a")).click();
-        awaitHeading("Lot du " + TOMORROW);
+        pages.awaitHeading("Lot du " + TOMORROW);
         WebElement row = browser.findElement(By.id("lead-" + leadId));
         assertThat(row.getText()).contains(PHONE, "Martin");
         assertThat(browser.findElement(By.id("lead-" + otherLeadId)).getText()).contains(OTHER_PHONE);
@@ -235,7 +236,7 @@ class PortalBrowserIT {
         assertThat(pack.body()).contains(leadId);
         new Select(row.findElement(By.name("reason"))).selectByVisibleText("Faux numéro");
         row.findElement(By.cssSelector(".return-form button[type=submit]")).click();
-        awaitUrl("retourne=");
+        pages.awaitUrl("retourne=");
         assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("Le lead a été retourné");
         assertThat(browser.findElement(By.id("lead-" + leadId)).getText()).contains("Retourné : Faux numéro");
         assertThat(browser.findElement(By.id("lead-" + otherLeadId)).findElements(By.className("return-form")))
@@ -244,40 +245,40 @@ class PortalBrowserIT {
         // a buyer reaches no operator page
         assertThat(status("/leads/" + leadId)).isEqualTo(403);
         assertThat(status("/clients")).isEqualTo(403);
-        logout();
+        pages.logout();
     }
 
     @Test
     @Order(2)
     void theOperatorSeesTheReturn() {
-        login("admin", "rdz-local-admin");
-        awaitHeading("Tableau de bord");
+        pages.login("admin", "rdz-local-admin");
+        pages.awaitHeading("Tableau de bord");
         WebElement rejected =
                 browser.findElement(By.xpath("//div[@class='kpi'][div[@class='label']='Rejetés']/div[@class='value']"));
         assertThat(Long.parseLong(rejected.getText())).isGreaterThanOrEqualTo(1);
-        browser.get(console("/leads/" + leadId));
+        browser.get(pages.url("/leads/" + leadId));
         assertThat(browser.findElement(By.id("timeline")).getText())
                 .contains("Rejeté par Acme Rénovation : Faux numéro");
         assertThat(api.get(rdz.url("routing") + "/admin/leads/" + leadId)
                         .path("status")
                         .asText())
                 .isEqualTo("rejected");
-        logout();
+        pages.logout();
     }
 
     @Test
     @Order(3)
     void anotherBuyerSeesNothingOfIt() {
-        login("bravo", "bravo-portail-1");
-        awaitUrl("/portail");
-        browser.get(console("/portail?date=" + TOMORROW));
+        pages.login("bravo", "bravo-portail-1");
+        pages.awaitUrl("/portail");
+        browser.get(pages.url("/portail?date=" + TOMORROW));
         assertThat(browser.findElements(By.cssSelector("tr.batch"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(batchId, PHONE, "Acme");
         assertThat(status("/portail/lots/" + batchId)).isEqualTo(404);
         assertThat(status("/portail/lots/" + batchId + "/csv")).isEqualTo(404);
-        browser.get(console("/portail/lots/" + batchId));
+        browser.get(pages.url("/portail/lots/" + batchId));
         assertThat(browser.getPageSource()).doesNotContain(PHONE, "Martin");
-        logout();
+        pages.logout();
     }
 
     /** The bytes of a same-origin GET made by the page (its session cookie). */
@@ -298,36 +299,6 @@ class PortalBrowserIT {
                         "const done = arguments[arguments.length - 1];"
                                 + "fetch(arguments[0], {redirect: 'manual'}).then(r => done(r.status));",
                         path);
-    }
-
-    static void awaitHeading(String prefix) {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
-                        browser.findElement(By.tagName("h1")).getText())
-                .startsWith(prefix));
-    }
-
-    static void awaitUrl(String part) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains(part));
-    }
-
-    static void login(String user, String password) {
-        browser.get(console("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).doesNotEndWith("/login"));
-    }
-
-    static void logout() {
-        browser.findElement(By.cssSelector(".logout button")).click();
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/login?logout"));
-    }
-
-    static String console(String path) {
-        return rdz.url("console") + path;
     }
 
     static String submit(String form, String phone, String nom, String email, String codePostal) {
@@ -359,29 +330,5 @@ class PortalBrowserIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static WebDriver chromium() {
-        var options = new org.openqa.selenium.chrome.ChromeOptions();
-        options.setBinary(ConsoleBrowserIT.CHROMIUM.toFile());
-        // a click returns once the next page's DOM is ready; each step then waits for what it needs
-        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--lang=fr-FR",
-                "--window-size=1440,1000",
-                "--user-data-dir=" + WORK.resolve("chromium-profile").toAbsolutePath());
-        var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserIT.CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new org.openqa.selenium.chrome.ChromeDriver(service, options);
     }
 }
