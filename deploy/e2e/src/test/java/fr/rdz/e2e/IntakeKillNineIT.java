@@ -18,26 +18,18 @@ import fr.rdz.events.LpSnapshot;
 import fr.rdz.events.Product;
 import fr.rdz.events.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -80,12 +72,13 @@ class IntakeKillNineIT {
     static final int KILLED_BY_SIGKILL = 137;
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final LeadLoad.Form LEADS = new LeadLoad.Form(FORM, LP, "69003", "k9");
 
     static RdzProcesses rdz;
     static MongoClient mongo;
     static KafkaConsumer<String, Envelope<?>> received;
     /** Every lead id intake answered 201, across all the phases. */
-    static final Set<String> answered = ConcurrentHashMap.newKeySet();
+    static final Set<String> answered = new HashSet<>();
     /** Lead ids seen in a {@code LeadReceived} on the topic. */
     static final Set<String> published = new HashSet<>();
     /** {@code LeadReceived} records read (more than {@link #published} when some were sent twice). */
@@ -122,11 +115,19 @@ class IntakeKillNineIT {
         publishCatalog();
         rdz.awaitHealthy("intake", Duration.ofMinutes(2));
         // intake learns the form from the compacted catalog topic; a lead is pending once it has
+        LeadLoad probe = LeadLoad.single(LEADS, intake());
         await("intake knows form " + FORM)
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> "pending"
-                        .equals(JSON.readTree(submit().body()).path("status").asText()));
+                        .equals(JSON.readTree(probe.submit().body())
+                                .path("status")
+                                .asText()));
+        answered.addAll(probe.answered().keySet());
+    }
+
+    static Supplier<String> intake() {
+        return () -> rdz.url("intake");
     }
 
     @AfterAll
@@ -145,40 +146,39 @@ class IntakeKillNineIT {
     @Test
     void everyLeadAnswered201IsStoredAndPublishedDespiteKillNineOfIntake() throws Exception {
         // 1. leads flowing from several clients, intake killed -9 in the middle of the flow
-        LeadLoad flow = LeadLoad.start(CLIENTS, Integer.MAX_VALUE);
+        LeadLoad flow = LeadLoad.start(CLIENTS, Integer.MAX_VALUE, LEADS, intake());
         await("leads answered before the first kill")
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> flow.created() >= BEFORE_FIRST_KILL || flow.finished());
-        flow.endAtFirstFailure();
+                .until(() -> flow.answeredCount() >= BEFORE_FIRST_KILL);
         Process first = rdz.process("intake");
         first.destroyForcibly();
         assertKilledBySigkill(first);
-        flow.awaitEnd();
+        await("the clients see the kill").atMost(Duration.ofSeconds(30)).until(() -> flow.failures() > 0);
+        ended(flow);
         AfterKill firstKill = afterKill("first kill (mid-flow)", flow);
-        assertThat(flow.created())
+        assertThat(flow.answeredCount())
                 .as("leads answered 201 before the first kill (%s)", firstKill)
                 .isGreaterThan(50);
-        assertThat(flow.failures())
-                .as("the clients saw the kill (%s)", firstKill)
-                .isPositive();
 
         // 2. restart on the same Kafka and Mongo, leads flow again while the outbox is swept
         rdz.restart("intake");
         rdz.awaitHealthy("intake", Duration.ofMinutes(2));
-        LeadLoad afterRestart = LeadLoad.start(CLIENTS, 150);
-        afterRestart.awaitEnd();
-        assertThat(afterRestart.created())
-                .as("leads answered after the first restart")
+        LeadLoad afterRestart = LeadLoad.start(CLIENTS, 150, LEADS, intake());
+        awaitAnswered(afterRestart);
+        assertThat(afterRestart.answeredCount())
+                .as("leads answered after the first restart (%s)", afterRestart)
                 .isEqualTo(150);
 
         // 3. a burst, intake killed -9 by the client that got its last answer: the last leads are
         // stored and answered, not yet marked published (perhaps not even sent)
         Process second = rdz.process("intake");
-        LeadLoad burst = LeadLoad.start(CLIENTS, BURST, second::destroyForcibly);
-        burst.awaitEnd();
+        LeadLoad burst = LeadLoad.start(CLIENTS, BURST, LEADS, intake(), second::destroyForcibly);
+        awaitAnswered(burst);
         assertKilledBySigkill(second);
         AfterKill secondKill = afterKill("second kill (right after a burst)", burst);
-        assertThat(burst.created()).as("burst answered 201 (%s)", secondKill).isEqualTo(BURST);
+        assertThat(burst.answeredCount())
+                .as("burst answered 201 (%s)", secondKill)
+                .isEqualTo(BURST);
         assertThat(firstKill.pending() + secondKill.pending())
                 .as(
                         "leads answered 201 and left pending by the kills, for the sweep to publish (%s; %s)",
@@ -188,9 +188,11 @@ class IntakeKillNineIT {
         // 4. restart; a few more leads; everything answered 201 ends up published
         rdz.restart("intake");
         rdz.awaitHealthy("intake", Duration.ofMinutes(2));
-        LeadLoad last = LeadLoad.start(2, 20);
-        last.awaitEnd();
-        assertThat(last.created()).as("leads answered after the second restart").isEqualTo(20);
+        LeadLoad last = LeadLoad.start(2, 20, LEADS, intake());
+        awaitAnswered(last);
+        assertThat(last.answeredCount())
+                .as("leads answered after the second restart (%s)", last)
+                .isEqualTo(20);
 
         await("every lead answered 201 published and marked so")
                 .atMost(Duration.ofSeconds(60))
@@ -234,6 +236,24 @@ class IntakeKillNineIT {
                 .isEmpty();
     }
 
+    /** Waits until every submission of {@code load} is answered, then {@link #ended} it. */
+    static void awaitAnswered(LeadLoad load) throws InterruptedException {
+        await("clients done")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(load::idle);
+        ended(load);
+    }
+
+    /** Stops {@code load}, adds its leads answered 201 to {@link #answered}; nothing was refused or unavailable. */
+    static void ended(LeadLoad load) throws InterruptedException {
+        load.stop();
+        answered.addAll(load.answered().keySet());
+        assertThat(load.otherAnswers() + load.unavailable())
+                .as("answers other than 201 (rate limit, refusal, double submit, 503): %s", load)
+                .isZero();
+    }
+
     /** Leads answered 201 so far and still pending in the outbox when intake died; {@code notOnTopic}: not sent yet. */
     record AfterKill(String summary, int pending, long notOnTopic) {
         @Override
@@ -256,7 +276,7 @@ class IntakeKillNineIT {
         String summary = String.format(
                 "%s: %d answered 201 by this load, %d connection failures; of the %d answered so far %d still"
                         + " pending in the outbox, %d of them not on the topic yet",
-                which, load.created(), load.failures(), answered.size(), pending.size(), notOnTopic);
+                which, load.answeredCount(), load.failures(), answered.size(), pending.size(), notOnTopic);
         System.out.println("[IntakeKillNineIT] " + summary);
         assertThat(notStored).as("answered 201 but not stored, " + summary).isEmpty();
         return new AfterKill(summary, pending.size(), notOnTopic);
@@ -326,135 +346,6 @@ class IntakeKillNineIT {
                 producer.send(new ProducerRecord<>(snapshot.topic(), snapshot.key(), snapshot))
                         .get(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** Phones of this run: {@code 06} + 8 digits from a random base, one per lead. */
-    static final int PHONE_BASE = 20_000_000 + ThreadLocalRandom.current().nextInt(50_000_000);
-
-    /**
-     * One lead with its own session, phone and visitor address ({@code X-Forwarded-For}: the
-     * per-IP rate limit stays on). Records the lead id when answered 201.
-     */
-    static HttpResponse<String> submit() throws IOException, InterruptedException {
-        int n = SEQUENCE.incrementAndGet();
-        String body = JSON.writeValueAsString(Map.of(
-                "session_id",
-                UUID.randomUUID().toString(),
-                "form_code",
-                FORM,
-                "lp_code",
-                LP,
-                "phone",
-                String.format("06%08d", PHONE_BASE + n),
-                "nom",
-                "Kill",
-                "prenom",
-                "Lead " + n,
-                "email",
-                "lead" + n + "@example.fr",
-                "code_postal",
-                "69003",
-                "consent_text",
-                "J'accepte d'être recontacté(e) par téléphone.",
-                "page_url",
-                "https://lp.example.fr/k9/form"));
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(URI.create(rdz.url("intake") + "/public/leads"))
-                        .timeout(Duration.ofSeconds(15))
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 201) {
-            String leadId = JSON.readTree(answer.body()).path("lead_id").asText();
-            assertThat(leadId).as("lead_id of a 201").isNotBlank();
-            answered.add(leadId);
-        }
-        return answer;
-    }
-
-    /** Client threads submitting leads one after the other, {@code limit} in all or until intake is gone. */
-    static final class LeadLoad {
-
-        private final List<Thread> clients = new ArrayList<>();
-        private final AtomicInteger created = new AtomicInteger();
-        private final AtomicInteger started = new AtomicInteger();
-        private final AtomicInteger completed = new AtomicInteger();
-        private final AtomicInteger failures = new AtomicInteger();
-        private final AtomicInteger otherAnswers = new AtomicInteger();
-        private volatile boolean endAtFirstFailure;
-
-        static LeadLoad start(int clients, int limit) {
-            return start(clients, limit, null);
-        }
-
-        /** @param afterLast run by the client that got the last of the {@code limit} answers, at once */
-        static LeadLoad start(int clients, int limit, Runnable afterLast) {
-            LeadLoad load = new LeadLoad();
-            for (int c = 0; c < clients; c++) {
-                Thread thread = new Thread(() -> load.run(limit, afterLast), "lead-client-" + c);
-                load.clients.add(thread);
-                thread.start();
-            }
-            return load;
-        }
-
-        private void run(int limit, Runnable afterLast) {
-            while (started.getAndIncrement() < limit) {
-                try {
-                    if (submit().statusCode() == 201) {
-                        created.incrementAndGet();
-                    } else {
-                        otherAnswers.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    // refused, reset or timed out: not answered, nothing promised
-                    failures.incrementAndGet();
-                    if (endAtFirstFailure) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } finally {
-                    if (completed.incrementAndGet() == limit && afterLast != null) {
-                        afterLast.run();
-                    }
-                }
-            }
-        }
-
-        void endAtFirstFailure() {
-            endAtFirstFailure = true;
-        }
-
-        void awaitEnd() {
-            await("clients done")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(this::finished);
-            assertThat(otherAnswers.get())
-                    .as("answers other than 201 (rate limit, refusal, double submit)")
-                    .isZero();
-        }
-
-        boolean finished() {
-            return clients.stream().noneMatch(Thread::isAlive);
-        }
-
-        int created() {
-            return created.get();
-        }
-
-        int failures() {
-            return failures.get();
         }
     }
 

@@ -77,6 +77,10 @@ final class LeadLoad {
     private final List<Instant[]> answerTimes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private volatile boolean stopped;
+    /** Run by the client that completes submission number {@link #lastOf}; set before the clients start. */
+    private Runnable afterLast;
+
+    private int lastOf;
 
     private LeadLoad(Form form, Supplier<String> intakeUrl, List<String> instances) {
         this.form = form;
@@ -92,6 +96,17 @@ final class LeadLoad {
     /** @param intakeUrl the intake to send the next lead to (no retry of a submission not answered) */
     static LeadLoad start(int clients, int submissions, Form form, Supplier<String> intakeUrl) {
         return start(new LeadLoad(form, intakeUrl, null), clients, submissions);
+    }
+
+    /**
+     * As {@link #start(int, int, Form, Supplier)}, and {@code afterLast} is run at once by the client that got
+     * the last of the {@code submissions} answers (e.g. a kill right after a burst, before the leads are relayed).
+     */
+    static LeadLoad start(int clients, int submissions, Form form, Supplier<String> intakeUrl, Runnable afterLast) {
+        LeadLoad load = new LeadLoad(form, intakeUrl, null);
+        load.afterLast = afterLast;
+        load.lastOf = submissions;
+        return start(load, clients, submissions);
     }
 
     /**
@@ -136,7 +151,9 @@ final class LeadLoad {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                done.incrementAndGet();
+                if (done.incrementAndGet() == lastOf && afterLast != null) {
+                    afterLast.run();
+                }
             }
         }
     }
