@@ -203,7 +203,6 @@ mongo_commands() { # before after: intake's Mongo commands between two scrapes, 
     }
     END { for (k in n) if (n[k] > 0) printf "%s %d x %.2f ms\n", k, n[k], t[k] * 1000 / n[k] }' "$1" "$2" |
     sort | paste -sd ';' - | sed 's/;/; /g'
-
 }
 
 cpu_ticks() { # pid: user+system CPU ticks of the process
