@@ -119,6 +119,20 @@ public interface AdminRequestBodyChecks {
         return null;
     }
 
+    /** Each documented admin body's example (path → body), with the service's {@link #realValues} put in. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> documentedExamples(WebTestClient admin) {
+        Map<String, Object> doc = apiDocs();
+        Map<String, Object> real = realValues(admin);
+        Map<String, Map<String, Object>> examples = new TreeMap<>();
+        documentedAdminBodies(doc).forEach((path, schema) -> {
+            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) example(doc, schema));
+            real.forEach((name, value) -> body.computeIfPresent(name, (k, v) -> value));
+            examples.put(path, body);
+        });
+        return examples;
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> apiDocs() {
         return patient()
@@ -157,14 +171,9 @@ public interface AdminRequestBodyChecks {
 
     /** Each documented admin request example, posted as documented, is accepted. */
     @Test
-    @SuppressWarnings("unchecked")
     default void acceptsEveryDocumentedAdminRequestExample() {
-        Map<String, Object> doc = apiDocs();
         WebTestClient admin = adminClient();
-        Map<String, Object> real = realValues(admin);
-        documentedAdminBodies(doc).forEach((path, schema) -> {
-            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) example(doc, schema));
-            real.forEach((name, value) -> body.computeIfPresent(name, (k, v) -> value));
+        documentedExamples(admin).forEach((path, body) -> {
             admin.post().uri(path).bodyValue(body).exchange().expectStatus().value(status -> assertThat(status)
                     .as("POST %s %s", path, body)
                     .isBetween(200, 299));
@@ -175,13 +184,8 @@ public interface AdminRequestBodyChecks {
     @Test
     @SuppressWarnings("unchecked")
     default void refusesUnknownFieldsOfEveryAdminBody() {
-        Map<String, Object> doc = apiDocs();
         WebTestClient admin = adminClient();
-        Map<String, Object> real = realValues(admin);
-        Map<String, Map<String, Object>> bodies = documentedAdminBodies(doc);
-        bodies.forEach((path, schema) -> {
-            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) example(doc, schema));
-            real.forEach((name, value) -> body.computeIfPresent(name, (k, v) -> value));
+        documentedExamples(admin).forEach((path, body) -> {
             body.put("dryRun", true);
             body.put("colour", "blue");
             admin.post()
