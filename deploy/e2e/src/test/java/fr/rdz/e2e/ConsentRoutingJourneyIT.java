@@ -105,9 +105,8 @@ class ConsentRoutingJourneyIT {
         lead.put("code_postal", "69003");
         lead.put("rgpd_consent", true);
         lead.put("page_url", "https://ite.example.fr/formulaire");
-        String leadId = api.post(rdz.url("intake") + "/public/leads", lead)
-                .path("lead_id")
-                .asText();
+        String leadId =
+                PublicLeads.submit(rdz.url("intake"), lead).path("lead_id").asText();
 
         JsonNode detail = await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
@@ -253,9 +252,7 @@ class ConsentRoutingJourneyIT {
         lead.put("code_postal", "31000");
         lead.put("rgpd_consent", true);
         lead.put("page_url", "https://pac.example.fr/formulaire");
-        return api.post(rdz.url("intake") + "/public/leads", lead)
-                .path("lead_id")
-                .asText();
+        return PublicLeads.submit(rdz.url("intake"), lead).path("lead_id").asText();
     }
 
     private static JsonNode awaitStatus(String leadId, String status) {

@@ -10,10 +10,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +57,6 @@ class ConsoleBrowserIT {
     static ConsoleBrowser pages;
     static MongoClient mongo;
     static final AdminApi api = new AdminApi();
-    static final HttpClient http = HttpClient.newHttpClient();
 
     static String zr7Form;
     static String mdlForm;
@@ -217,22 +212,7 @@ class ConsoleBrowserIT {
         body.put("utm_source", "google");
         body.put("utm_campaign", "solaire-hiver");
         body.put("consent_text", "J'accepte d'être recontacté(e) par téléphone.");
-        try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(rdz.url("intake") + "/public/leads"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            return new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(answer.body())
-                    .path("lead_id")
-                    .asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicLeads.submit(rdz.url("intake"), body).path("lead_id").asText();
     }
 
     @Test

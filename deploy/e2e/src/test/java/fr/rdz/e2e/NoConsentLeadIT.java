@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -178,7 +174,7 @@ class NoConsentLeadIT {
     }
 
     /** Submits one lead as a landing page does; answers its lead id (201: stored). */
-    static String submit(String phone, boolean consent) throws Exception {
+    static String submit(String phone, boolean consent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session_id", UUID.randomUUID().toString());
         body.put("form_code", formCode);
@@ -189,17 +185,8 @@ class NoConsentLeadIT {
         body.put("rgpd_consent", consent);
         body.put("consent_text", "J'accepte d'être recontacté(e) par téléphone.");
         body.put("page_url", "https://lp.example.fr/consent/form");
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(rdz.url("intake") + "/public/leads"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        JsonNode created = JSON.readTree(answer.body());
-        assertThat(created.path("status").asText()).as(answer.body()).isEqualTo("pending");
+        JsonNode created = PublicLeads.submit(rdz.url("intake"), body);
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("pending");
         return created.path("lead_id").asText();
     }
 }

@@ -312,23 +312,6 @@ class PortalBrowserIT {
         body.put("code_postal", codePostal);
         body.put("rgpd_consent", true);
         body.put("consent_text", "J'accepte d'être recontacté(e) par téléphone.");
-        try {
-            var answer = java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create(rdz.url("intake") + "/public/leads"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            return new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(answer.body())
-                    .path("lead_id")
-                    .asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicLeads.submit(rdz.url("intake"), body).path("lead_id").asText();
     }
 }
