@@ -77,15 +77,21 @@ final class LeadLoad {
     private final List<Instant[]> answerTimes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private volatile boolean stopped;
-    /** Run by the client that completes submission number {@link #lastOf}; set before the clients start. */
-    private Runnable afterLast;
+    /** Run by the client that completes submission number {@link #lastOf}; null: nothing. */
+    private final Runnable afterLast;
 
-    private int lastOf;
+    private final int lastOf;
 
     private LeadLoad(Form form, Supplier<String> intakeUrl, List<String> instances) {
+        this(form, intakeUrl, instances, null, 0);
+    }
+
+    private LeadLoad(Form form, Supplier<String> intakeUrl, List<String> instances, Runnable afterLast, int lastOf) {
         this.form = form;
         this.intakeUrl = intakeUrl;
         this.instances = instances == null ? null : List.copyOf(instances);
+        this.afterLast = afterLast;
+        this.lastOf = lastOf;
     }
 
     /** A load without client threads: {@link #submit()} one lead at a time. */
@@ -103,10 +109,7 @@ final class LeadLoad {
      * the last of the {@code submissions} answers (e.g. a kill right after a burst, before the leads are relayed).
      */
     static LeadLoad start(int clients, int submissions, Form form, Supplier<String> intakeUrl, Runnable afterLast) {
-        LeadLoad load = new LeadLoad(form, intakeUrl, null);
-        load.afterLast = afterLast;
-        load.lastOf = submissions;
-        return start(load, clients, submissions);
+        return start(new LeadLoad(form, intakeUrl, null, afterLast, submissions), clients, submissions);
     }
 
     /**
