@@ -42,15 +42,9 @@ public interface AdminRequestBodyChecks {
 
     @Test
     default void servesItsOpenApiDocument() {
-        patient()
-                .get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.openapi")
-                .exists();
+        assertThat(apiDocs().get("openapi"))
+                .as("the document's openapi version")
+                .isNotNull();
     }
 
     /**
